@@ -1,0 +1,51 @@
+package dev.claudenexus.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings a database to the current schema with the vendor's Flyway migrations. Several processes may
+ * call it at once: Flyway's lock lets one migrate while the others wait and then find nothing to do.
+ */
+public final class SchemaMigrator {
+
+  private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+  private SchemaMigrator() {}
+
+  /**
+   * Migrates the database behind {@code dataSource} and returns its vendor.
+   *
+   * @throws SQLException when the database cannot be reached or a migration fails
+   */
+  public static DatabaseVendor migrate(DataSource dataSource) throws SQLException {
+    DatabaseVendor vendor;
+    try (Connection connection = dataSource.getConnection()) {
+      vendor = DatabaseVendor.of(connection);
+    }
+    try {
+      MigrateResult result =
+          Flyway.configure(SchemaMigrator.class.getClassLoader())
+              .dataSource(dataSource)
+              .locations(vendor.migrationLocation())
+              .load()
+              .migrate();
+      LOG.info(
+          () ->
+              "Database schema is at version "
+                  + result.targetSchemaVersion
+                  + " ("
+                  + vendor
+                  + ", "
+                  + result.migrationsExecuted
+                  + " migrations applied now)");
+      return vendor;
+    } catch (RuntimeException e) {
+      throw new SQLException("Database migration failed: " + e.getMessage(), e);
+    }
+  }
+}

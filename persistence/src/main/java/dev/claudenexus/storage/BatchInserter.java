@@ -1,0 +1,182 @@
+package dev.claudenexus.storage;
+
+import dev.claudenexus.schema.DatabaseVendor;
+import dev.claudenexus.schema.SchemaMigrator;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Inserts batches for the {@link StorageWriter} and tells an unavailable database apart from a record
+ * that the database rejects. A rejected batch is retried record by record, a rejected record once more
+ * with NUL characters removed (PostgreSQL text and jsonb refuse them), and then goes to the
+ * dead-letter file.
+ */
+final class BatchInserter {
+
+  /** Finds the data source; throws when it is not bound (yet). */
+  @FunctionalInterface
+  interface DataSourceLookup {
+    DataSource get() throws SQLException;
+  }
+
+  private static final Logger LOG = Logger.getLogger(BatchInserter.class.getName());
+  private static final long MAX_BACKOFF_MS = 5_000;
+
+  private final DataSourceLookup dataSources;
+  private final StorageJournal journal;
+  private RequestRepository repository;
+  private volatile boolean databaseAvailable = true;
+  private long backoffMs = 250;
+  private long nextAttemptAt;
+
+  BatchInserter(DataSourceLookup dataSources, StorageJournal journal) {
+    this.dataSources = dataSources;
+    this.journal = journal;
+  }
+
+  boolean isDatabaseAvailable() {
+    return databaseAvailable;
+  }
+
+  /**
+   * Writes a batch.
+   *
+   * @return {@code false} when the database is unavailable and the caller must keep the records
+   */
+  boolean insert(List<RequestRecord> batch) {
+    if (!databaseAvailable && System.currentTimeMillis() < nextAttemptAt) {
+      return false;
+    }
+    try (Connection connection = dataSources.get().getConnection()) {
+      ensureSchema();
+      if (!insertBatch(connection, batch)) {
+        insertOneByOne(connection, batch);
+      }
+      markAvailable();
+      return true;
+    } catch (SQLException e) {
+      markUnavailable(e);
+      return false;
+    }
+  }
+
+  /** Writes the journal's records in order when the database is reachable again. */
+  void replay(int batchSize) {
+    if (!databaseAvailable && System.currentTimeMillis() < nextAttemptAt) {
+      return;
+    }
+    try {
+      List<RequestRecord> records = journal.beginReplay();
+      for (int start = 0; start < records.size(); start += batchSize) {
+        if (!insert(records.subList(start, Math.min(records.size(), start + batchSize)))) {
+          return;
+        }
+      }
+      journal.completeReplay();
+      if (!records.isEmpty()) {
+        LOG.info(() -> "Replayed " + records.size() + " records from the storage journal");
+      }
+    } catch (IOException e) {
+      LOG.log(Level.SEVERE, "Could not read the storage journal: {0}", e.toString());
+    }
+  }
+
+  private void ensureSchema() throws SQLException {
+    if (repository == null) {
+      DatabaseVendor vendor = SchemaMigrator.migrate(dataSources.get());
+      repository = new RequestRepository(vendor);
+    }
+  }
+
+  private boolean insertBatch(Connection connection, List<RequestRecord> batch)
+      throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      repository.insert(connection, batch);
+      connection.commit();
+      return true;
+    } catch (SQLException e) {
+      connection.rollback();
+      if (isConnectionFailure(connection, e)) {
+        throw e;
+      }
+      LOG.log(
+          Level.WARNING,
+          "The database rejected a batch of {0} records; retrying them one by one: {1}",
+          new Object[] {batch.size(), e.getMessage()});
+      return false;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private void insertOneByOne(Connection connection, List<RequestRecord> batch)
+      throws SQLException {
+    for (RequestRecord record : batch) {
+      if (insertBatch(connection, List.of(record))) {
+        continue;
+      }
+      RequestRecord cleaned = RecordSanitizer.withoutNulCharacters(record);
+      if (insertBatch(connection, List.of(cleaned))) {
+        LOG.warning(() -> "Stored request " + record.requestId() + " with NUL characters removed");
+        continue;
+      }
+      deadLetter(record);
+    }
+  }
+
+  private void deadLetter(RequestRecord record) {
+    try {
+      journal.appendDeadLetter(record);
+      LOG.severe(
+          () ->
+              "The database rejected request "
+                  + record.requestId()
+                  + "; it was written to the dead-letter file of the storage journal");
+    } catch (IOException e) {
+      LOG.log(
+          Level.SEVERE,
+          "Request {0} was rejected by the database and could not be written to the dead-letter"
+              + " file: {1}",
+          new Object[] {record.requestId(), e.toString()});
+    }
+  }
+
+  private static boolean isConnectionFailure(Connection connection, SQLException e) {
+    String state = e.getSQLState();
+    if (state != null && state.startsWith("08")) {
+      return true;
+    }
+    try {
+      return !connection.isValid(2);
+    } catch (SQLException validationFailure) {
+      return true;
+    }
+  }
+
+  private void markAvailable() {
+    if (!databaseAvailable) {
+      LOG.info("The database is available again");
+    }
+    databaseAvailable = true;
+    backoffMs = 250;
+  }
+
+  private void markUnavailable(SQLException e) {
+    if (databaseAvailable) {
+      LOG.log(
+          Level.WARNING,
+          "The database is unavailable; records go to the storage journal until it returns: {0}",
+          e.getMessage());
+    }
+    databaseAvailable = false;
+    nextAttemptAt = System.currentTimeMillis() + backoffMs;
+    backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.claudenexus.storage;
+
+import dev.claudenexus.config.NexusPaths;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes recorded requests to the database on its own thread, in batches.
+ *
+ * <p>{@link #submit} never waits for the database: it puts the record in a bounded queue, or, when the
+ * queue is full, appends it to the journal. While the database is unavailable, batches go to the
+ * journal, and the writer replays the journal in order once a connection succeeds again; a restart
+ * replays what is left.
+ */
+@ApplicationScoped
+public class StorageWriter {
+
+  private static final Logger LOG = Logger.getLogger(StorageWriter.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "STORAGE_ENABLED", defaultValue = "true")
+  boolean enabled;
+
+  @Inject
+  @ConfigProperty(name = "STORAGE_QUEUE_CAPACITY", defaultValue = "10000")
+  int queueCapacity;
+
+  @Inject
+  @ConfigProperty(name = "STORAGE_BATCH_SIZE", defaultValue = "100")
+  int batchSize;
+
+  private BlockingQueue<RequestRecord> queue;
+  private StorageJournal journal;
+  private BatchInserter inserter;
+  private Thread thread;
+  private volatile boolean running;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    if (!enabled) {
+      LOG.warning("STORAGE_ENABLED=false: requests are forwarded but not recorded");
+      return;
+    }
+    queue = new ArrayBlockingQueue<>(Math.max(1, queueCapacity));
+    journal = new StorageJournal(NexusPaths.dataDirectory().resolve("journal"));
+    inserter = new BatchInserter(DataSources::nexus, journal);
+    running = true;
+    thread = threadFactory().newThread(this::run);
+    thread.setName("nexus-storage-writer");
+    thread.start();
+    LOG.info("Storage writer started");
+  }
+
+  /** Hands a record to the writer; returns at once. */
+  public void submit(RequestRecord record) {
+    if (queue == null) {
+      return;
+    }
+    if (!queue.offer(record)) {
+      appendToJournal(List.of(record));
+    }
+  }
+
+  /** Returns whether storage is enabled. */
+  public boolean isEnabled() {
+    return queue != null;
+  }
+
+  /** Returns whether the last database operation succeeded. */
+  public boolean isDatabaseAvailable() {
+    return inserter != null && inserter.isDatabaseAvailable();
+  }
+
+  /** Returns the number of bytes waiting in the journal. */
+  public long journalBytes() {
+    return journal == null ? 0 : journal.pendingBytes();
+  }
+
+  /** Returns the number of records waiting in memory. */
+  public int queuedRecords() {
+    return queue == null ? 0 : queue.size();
+  }
+
+  private void run() {
+    List<RequestRecord> batch = new ArrayList<>(batchSize);
+    while (running || !queue.isEmpty()) {
+      try {
+        drain(batch);
+        if (journal.hasWork()) {
+          appendToJournal(batch);
+          inserter.replay(batchSize);
+        } else if (!batch.isEmpty() && !inserter.insert(batch)) {
+          appendToJournal(batch);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        appendToJournal(batch);
+        break;
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "Storage writer failed; the batch goes to the journal", e);
+        appendToJournal(batch);
+      }
+      batch.clear();
+    }
+    List<RequestRecord> rest = new ArrayList<>();
+    queue.drainTo(rest);
+    appendToJournal(rest);
+  }
+
+  private void drain(List<RequestRecord> batch) throws InterruptedException {
+    RequestRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+    if (first != null) {
+      batch.add(first);
+      queue.drainTo(batch, batchSize - 1);
+    }
+  }
+
+  private void appendToJournal(List<RequestRecord> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    try {
+      journal.append(records);
+    } catch (IOException e) {
+      LOG.log(
+          Level.SEVERE,
+          "Could not write {0} records to the storage journal; they are lost. Check the disk: {1}",
+          new Object[] {records.size(), e.toString()});
+    }
+  }
+
+  private static ManagedThreadFactory threadFactory() {
+    try {
+      return (ManagedThreadFactory) new InitialContext().lookup("java:comp/DefaultManagedThreadFactory");
+    } catch (NamingException e) {
+      throw new IllegalStateException("The container's default managed thread factory is missing", e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    if (thread == null) {
+      return;
+    }
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("Storage writer stopped");
+  }
+}

@@ -1,0 +1,13 @@
+-- Columns this product records beyond the original; see the PostgreSQL migration of the same version.
+ALTER TABLE api_requests ALTER COLUMN api_key_hash SET DATA TYPE VARCHAR(64);
+ALTER TABLE api_requests ADD COLUMN IF NOT EXISTS query_string VARCHAR(2048);
+ALTER TABLE api_requests ADD COLUMN IF NOT EXISTS cost_usd NUMERIC(20, 10);
+ALTER TABLE api_requests ADD COLUMN IF NOT EXISTS cache_creation_5m_input_tokens INTEGER DEFAULT 0;
+ALTER TABLE api_requests ADD COLUMN IF NOT EXISTS cache_creation_1h_input_tokens INTEGER DEFAULT 0;
+ALTER TABLE api_requests ADD COLUMN IF NOT EXISTS outcome VARCHAR(30);
+ALTER TABLE api_requests ADD COLUMN IF NOT EXISTS error_type VARCHAR(100);
+ALTER TABLE api_requests ADD COLUMN IF NOT EXISTS upstream_attempts SMALLINT DEFAULT 1;
+ALTER TABLE streaming_chunks ADD COLUMN IF NOT EXISTS event_type VARCHAR(100);
+
+CREATE INDEX IF NOT EXISTS idx_api_requests_timestamp_desc ON api_requests(timestamp DESC, request_id DESC);
+CREATE INDEX IF NOT EXISTS idx_api_requests_outcome ON api_requests(outcome);

@@ -1,0 +1,131 @@
+package dev.claudenexus.proxy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The proxy's settings, read once from MicroProfile Config under the original product's environment
+ * variable names. The README's configuration table documents each one with its unit and default.
+ */
+@ApplicationScoped
+public class ProxySettings {
+
+  @Inject
+  @ConfigProperty(name = "CLAUDE_API_BASE_URL", defaultValue = "https://api.anthropic.com")
+  String upstreamBaseUrl;
+
+  @Inject
+  @ConfigProperty(name = "CLAUDE_API_TIMEOUT", defaultValue = "600000")
+  long upstreamTimeoutMs;
+
+  @Inject
+  @ConfigProperty(name = "STREAM_IDLE_TIMEOUT_MS", defaultValue = "0")
+  long streamIdleTimeoutMs;
+
+  @Inject
+  @ConfigProperty(name = "MAX_REQUEST_SIZE", defaultValue = "33554432")
+  long maxRequestBytes;
+
+  @Inject
+  @ConfigProperty(name = "UPSTREAM_MAX_ATTEMPTS", defaultValue = "3")
+  int maxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "UPSTREAM_RETRY_BASE_DELAY_MS", defaultValue = "1000")
+  long retryBaseDelayMs;
+
+  @Inject
+  @ConfigProperty(name = "UPSTREAM_RETRY_BUDGET_MS", defaultValue = "60000")
+  long retryBudgetMs;
+
+  @Inject
+  @ConfigProperty(name = "ENABLE_CLIENT_AUTH", defaultValue = "true")
+  boolean clientAuthEnabled;
+
+  @Inject
+  @ConfigProperty(name = "CREDENTIALS_DIR", defaultValue = "credentials")
+  String credentialsDirectory;
+
+  @Inject
+  @ConfigProperty(name = "STORE_STREAMING_CHUNKS", defaultValue = "false")
+  boolean storeStreamingChunks;
+
+  @Inject
+  @ConfigProperty(name = "API_KEY_SALT", defaultValue = "claude-nexus-proxy")
+  String apiKeySalt;
+
+  @Inject
+  @ConfigProperty(name = "DASHBOARD_API_KEY")
+  Optional<String> dashboardApiKey;
+
+  @Inject
+  @ConfigProperty(name = "INTERNAL_API_KEY")
+  Optional<String> internalApiKey;
+
+  /** Returns the base URL of the Anthropic API, without a trailing slash. */
+  public URI upstreamBaseUrl() {
+    String base = upstreamBaseUrl.strip();
+    return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+  }
+
+  /** Returns how long to wait for upstream response headers. */
+  public Duration upstreamTimeout() {
+    return Duration.ofMillis(Math.max(1, upstreamTimeoutMs));
+  }
+
+  /** Returns the longest silence allowed inside a stream, or zero for no limit. */
+  public Duration streamIdleTimeout() {
+    return Duration.ofMillis(Math.max(0, streamIdleTimeoutMs));
+  }
+
+  public long maxRequestBytes() {
+    return maxRequestBytes;
+  }
+
+  public int maxAttempts() {
+    return Math.max(1, maxAttempts);
+  }
+
+  public Duration retryBaseDelay() {
+    return Duration.ofMillis(Math.max(0, retryBaseDelayMs));
+  }
+
+  /** Returns the total time retries may take, measured from the first attempt. */
+  public Duration retryBudget() {
+    return Duration.ofMillis(Math.max(0, retryBudgetMs));
+  }
+
+  public boolean clientAuthEnabled() {
+    return clientAuthEnabled;
+  }
+
+  /**
+   * Returns the credentials directory. A relative path is resolved against the working directory,
+   * and a leading {@code ~} against the user's home, as the original does.
+   */
+  public Path credentialsDirectory() {
+    String dir = credentialsDirectory.strip();
+    if (dir.startsWith("~")) {
+      dir = System.getProperty("user.home") + dir.substring(1);
+    }
+    return Path.of(dir).toAbsolutePath().normalize();
+  }
+
+  public boolean storeStreamingChunks() {
+    return storeStreamingChunks;
+  }
+
+  public String apiKeySalt() {
+    return apiKeySalt;
+  }
+
+  /** Returns the dashboard key that protects operator endpoints, if one is configured. */
+  public Optional<String> dashboardKey() {
+    return dashboardApiKey.filter(k -> !k.isBlank()).or(() -> internalApiKey.filter(k -> !k.isBlank()));
+  }
+}

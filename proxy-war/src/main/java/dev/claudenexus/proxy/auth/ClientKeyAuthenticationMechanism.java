@@ -1,0 +1,93 @@
+package dev.claudenexus.proxy.auth;
+
+import dev.claudenexus.proxy.AnthropicError;
+import dev.claudenexus.proxy.ProxySettings;
+import dev.claudenexus.credentials.ClientKeys;
+import dev.claudenexus.proxy.credentials.CredentialFile;
+import dev.claudenexus.proxy.credentials.CredentialStore;
+import dev.claudenexus.proxy.credentials.DomainName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Authenticates API clients on {@code /v1/*} with their domain's client key. With client auth off,
+ * every request is let in as a pass-through client. Other paths are left to their own checks.
+ */
+@ApplicationScoped
+public class ClientKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  /** Request attribute holding the salted hash of the client key that authenticated the request. */
+  public static final String KEY_HASH_ATTRIBUTE = "dev.claudenexus.clientKeyHash";
+
+  static final String CHALLENGE = "Bearer realm=\"Claude Nexus Proxy\"";
+
+  private static final Logger LOG = Logger.getLogger(ClientKeyAuthenticationMechanism.class.getName());
+
+  @Inject ProxySettings settings;
+  @Inject CredentialStore credentials;
+  @Inject IdentityStoreHandler identityStores;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (!request.getRequestURI().startsWith("/v1/")) {
+      return context.doNothing();
+    }
+    if (!settings.clientAuthEnabled()) {
+      return context.notifyContainerAboutLogin(
+          "pass-through", Set.of(ClientKeyIdentityStore.CLIENT_ROLE));
+    }
+    Optional<String> domain = DomainName.fromHost(request.getHeader("Host"));
+    if (domain.isEmpty()) {
+      return reject(response, 400, "invalid_request_error", "The Host header is missing or invalid");
+    }
+    PresentedKey presented = PresentedKey.of(request);
+    if (presented.malformedAuthorization()) {
+      return reject(response, 401, "authentication_error",
+          "Invalid Authorization header format: send \"Authorization: Bearer <client key>\" or"
+              + " the x-api-key header");
+    }
+    if (presented.key() == null) {
+      return reject(response, 401, "authentication_error",
+          "Missing client key: send the client key of domain \"" + domain.get()
+              + "\" as x-api-key or Authorization: Bearer");
+    }
+    boolean configured = credentials.forDomain(domain.get()).flatMap(CredentialFile::clientKey).isPresent();
+    if (!configured) {
+      return reject(response, 401, "authentication_error",
+          "No client API key configured for domain \"" + domain.get()
+              + "\": create one with bin/nexus credentials add --domain " + domain.get());
+    }
+    CredentialValidationResult result =
+        identityStores.validate(new ClientKeyCredential(domain.get(), presented.key()));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      LOG.fine(() -> "Rejected an invalid client key for domain " + domain.get());
+      return reject(response, 401, "authentication_error",
+          "Invalid client API key for domain \"" + domain.get() + "\"");
+    }
+    request.setAttribute(KEY_HASH_ATTRIBUTE, ClientKeys.saltedHash(settings.apiKeySalt(), presented.key()));
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  private static AuthenticationStatus reject(
+      HttpServletResponse response, int status, String type, String message) {
+    try {
+      response.setHeader("WWW-Authenticate", CHALLENGE);
+      AnthropicError.send(response, status, type, message);
+    } catch (IOException e) {
+      LOG.fine(() -> "Could not send the authentication error: " + e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.claudenexus.proxy.credentials;
+
+import java.util.Optional;
+
+/**
+ * The parts of a credential file the proxy uses. {@code toString} never shows a key.
+ *
+ * @param type {@code api_key} or {@code oauth}
+ * @param apiKey the Anthropic API key of an {@code api_key} file, or {@code null}
+ * @param oauthAccessToken the access token of an {@code oauth} file, or {@code null}
+ * @param clientApiKey the key clients of this domain must present, or {@code null}
+ */
+public record CredentialFile(
+    String domain,
+    String type,
+    String accountId,
+    String apiKey,
+    String oauthAccessToken,
+    String clientApiKey) {
+
+  public static final String TYPE_API_KEY = "api_key";
+  public static final String TYPE_OAUTH = "oauth";
+
+  public Optional<String> clientKey() {
+    return Optional.ofNullable(clientApiKey).filter(k -> !k.isEmpty());
+  }
+
+  @Override
+  public String toString() {
+    return "CredentialFile[domain="
+        + domain
+        + ", type="
+        + type
+        + ", accountId="
+        + accountId
+        + ", clientKey="
+        + (clientKey().isPresent() ? "present" : "absent")
+        + "]";
+  }
+}

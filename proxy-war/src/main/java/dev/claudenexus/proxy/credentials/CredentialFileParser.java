@@ -1,0 +1,74 @@
+package dev.claudenexus.proxy.credentials;
+
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+
+/** Reads the JSON of a credential file and checks the fields its type requires. */
+final class CredentialFileParser {
+
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  private CredentialFileParser() {}
+
+  /**
+   * Parses a credential file.
+   *
+   * @throws InvalidCredentialFileException naming the missing or invalid field, never its value
+   */
+  static CredentialFile parse(String domain, String text) {
+    JsonObject json;
+    try {
+      JsonValue value = JSON.createReader(new StringReader(text)).readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw new InvalidCredentialFileException("the file must contain a JSON object");
+      }
+      json = value.asJsonObject();
+    } catch (JsonException e) {
+      throw new InvalidCredentialFileException("the file is not valid JSON");
+    }
+    String type = string(json, "type");
+    if (type == null) {
+      throw new InvalidCredentialFileException("\"type\" is missing (use \"api_key\" or \"oauth\")");
+    }
+    String accountId = string(json, "accountId");
+    String clientKey = string(json, "client_api_key");
+    if (CredentialFile.TYPE_API_KEY.equals(type)) {
+      String apiKey = string(json, "api_key");
+      if (apiKey == null || apiKey.isBlank()) {
+        throw new InvalidCredentialFileException("\"api_key\" is missing for type api_key");
+      }
+      return new CredentialFile(domain, type, accountId, apiKey.strip(), null, clientKey);
+    }
+    if (CredentialFile.TYPE_OAUTH.equals(type)) {
+      JsonValue oauth = json.get("oauth");
+      if (oauth == null || oauth.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw new InvalidCredentialFileException("\"oauth\" object is missing for type oauth");
+      }
+      String accessToken = string(oauth.asJsonObject(), "accessToken");
+      if (accessToken == null || accessToken.isBlank()) {
+        throw new InvalidCredentialFileException("\"oauth.accessToken\" is missing");
+      }
+      return new CredentialFile(domain, type, accountId, null, accessToken.strip(), clientKey);
+    }
+    throw new InvalidCredentialFileException(
+        "\"type\" must be \"api_key\" or \"oauth\", not \"" + abbreviate(type) + "\"");
+  }
+
+  private static String string(JsonObject json, String key) {
+    JsonValue value = json.get(key);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.STRING) {
+      throw new InvalidCredentialFileException("\"" + key + "\" must be a string");
+    }
+    return json.getString(key);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 20 ? text : text.substring(0, 20) + "...";
+  }
+}

@@ -1,0 +1,108 @@
+package dev.claudenexus.proxy.credentials;
+
+import dev.claudenexus.proxy.ProxySettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Loads credential files by domain and notices changes: each file's modification time and size are
+ * checked at most once per {@link #RECHECK_NANOS}, and a changed file is parsed again. A file that
+ * becomes invalid keeps its last valid version in use, and the reason is logged once per change.
+ */
+@ApplicationScoped
+public class CredentialStore {
+
+  static final long RECHECK_NANOS = 1_000_000_000L;
+  static final long MAX_FILE_BYTES = 256 * 1024;
+
+  private static final Logger LOG = Logger.getLogger(CredentialStore.class.getName());
+
+  @Inject ProxySettings settings;
+
+  private Path directory;
+  private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+  @PostConstruct
+  void init() {
+    directory = settings.credentialsDirectory();
+    LOG.info(() -> "Credential files are read from " + directory);
+  }
+
+  /** Returns the credential file of a normalised domain, or empty when it has none. */
+  public Optional<CredentialFile> forDomain(String domain) {
+    if (!DomainName.isSafeFileName(domain)) {
+      return Optional.empty();
+    }
+    Path file = directory.resolve(domain + ".credentials.json").normalize();
+    if (!file.getParent().equals(directory)) {
+      return Optional.empty();
+    }
+    Entry entry = entries.compute(domain, (key, old) -> refresh(key, file, old));
+    return entry == null ? Optional.empty() : Optional.ofNullable(entry.credentials);
+  }
+
+  private Entry refresh(String domain, Path file, Entry old) {
+    long now = System.nanoTime();
+    if (old != null && now - old.checkedAt < RECHECK_NANOS) {
+      return old;
+    }
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return new Entry(null, -1, -1, now);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot read the credential file {0}: {1}", new Object[] {file, e.toString()});
+      return old == null ? new Entry(null, -1, -1, now) : old.checked(now);
+    }
+    long modified = attributes.lastModifiedTime().toMillis();
+    if (old != null && old.modified == modified && old.size == attributes.size()) {
+      return old.checked(now);
+    }
+    try {
+      CredentialFile parsed = load(domain, file, attributes.size());
+      if (old != null) {
+        LOG.info(() -> "Reloaded the changed credential file " + file.getFileName());
+      }
+      return new Entry(parsed, modified, attributes.size(), now);
+    } catch (IOException | InvalidCredentialFileException e) {
+      LOG.log(
+          Level.WARNING,
+          "The credential file {0} is invalid ({1}); {2}",
+          new Object[] {
+            file,
+            e.getMessage(),
+            old != null && old.credentials != null
+                ? "the last valid version stays in use"
+                : "the domain has no credentials until it is fixed"
+          });
+      CredentialFile lastGood = old == null ? null : old.credentials;
+      return new Entry(lastGood, modified, attributes.size(), now);
+    }
+  }
+
+  private static CredentialFile load(String domain, Path file, long size) throws IOException {
+    if (size > MAX_FILE_BYTES) {
+      throw new InvalidCredentialFileException("the file is larger than " + MAX_FILE_BYTES + " bytes");
+    }
+    return CredentialFileParser.parse(domain, Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  private record Entry(CredentialFile credentials, long modified, long size, long checkedAt) {
+    Entry checked(long now) {
+      return new Entry(credentials, modified, size, now);
+    }
+  }
+}

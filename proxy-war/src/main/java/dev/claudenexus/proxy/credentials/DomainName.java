@@ -1,0 +1,54 @@
+package dev.claudenexus.proxy.credentials;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The normalised domain of a request, derived from its {@code Host} header: lower case, with the port
+ * kept only for {@code localhost} and IP addresses (so two local proxies on different ports can use
+ * different credentials) and dropped for names.
+ */
+public final class DomainName {
+
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern SAFE = Pattern.compile("[a-z0-9.\\-:\\[\\]]+");
+  private static final int MAX_LENGTH = 255;
+
+  private DomainName() {}
+
+  /** Returns the normalised domain, or empty when the header is missing or not a valid host. */
+  public static Optional<String> fromHost(String hostHeader) {
+    if (hostHeader == null) {
+      return Optional.empty();
+    }
+    String host = hostHeader.strip().toLowerCase(Locale.ROOT);
+    if (host.isEmpty() || host.length() > MAX_LENGTH || !SAFE.matcher(host).matches()) {
+      return Optional.empty();
+    }
+    if (host.startsWith("[")) {
+      return Optional.of(host);
+    }
+    int colon = host.indexOf(':');
+    if (colon < 0) {
+      return Optional.of(host);
+    }
+    String name = host.substring(0, colon);
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean keepPort = name.equals("localhost") || IPV4.matcher(name).matches();
+    return Optional.of(keepPort ? host : name);
+  }
+
+  /**
+   * Returns whether a domain may name a credential file: only letters, digits, dots, hyphens and
+   * colons, and no {@code ..}.
+   */
+  public static boolean isSafeFileName(String domain) {
+    return domain != null
+        && !domain.isEmpty()
+        && domain.matches("[a-zA-Z0-9.\\-:]+")
+        && !domain.contains("..");
+  }
+}

@@ -1,0 +1,127 @@
+package dev.claudenexus.proxy.forwarding;
+
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a client request: headers, the body up to the size limit, and for {@code POST /v1/messages}
+ * and {@code /v1/messages/count_tokens} the checks the proxy makes before forwarding (valid JSON,
+ * a {@code model} string and a {@code messages} array).
+ */
+final class InboundRequestReader {
+
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  private InboundRequestReader() {}
+
+  static Map<String, List<String>> headers(HttpServletRequest request) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String name : Collections.list(request.getHeaderNames())) {
+      List<String> values = headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+      values.addAll(Collections.list(request.getHeaders(name)));
+    }
+    return headers;
+  }
+
+  /**
+   * Reads the body.
+   *
+   * @throws RejectedRequestException 413 when the body is larger than {@code maxBytes}
+   */
+  static byte[] body(HttpServletRequest request, long maxBytes)
+      throws IOException, RejectedRequestException {
+    long declared = request.getContentLengthLong();
+    if (declared > maxBytes) {
+      throw tooLarge(maxBytes);
+    }
+    InputStream in = request.getInputStream();
+    if (declared >= 0) {
+      byte[] body = in.readNBytes((int) declared);
+      if (body.length < declared) {
+        throw new RejectedRequestException(400, "invalid_request_error",
+            "The request body ended after " + body.length + " of " + declared + " bytes");
+      }
+      return body;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[64 * 1024];
+    int read;
+    while ((read = in.read(buffer)) > 0) {
+      if (out.size() + read > maxBytes) {
+        throw tooLarge(maxBytes);
+      }
+      out.write(buffer, 0, read);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Parses and checks the body of a Messages API call.
+   *
+   * @throws RejectedRequestException 400 naming what is wrong
+   */
+  static JsonObject messagesBody(byte[] body) throws RejectedRequestException {
+    JsonValue value;
+    try {
+      value = JSON.createReader(new ByteArrayInputStream(body)).readValue();
+    } catch (JsonException | IllegalStateException e) {
+      throw invalid("The request body is not valid JSON: " + shorten(e.getMessage()));
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw invalid("The request body must be a JSON object");
+    }
+    JsonObject json = value.asJsonObject();
+    JsonValue model = json.get("model");
+    if (model == null || model.getValueType() != JsonValue.ValueType.STRING
+        || json.getString("model").isBlank()) {
+      throw invalid("model: a non-empty string is required");
+    }
+    JsonValue messages = json.get("messages");
+    if (messages == null || messages.getValueType() != JsonValue.ValueType.ARRAY) {
+      throw invalid("messages: an array of messages is required");
+    }
+    return json;
+  }
+
+  /** Parses a JSON object body leniently, for recording other paths; returns null if it is not one. */
+  static JsonObject optionalObject(byte[] body) {
+    if (body.length == 0) {
+      return null;
+    }
+    try {
+      JsonValue value = JSON.createReader(new ByteArrayInputStream(body)).readValue();
+      return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
+    } catch (JsonException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  private static RejectedRequestException tooLarge(long maxBytes) {
+    return new RejectedRequestException(413, "request_too_large",
+        "The request body is larger than " + maxBytes + " bytes (MAX_REQUEST_SIZE)");
+  }
+
+  private static RejectedRequestException invalid(String message) {
+    return new RejectedRequestException(400, "invalid_request_error", message);
+  }
+
+  private static String shorten(String message) {
+    if (message == null) {
+      return "unreadable input";
+    }
+    return message.length() > 200 ? message.substring(0, 200) + "..." : message;
+  }
+}

@@ -1,0 +1,253 @@
+package dev.claudenexus.proxy.forwarding;
+
+import dev.claudenexus.proxy.AnthropicError;
+import dev.claudenexus.proxy.recording.JsonResponseReader;
+import dev.claudenexus.proxy.recording.Outcome;
+import dev.claudenexus.proxy.recording.RecordedResponse;
+import dev.claudenexus.proxy.recording.StreamRecorder;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpHeaders;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Relays one upstream response to the client: status and headers first, then the body as bytes as
+ * they arrive, flushed after every read for event streams, while the recorder reads a copy. It never
+ * re-serialises the body and never adds events, except one {@code event: error} when the upstream
+ * stream ends or stalls before {@code message_stop}.
+ */
+final class ResponseRelay {
+
+  private static final Logger LOG = Logger.getLogger(ResponseRelay.class.getName());
+  private static final int MAX_RECORDED_JSON_BYTES = 64 * 1024 * 1024;
+  private static final int CLIENT_CLOSED_STATUS = 499;
+
+  private final InboundRequest inbound;
+  private final UpstreamExchange exchange;
+  private final HttpServletResponse response;
+  private final Duration idleTimeout;
+  private final boolean keepChunks;
+  private final byte[] scratch = new byte[16 * 1024];
+  private Integer firstByteMs;
+
+  ResponseRelay(InboundRequest inbound, UpstreamExchange exchange, HttpServletResponse response,
+      Duration idleTimeout, boolean keepChunks) {
+    this.inbound = inbound;
+    this.exchange = exchange;
+    this.response = response;
+    this.idleTimeout = idleTimeout;
+    this.keepChunks = keepChunks;
+  }
+
+  RelayResult relay() throws InterruptedException {
+    HttpHeaders headers = exchange.response().headers();
+    int status = exchange.response().statusCode();
+    boolean stream = headers.firstValue("content-type").orElse("")
+        .toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+    boolean compressed = headers.firstValue("content-encoding")
+        .map(e -> !e.isBlank() && !e.equalsIgnoreCase("identity")).orElse(false);
+    writeHead(status, headers, stream, compressed);
+    BodyCopy copy = stream && !compressed ? new StreamCopy(keepChunks) : new BufferedCopy(compressed);
+    Outcome forced = null;
+    String reason = null;
+    try {
+      pump(copy, stream);
+    } catch (ClientGoneException e) {
+      exchange.response().body().cancel();
+      forced = Outcome.CLIENT_CANCELLED;
+      reason = "the client disconnected";
+      status = CLIENT_CLOSED_STATUS;
+    } catch (UpstreamBody.IdleTimeoutException e) {
+      exchange.response().body().cancel();
+      forced = Outcome.TIMEOUT;
+      reason = e.getMessage();
+    } catch (IOException e) {
+      LOG.fine(() -> "Request " + inbound.requestId() + ": upstream body failed: " + e);
+    }
+    RecordedResponse recorded = copy.finish(status);
+    if (forced != null) {
+      recorded = recorded.withOutcome(forced, reason);
+    }
+    if (stream && forced != Outcome.CLIENT_CANCELLED && endsEarly(recorded)) {
+      appendErrorEvent(recorded);
+    }
+    return new RelayResult(status, headers.map(), recorded, firstByteMs);
+  }
+
+  private void writeHead(int status, HttpHeaders headers, boolean stream, boolean compressed) {
+    response.setStatus(status);
+    Set<String> connectionTokens =
+        HeaderRules.connectionTokens(headers.allValues("connection"));
+    headers.map().forEach((name, values) -> {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (HeaderRules.returnToClient(lower, connectionTokens)) {
+        values.forEach(value -> response.addHeader(name, value));
+      }
+    });
+    response.setHeader("X-Nexus-Request-Id", inbound.requestId().toString());
+    if (stream) {
+      response.setHeader("Cache-Control", "no-cache");
+      response.setHeader("X-Accel-Buffering", "no");
+    } else if (exchange.bufferedBody() != null) {
+      response.setContentLength(exchange.bufferedBody().length);
+    } else {
+      headers.firstValueAsLong("content-length").ifPresent(response::setContentLengthLong);
+    }
+  }
+
+  private void pump(BodyCopy copy, boolean stream) throws IOException, InterruptedException {
+    ServletOutputStream out = clientStream();
+    if (exchange.bufferedBody() != null) {
+      byte[] body = exchange.bufferedBody();
+      firstByteMs = (int) inbound.elapsedMillis();
+      write(out, body, body.length);
+      copy.accept(body, body.length);
+      flush(out);
+      return;
+    }
+    List<ByteBuffer> buffers;
+    while ((buffers = exchange.response().body().next(idleTimeout)) != null) {
+      if (firstByteMs == null) {
+        firstByteMs = (int) inbound.elapsedMillis();
+      }
+      for (ByteBuffer buffer : buffers) {
+        while (buffer.hasRemaining()) {
+          int length = Math.min(scratch.length, buffer.remaining());
+          buffer.get(scratch, 0, length);
+          write(out, scratch, length);
+          copy.accept(scratch, length);
+        }
+      }
+      if (stream) {
+        flush(out);
+      }
+    }
+    flush(out);
+  }
+
+  private boolean endsEarly(RecordedResponse recorded) {
+    return recorded.outcome() == Outcome.INCOMPLETE || recorded.outcome() == Outcome.TIMEOUT;
+  }
+
+  private void appendErrorEvent(RecordedResponse recorded) {
+    String type = recorded.outcome() == Outcome.TIMEOUT ? "timeout_error" : "api_error";
+    String message = recorded.outcome() == Outcome.TIMEOUT
+        ? "The Anthropic API stream stalled: " + recorded.incompleteReason()
+        : "The Anthropic API stream ended before message_stop";
+    String event = "\n\nevent: error\ndata: " + AnthropicError.body(type, message) + "\n\n";
+    try {
+      ServletOutputStream out = clientStream();
+      byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
+      write(out, bytes, bytes.length);
+      flush(out);
+    } catch (IOException e) {
+      LOG.fine(() -> "Request " + inbound.requestId() + ": could not send the error event: " + e);
+    }
+  }
+
+  private ServletOutputStream clientStream() throws ClientGoneException {
+    try {
+      return response.getOutputStream();
+    } catch (IOException e) {
+      throw new ClientGoneException(e);
+    }
+  }
+
+  private static void write(ServletOutputStream out, byte[] bytes, int length)
+      throws ClientGoneException {
+    try {
+      out.write(bytes, 0, length);
+    } catch (IOException e) {
+      throw new ClientGoneException(e);
+    }
+  }
+
+  private static void flush(ServletOutputStream out) throws ClientGoneException {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new ClientGoneException(e);
+    }
+  }
+
+  /** The client connection failed while the proxy wrote to it. */
+  private static final class ClientGoneException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ClientGoneException(IOException cause) {
+      super(cause);
+    }
+  }
+
+  /** Where the recorder's copy of the body goes. */
+  private interface BodyCopy {
+    void accept(byte[] bytes, int length);
+
+    RecordedResponse finish(int status);
+  }
+
+  private static final class StreamCopy implements BodyCopy {
+    private final StreamRecorder recorder;
+
+    StreamCopy(boolean keepChunks) {
+      recorder = new StreamRecorder(keepChunks);
+    }
+
+    @Override
+    public void accept(byte[] bytes, int length) {
+      recorder.accept(bytes, 0, length);
+    }
+
+    @Override
+    public RecordedResponse finish(int status) {
+      recorder.finish();
+      return recorder.result();
+    }
+  }
+
+  /** Keeps the body (compressed or not) and reads it when it is complete. */
+  private static final class BufferedCopy implements BodyCopy {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final boolean compressed;
+    private boolean truncated;
+
+    BufferedCopy(boolean compressed) {
+      this.compressed = compressed;
+    }
+
+    @Override
+    public void accept(byte[] chunk, int length) {
+      if (bytes.size() + length > MAX_RECORDED_JSON_BYTES) {
+        truncated = true;
+        return;
+      }
+      bytes.write(chunk, 0, length);
+    }
+
+    @Override
+    public RecordedResponse finish(int status) {
+      byte[] body = compressed ? Gzip.decompress(bytes.toByteArray()) : bytes.toByteArray();
+      if (body.length > 0 && isEventStream(body)) {
+        StreamRecorder recorder = new StreamRecorder(false);
+        recorder.accept(body, 0, body.length);
+        recorder.finish();
+        return recorder.result();
+      }
+      RecordedResponse recorded = JsonResponseReader.read(truncated ? new byte[0] : body, status);
+      return truncated ? recorded.withOutcome(Outcome.INCOMPLETE, "response body too large to record") : recorded;
+    }
+
+    private static boolean isEventStream(byte[] body) {
+      String start = new String(body, 0, Math.min(body.length, 16), StandardCharsets.UTF_8);
+      return start.startsWith("event:") || start.startsWith("data:");
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.claudenexus.proxy.forwarding;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * When to try the Anthropic API again: on connection failures, timeouts, 429 and 5xx (529 is the
+ * API's overloaded_error), with exponential backoff plus up to 50 % jitter, capped at 30 s, and no
+ * sooner than a {@code Retry-After} header asks.
+ */
+final class RetryPolicy {
+
+  private static final long MAX_DELAY_MS = 30_000;
+
+  private final Duration baseDelay;
+
+  RetryPolicy(Duration baseDelay) {
+    this.baseDelay = baseDelay;
+  }
+
+  static boolean retryableStatus(int status) {
+    return status == 429 || status >= 500;
+  }
+
+  /** Returns the delay before attempt {@code attempt + 1}. */
+  Duration delayAfter(int attempt, Optional<String> retryAfter) {
+    long exponential = Math.min(MAX_DELAY_MS, baseDelay.toMillis() << Math.min(20, attempt - 1));
+    long jitter = exponential == 0 ? 0 : ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
+    long delay = exponential + jitter;
+    long requested = retryAfter.flatMap(RetryPolicy::parseRetryAfter).orElse(0L);
+    return Duration.ofMillis(Math.max(delay, requested));
+  }
+
+  /** Parses {@code Retry-After} as seconds or an HTTP date; returns milliseconds. */
+  static Optional<Long> parseRetryAfter(String value) {
+    String text = value.strip();
+    try {
+      double seconds = Double.parseDouble(text);
+      return seconds < 0 ? Optional.empty() : Optional.of((long) (seconds * 1000));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+        return Optional.of(Math.max(0, Duration.between(ZonedDateTime.now(), at).toMillis()));
+      } catch (DateTimeParseException notDate) {
+        return Optional.empty();
+      }
+    }
+  }
+}

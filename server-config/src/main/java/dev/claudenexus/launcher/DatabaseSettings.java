@@ -1,0 +1,86 @@
+package dev.claudenexus.launcher;
+
+import dev.claudenexus.config.DatabaseUrl;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The database a service uses: PostgreSQL from {@code DATABASE_URL} (the original's form) or from
+ * {@code DATABASE_JDBC_URL} with {@code DATABASE_USER} and {@code DATABASE_PASSWORD}; otherwise an
+ * embedded H2 file database under {@code NEXUS_HOME/data} that both services share through H2's
+ * automatic server mode on loopback.
+ */
+record DatabaseSettings(String dataSourceClass, Map<String, String> properties, String description) {
+
+  static final String POOL = "NexusPool";
+  static final String JNDI_NAME = "jdbc/nexus";
+
+  static DatabaseSettings from(Environment env, Path dataDirectory) {
+    if (env.get("DATABASE_URL").isPresent()) {
+      return postgres(DatabaseUrl.parse(env.get("DATABASE_URL").get()));
+    }
+    if (env.get("DATABASE_JDBC_URL").isPresent()) {
+      String jdbcUrl = env.get("DATABASE_JDBC_URL").get();
+      if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
+        throw new IllegalArgumentException(
+            "DATABASE_JDBC_URL must start with jdbc:postgresql:// (H2 is used when it is unset)");
+      }
+      Map<String, String> properties = new LinkedHashMap<>();
+      properties.put("url", jdbcUrl);
+      properties.put("user", env.get("DATABASE_USER", "postgres"));
+      env.get("DATABASE_PASSWORD").ifPresent(password -> properties.put("password", password));
+      properties.put("stringtype", "unspecified");
+      return new DatabaseSettings("org.postgresql.ds.PGSimpleDataSource", properties, jdbcUrl);
+    }
+    String url = "jdbc:h2:file:" + dataDirectory.resolve("nexus").toAbsolutePath()
+        + ";AUTO_SERVER=TRUE";
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("URL", url);
+    properties.put("user", "sa");
+    return new DatabaseSettings("org.h2.jdbcx.JdbcDataSource", properties, url);
+  }
+
+  private static DatabaseSettings postgres(DatabaseUrl url) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("serverName", url.host());
+    properties.put("portNumber", Integer.toString(url.port()));
+    properties.put("databaseName", url.database());
+    properties.put("user", url.user());
+    if (!url.password().isEmpty()) {
+      properties.put("password", url.password());
+    }
+    properties.put("stringtype", "unspecified");
+    url.parameters().forEach(properties::put);
+    return new DatabaseSettings("org.postgresql.ds.PGSimpleDataSource", properties, url.jdbcUrl());
+  }
+
+  boolean isPostgres() {
+    return dataSourceClass.startsWith("org.postgresql");
+  }
+
+  /** Returns the asadmin commands that create the pool and its JNDI resource. */
+  List<String> asadminCommands() {
+    List<String> options = new ArrayList<>(List.of(
+        "create-jdbc-connection-pool",
+        "--datasourceclassname", dataSourceClass,
+        "--restype", "javax.sql.DataSource",
+        "--steadypoolsize", "2",
+        "--maxpoolsize", "32"));
+    if (isPostgres()) {
+      options.addAll(List.of(
+          "--isconnectvalidatereq", "true",
+          "--validationmethod", "custom-validation",
+          "--validationclassname", "org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+          "--failconnection", "true"));
+    }
+    options.add("--property");
+    options.add(AsadminSyntax.properties(properties));
+    options.add(POOL);
+    return List.of(
+        AsadminSyntax.command(options),
+        AsadminSyntax.command(List.of("create-jdbc-resource", "--connectionpoolid", POOL, JNDI_NAME)));
+  }
+}

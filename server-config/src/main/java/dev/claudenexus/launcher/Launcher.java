@@ -1,0 +1,74 @@
+package dev.claudenexus.launcher;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of {@code bin/nexus}'s Java steps.
+ *
+ * <pre>
+ * prepare proxy RUNTIME_DIR        writes the boot files, prints the command, one argument a line
+ * credentials add --domain D --api-key K [--account-id A]
+ * </pre>
+ */
+public final class Launcher {
+
+  private Launcher() {}
+
+  public static void main(String[] args) {
+    try {
+      System.exit(run(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println("nexus: " + e.getMessage());
+      System.exit(2);
+    } catch (Exception e) {
+      System.err.println("nexus: " + e);
+      System.exit(1);
+    }
+  }
+
+  static int run(String[] args) throws Exception {
+    Path workingDirectory = Path.of("").toAbsolutePath();
+    Environment env = Environment.load(workingDirectory, System.getenv());
+    Path home = Path.of(env.get("NEXUS_HOME", workingDirectory.toString())).toAbsolutePath().normalize();
+    if (args.length == 3 && args[0].equals("prepare") && args[1].equals("proxy")) {
+      List<String> command = new ServiceLaunch(env, home, Path.of(args[2]), workingDirectory).prepareProxy();
+      command.forEach(System.out::println);
+      return 0;
+    }
+    if (args.length >= 2 && args[0].equals("credentials") && args[1].equals("add")) {
+      Map<String, String> options = options(args, 2);
+      String domain = required(options, "--domain");
+      String apiKey = required(options, "--api-key");
+      Path directory = Path.of(env.get("CREDENTIALS_DIR", "credentials")).toAbsolutePath();
+      String key = CredentialFileWriter.write(directory, domain.toLowerCase(java.util.Locale.ROOT),
+          apiKey, options.get("--account-id"));
+      System.out.println("Wrote " + directory.resolve(domain + ".credentials.json") + " (mode 600).");
+      System.out.println("Client key for " + domain + " (shown once; set it as ANTHROPIC_API_KEY):");
+      System.out.println(key);
+      return 0;
+    }
+    throw new IllegalArgumentException("unknown command; run bin/nexus help");
+  }
+
+  private static Map<String, String> options(String[] args, int from) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = from; i < args.length; i += 2) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --option value pairs, got " + args[i]);
+      }
+      options.put(args[i], args[i + 1]);
+    }
+    return options;
+  }
+
+  private static String required(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return value;
+  }
+}

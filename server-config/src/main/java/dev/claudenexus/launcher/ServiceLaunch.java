@@ -1,0 +1,89 @@
+package dev.claudenexus.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The boot files and command line of one service on Payara Micro. Every listener stays on the
+ * configured host (loopback by default), Hazelcast is off and H2's server port binds to loopback.
+ */
+final class ServiceLaunch {
+
+  private final Environment env;
+  private final Path home;
+  private final Path runtime;
+  private final Path workingDirectory;
+
+  ServiceLaunch(Environment env, Path home, Path runtime, Path workingDirectory) {
+    this.env = env;
+    this.home = home;
+    this.runtime = runtime;
+    this.workingDirectory = workingDirectory;
+  }
+
+  /** Writes the boot files of the proxy and returns the Java command that starts it. */
+  List<String> prepareProxy() throws IOException {
+    int port = env.integer("PROXY_PORT", env.integer("PORT", 3000, 1, 65535), 1, 65535);
+    return prepare("proxy", "proxy.war", port);
+  }
+
+  private List<String> prepare(String service, String war, int port) throws IOException {
+    String host = env.get("HOST", "127.0.0.1");
+    Path runDirectory = home.resolve("run").resolve(service);
+    Files.createDirectories(runDirectory);
+    Files.createDirectories(home.resolve("data"));
+    Files.createDirectories(home.resolve("logs"));
+    DatabaseSettings database = DatabaseSettings.from(env, home.resolve("data"));
+
+    Path preboot = runDirectory.resolve("preboot.asadmin");
+    Files.write(preboot, prebootCommands(host), StandardCharsets.UTF_8);
+    Path postboot = runDirectory.resolve("postboot.asadmin");
+    writePrivate(postboot, String.join("\n", database.asadminCommands()) + "\n");
+    Path systemProperties = runDirectory.resolve("system.properties");
+    Files.writeString(systemProperties, "h2.bindAddress=127.0.0.1\n", StandardCharsets.UTF_8);
+
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(List.of(env.get("NEXUS_JAVA_OPTS", "-Xmx512m -Xss512k").split("\\s+")));
+    command.add("-Dnexus.env.file=" + workingDirectory.resolve(".env"));
+    command.add("-DNEXUS_HOME=" + home);
+    command.addAll(List.of(
+        "-jar", runtime.resolve("payara-micro.jar").toString(),
+        "--nohazelcast",
+        "--port", Integer.toString(port),
+        "--prebootcommandfile", preboot.toString(),
+        "--postbootcommandfile", postboot.toString(),
+        "--systemproperties", systemProperties.toString(),
+        "--addlibs", runtime.resolve("postgresql.jar").toString(),
+        "--rootdir", runDirectory.resolve("payara").toString(),
+        "--deploy", runtime.resolve(war) + ":/"));
+    return command;
+  }
+
+  private List<String> prebootCommands(String host) {
+    String config = "configs.config.server-config";
+    int maxThreads = env.integer("PROXY_MAX_THREADS", 1024, 16, 100_000);
+    return List.of(
+        "set " + config + ".network-config.network-listeners.network-listener.http-listener.address="
+            + host,
+        "set " + config + ".network-config.transports.transport.tcp.tcp-no-delay=true",
+        "set " + config + ".network-config.protocols.protocol.http-listener.http.request-timeout-seconds=-1",
+        "set " + config + ".thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
+            + maxThreads);
+  }
+
+  private static void writePrivate(Path file, String text) throws IOException {
+    Files.deleteIfExists(file);
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
