@@ -1,0 +1,58 @@
+package dev.claudenexus.classification;
+
+import jakarta.json.JsonObject;
+import java.util.Locale;
+
+/**
+ * Classifies a proxied request by method, path and body.
+ *
+ * <p>Only {@code POST /v1/messages} is split further. A last user message whose trimmed text is
+ * "quota" (in any case) makes it {@link RequestType#QUOTA}. Otherwise two or more system prompt entries
+ * (see {@link MessagesBody#systemEntryCount()}) make it {@link RequestType#INFERENCE}, and fewer make it
+ * {@link RequestType#QUERY_EVALUATION}. Agent tools such as Claude Code send several system entries,
+ * while a one-off question sends at most one.
+ */
+public final class RequestClassifier {
+
+  private static final String MESSAGES_PATH = "/v1/messages";
+  private static final String COUNT_TOKENS_PATH = "/v1/messages/count_tokens";
+  private static final String QUOTA_TEXT = "quota";
+  private static final int MIN_INFERENCE_SYSTEM_ENTRIES = 2;
+
+  private RequestClassifier() {}
+
+  /**
+   * Returns the type of a request. A malformed body is read as far as it goes, without throwing.
+   *
+   * @param method the HTTP method, compared without regard to case
+   * @param path the request path without the query string (a query string that is still there is ignored)
+   * @param body the parsed JSON request body, or null when the body is absent or not a JSON object
+   */
+  public static RequestType classify(String method, String path, JsonObject body) {
+    if (method == null || path == null || !method.equalsIgnoreCase("POST")) {
+      return RequestType.OTHER;
+    }
+    String pathOnly = withoutQuery(path);
+    if (pathOnly.equals(COUNT_TOKENS_PATH)) {
+      return RequestType.COUNT_TOKENS;
+    }
+    if (!pathOnly.equals(MESSAGES_PATH)) {
+      return RequestType.OTHER;
+    }
+    return classifyMessages(new MessagesBody(body));
+  }
+
+  private static RequestType classifyMessages(MessagesBody body) {
+    if (body.lastUserText().trim().toLowerCase(Locale.ROOT).equals(QUOTA_TEXT)) {
+      return RequestType.QUOTA;
+    }
+    return body.systemEntryCount() >= MIN_INFERENCE_SYSTEM_ENTRIES
+        ? RequestType.INFERENCE
+        : RequestType.QUERY_EVALUATION;
+  }
+
+  private static String withoutQuery(String path) {
+    int query = path.indexOf('?');
+    return query < 0 ? path : path.substring(0, query);
+  }
+}
