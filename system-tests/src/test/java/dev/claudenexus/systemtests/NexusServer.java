@@ -1,0 +1,220 @@
+package dev.claudenexus.systemtests;
+
+import dev.claudenexus.testsupport.anthropic.FakeAnthropicApi;
+import dev.claudenexus.testsupport.net.TcpFaultProxy;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One proxy on Payara Micro, started with {@code bin/nexus start} as a user would, in front of a
+ * loopback fake of the Anthropic API. Every test class of a run shares it; it is stopped after the
+ * last test. The database is H2 or, with {@code -Dnexus.it.database=postgresql}, a fresh PostgreSQL
+ * database reached through a {@link TcpFaultProxy} so tests can take it away.
+ */
+public final class NexusServer implements ExtensionContext.Store.CloseableResource {
+
+  static final String DASHBOARD_KEY = "test-dashboard-key";
+  static final String UPSTREAM_API_KEY = "sk-ant-api03-upstream-secret-key";
+  static final String OTHER_DOMAIN = "other.example.com";
+
+  private static final Logger LOG = Logger.getLogger(NexusServer.class.getName());
+
+  final FakeAnthropicApi fake;
+  final Path home;
+  final int port;
+  final String clientKey;
+  final String otherClientKey;
+  final Database database;
+  private final Path root;
+
+  private NexusServer(Path root, Path home, int port, FakeAnthropicApi fake, Database database,
+      String clientKey, String otherClientKey) {
+    this.root = root;
+    this.home = home;
+    this.port = port;
+    this.fake = fake;
+    this.database = database;
+    this.clientKey = clientKey;
+    this.otherClientKey = otherClientKey;
+  }
+
+  static NexusServer start() throws Exception {
+    Path root = Path.of(System.getProperty("nexus.root", "..")).toAbsolutePath().normalize();
+    String vendor = System.getProperty("nexus.it.database", "h2");
+    Path home = root.resolve("system-tests/target/nexus-home-" + vendor);
+    deleteRecursively(home);
+    Files.createDirectories(home.resolve("credentials"));
+    FakeAnthropicApi fake = FakeAnthropicApi.start();
+    int port = freePort();
+    Database database = vendor.equals("postgresql") ? Database.freshPostgres() : Database.h2(home);
+    String clientKey = "cnp_live_" + UUID.randomUUID().toString().replace("-", "");
+    String otherClientKey = "cnp_live_" + UUID.randomUUID().toString().replace("-", "");
+    writeCredentials(home, "127.0.0.1:" + port, clientKey, "acc_system_tests");
+    writeCredentials(home, OTHER_DOMAIN, otherClientKey, "acc_other");
+    NexusServer server = new NexusServer(root, home, port, fake, database, clientKey, otherClientKey);
+    server.run("start");
+    return server;
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("NEXUS_HOME", home.toString());
+    env.put("PROXY_PORT", Integer.toString(port));
+    env.put("HOST", "127.0.0.1");
+    env.put("CLAUDE_API_BASE_URL", fake.baseUrl());
+    env.put("CREDENTIALS_DIR", home.resolve("credentials").toString());
+    env.put("CLAUDE_API_TIMEOUT", "4000");
+    env.put("STREAM_IDLE_TIMEOUT_MS", "5000");
+    env.put("UPSTREAM_RETRY_BASE_DELAY_MS", "50");
+    env.put("UPSTREAM_RETRY_BUDGET_MS", "20000");
+    env.put("STORE_STREAMING_CHUNKS", "true");
+    env.put("DASHBOARD_API_KEY", DASHBOARD_KEY);
+    env.put("NEXUS_JAVA_OPTS", "-Xmx512m -Xss512k -XX:TieredStopAtLevel=1");
+    database.proxyDatabaseUrl().ifPresent(url -> env.put("DATABASE_URL", url));
+    return env;
+  }
+
+  private void run(String command) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/nexus").toString(), command)
+        .directory(home.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(home.resolve("nexus-" + command + ".out").toFile());
+    builder.environment().putAll(environment());
+    Process process = builder.start();
+    if (!process.waitFor(6, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("bin/nexus " + command + " did not finish in 6 minutes");
+    }
+    String output = Files.readString(home.resolve("nexus-" + command + ".out"));
+    if (process.exitValue() != 0) {
+      throw new IllegalStateException("bin/nexus " + command + " failed:\n" + output);
+    }
+    LOG.info(output);
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      run("stop");
+    } finally {
+      fake.close();
+      database.close();
+    }
+  }
+
+  private static void writeCredentials(Path home, String domain, String clientKey, String account)
+      throws IOException {
+    String json = "{\"type\":\"api_key\",\"accountId\":\"" + account + "\",\"api_key\":\""
+        + UPSTREAM_API_KEY + "\",\"client_api_key\":\"" + clientKey + "\"}";
+    Files.writeString(home.resolve("credentials").resolve(domain + ".credentials.json"), json,
+        StandardCharsets.UTF_8);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** The database of the run and how the tests read it. */
+  static final class Database implements AutoCloseable {
+    final String vendor;
+    final String jdbcUrl;
+    final String user;
+    final TcpFaultProxy faultProxy;
+    private final String adminUrl;
+    private final String name;
+
+    private Database(String vendor, String jdbcUrl, String user, TcpFaultProxy faultProxy,
+        String adminUrl, String name) {
+      this.vendor = vendor;
+      this.jdbcUrl = jdbcUrl;
+      this.user = user;
+      this.faultProxy = faultProxy;
+      this.adminUrl = adminUrl;
+      this.name = name;
+    }
+
+    static Database h2(Path home) {
+      String url = "jdbc:h2:file:" + home.resolve("data/nexus") + ";AUTO_SERVER=TRUE";
+      return new Database("h2", url, "sa", null, null, null);
+    }
+
+    static Database freshPostgres() throws SQLException {
+      String configured = System.getenv("NEXUS_TEST_DATABASE_URL");
+      if (configured == null || configured.isBlank()) {
+        throw new IllegalStateException("NEXUS_TEST_DATABASE_URL is not set");
+      }
+      dev.claudenexus.config.DatabaseUrl url = dev.claudenexus.config.DatabaseUrl.parse(configured);
+      String name = "nexus_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      try (Connection admin = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+          Statement statement = admin.createStatement()) {
+        statement.execute("CREATE DATABASE " + name);
+      }
+      TcpFaultProxy proxy = TcpFaultProxy.start(url.port());
+      String jdbcUrl = "jdbc:postgresql://" + url.host() + ":" + url.port() + "/" + name;
+      return new Database("postgresql", jdbcUrl, url.user(), proxy, url.jdbcUrl(), name) {
+      };
+    }
+
+    /** Returns the DATABASE_URL the proxy uses: through the fault proxy, for PostgreSQL. */
+    java.util.Optional<String> proxyDatabaseUrl() {
+      if (faultProxy == null) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of("postgresql://" + user + "@127.0.0.1:" + faultProxy.port() + "/" + name);
+    }
+
+    Connection connect() throws SQLException {
+      return DriverManager.getConnection(jdbcUrl, user, vendor.equals("h2") ? "" : null);
+    }
+
+    @Override
+    public void close() throws SQLException {
+      if (faultProxy != null) {
+        faultProxy.close();
+      }
+      if (adminUrl != null) {
+        try (Connection admin = DriverManager.getConnection(adminUrl, user, null);
+            Statement statement = admin.createStatement()) {
+          statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+      }
+    }
+  }
+
+  static Duration rowTimeout() {
+    return Duration.ofSeconds(30);
+  }
+}
