@@ -43,6 +43,16 @@ final class BatchInserter {
     return databaseAvailable;
   }
 
+  /** Migrates the schema at start-up, so the tables exist before the first request is recorded. */
+  void prepare() {
+    try {
+      ensureSchema();
+      markAvailable();
+    } catch (SQLException e) {
+      markUnavailable(e);
+    }
+  }
+
   /**
    * Writes a batch.
    *

@@ -96,6 +96,7 @@ public class StorageWriter {
   }
 
   private void run() {
+    inserter.prepare();
     List<RequestRecord> batch = new ArrayList<>(batchSize);
     while (running || !queue.isEmpty()) {
       try {

@@ -15,7 +15,8 @@ final class AsadminSyntax {
 
   static String properties(Map<String, String> properties) {
     return properties.entrySet().stream()
-        .map(e -> e.getKey() + "=" + escapeValue(e.getValue()))
+        .map(e -> e.getKey() + "=" + (e.getValue().equals(DatabaseSettings.EMPTY_PASSWORD)
+            ? e.getValue() : escapeValue(e.getValue())))
         .collect(Collectors.joining(":"));
   }
 

@@ -18,6 +18,20 @@ record DatabaseSettings(String dataSourceClass, Map<String, String> properties, 
   static final String POOL = "NexusPool";
   static final String JNDI_NAME = "jdbc/nexus";
 
+  /**
+   * asadmin's notation for an empty password. The pool needs a password property even for trust
+   * authentication, or Payara refuses to create connections ("No password credential found").
+   */
+  static final String EMPTY_PASSWORD = "()";
+
+  /**
+   * Credentials of the embedded H2 database. It is a local file readable only through loopback, so a
+   * fixed password protects nothing; it exists because the pool requires one.
+   */
+  static final String H2_USER = "nexus";
+
+  static final String H2_PASSWORD = "nexus";
+
   static DatabaseSettings from(Environment env, Path dataDirectory) {
     if (env.get("DATABASE_URL").isPresent()) {
       return postgres(DatabaseUrl.parse(env.get("DATABASE_URL").get()));
@@ -31,15 +45,16 @@ record DatabaseSettings(String dataSourceClass, Map<String, String> properties, 
       Map<String, String> properties = new LinkedHashMap<>();
       properties.put("url", jdbcUrl);
       properties.put("user", env.get("DATABASE_USER", "postgres"));
-      env.get("DATABASE_PASSWORD").ifPresent(password -> properties.put("password", password));
+      properties.put("password", env.get("DATABASE_PASSWORD", EMPTY_PASSWORD));
       properties.put("stringtype", "unspecified");
       return new DatabaseSettings("org.postgresql.ds.PGSimpleDataSource", properties, jdbcUrl);
     }
     String url = "jdbc:h2:file:" + dataDirectory.resolve("nexus").toAbsolutePath()
-        + ";AUTO_SERVER=TRUE";
+        + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1";
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("URL", url);
-    properties.put("user", "sa");
+    properties.put("user", H2_USER);
+    properties.put("password", H2_PASSWORD);
     return new DatabaseSettings("org.h2.jdbcx.JdbcDataSource", properties, url);
   }
 
@@ -49,9 +64,7 @@ record DatabaseSettings(String dataSourceClass, Map<String, String> properties, 
     properties.put("portNumber", Integer.toString(url.port()));
     properties.put("databaseName", url.database());
     properties.put("user", url.user());
-    if (!url.password().isEmpty()) {
-      properties.put("password", url.password());
-    }
+    properties.put("password", url.password().isEmpty() ? EMPTY_PASSWORD : url.password());
     properties.put("stringtype", "unspecified");
     url.parameters().forEach(properties::put);
     return new DatabaseSettings("org.postgresql.ds.PGSimpleDataSource", properties, url.jdbcUrl());

@@ -69,7 +69,24 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     writeCredentials(home, OTHER_DOMAIN, otherClientKey, "acc_other");
     NexusServer server = new NexusServer(root, home, port, fake, database, clientKey, otherClientKey);
     server.run("start");
+    server.awaitDatabase();
     return server;
+  }
+
+  /** Waits until the proxy reports its database connected, which means the schema is migrated. */
+  void awaitDatabase() throws IOException, InterruptedException {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest health = java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(baseUrl() + "/health")).build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      String body = http.send(health, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      if (body.contains("\"database\":\"connected\"")) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("The proxy did not connect to its database within 60 s");
   }
 
   String baseUrl() {
@@ -167,8 +184,8 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     }
 
     static Database h2(Path home) {
-      String url = "jdbc:h2:file:" + home.resolve("data/nexus") + ";AUTO_SERVER=TRUE";
-      return new Database("h2", url, "sa", null, null, null);
+      String url = "jdbc:h2:file:" + home.resolve("data/nexus") + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1";
+      return new Database("h2", url, "nexus", null, null, null);
     }
 
     static Database freshPostgres() throws SQLException {
@@ -184,8 +201,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
       }
       TcpFaultProxy proxy = TcpFaultProxy.start(url.port());
       String jdbcUrl = "jdbc:postgresql://" + url.host() + ":" + url.port() + "/" + name;
-      return new Database("postgresql", jdbcUrl, url.user(), proxy, url.jdbcUrl(), name) {
-      };
+      return new Database("postgresql", jdbcUrl, url.user(), proxy, url.jdbcUrl(), name);
     }
 
     /** Returns the DATABASE_URL the proxy uses: through the fault proxy, for PostgreSQL. */
@@ -197,7 +213,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     }
 
     Connection connect() throws SQLException {
-      return DriverManager.getConnection(jdbcUrl, user, vendor.equals("h2") ? "" : null);
+      return DriverManager.getConnection(jdbcUrl, user, vendor.equals("h2") ? "nexus" : null);
     }
 
     @Override
