@@ -1,0 +1,66 @@
+package dev.claudenexus.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(NexusServerExtension.class)
+class OperatorEndpointsIT {
+
+  private final NexusServer server;
+  private final ProxyCalls calls;
+
+  OperatorEndpointsIT(NexusServer server) {
+    this.server = server;
+    this.calls = new ProxyCalls(server);
+  }
+
+  private HttpResponse<String> get(String path, String dashboardKey) throws Exception {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
+    if (dashboardKey != null) {
+      builder.header("X-Dashboard-Key", dashboardKey);
+    }
+    return calls.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void rootDescribesTheService() throws Exception {
+    HttpResponse<String> response = get("/", null);
+
+    assertEquals(200, response.statusCode());
+    assertTrue(response.body().contains("\"service\":\"claude-nexus\""));
+    assertTrue(response.body().contains("\"status\":\"operational\""));
+  }
+
+  @Test
+  void healthReportsDatabaseState() throws Exception {
+    HttpResponse<String> response = get("/health", null);
+
+    assertEquals(200, response.statusCode());
+    assertTrue(response.body().contains("\"database\":\"connected\""), response.body());
+  }
+
+  @Test
+  void tokenStatsNeedDashboardKey() throws Exception {
+    assertEquals(401, get("/token-stats", null).statusCode());
+    assertEquals(403, get("/token-stats", "wrong-key").statusCode());
+  }
+
+  @Test
+  void tokenStatsCountRequestsPerDomain() throws Exception {
+    calls.post("/v1/messages", ProxyCalls.messagesBody(false, "count me"));
+    server.fake.takeRequest(Duration.ofSeconds(10));
+    HttpResponse<String> response =
+        get("/token-stats?domain=127.0.0.1:" + server.port, NexusServer.DASHBOARD_KEY);
+
+    assertEquals(200, response.statusCode());
+    assertTrue(response.body().contains("\"requestCount\":"), response.body());
+    assertTrue(response.body().contains("\"inputTokens\":"), response.body());
+  }
+}

@@ -1,0 +1,98 @@
+package dev.claudenexus.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The database goes away under load and comes back: every request is answered, and every record
+ * reaches the database from the journal. Needs the PostgreSQL run, where the proxy reaches its
+ * database through a fault proxy.
+ */
+@ExtendWith(NexusServerExtension.class)
+class StorageOutageIT {
+
+  private static final int CLIENTS = 4;
+  private static final int REQUESTS_PER_CLIENT = 15;
+
+  private final NexusServer server;
+  private final ProxyCalls calls;
+  private final StoredRequests stored;
+
+  StorageOutageIT(NexusServer server) {
+    this.server = server;
+    this.calls = new ProxyCalls(server);
+    this.stored = new StoredRequests(server);
+  }
+
+  @Test
+  void outageUnderLoadLosesNoRecord() throws Exception {
+    assumeTrue(server.database.faultProxy != null, "needs the PostgreSQL run with a fault proxy");
+    server.database.faultProxy.refuse();
+    List<String> requestIds;
+    try {
+      requestIds = sendConcurrently("outage");
+    } finally {
+      server.database.faultProxy.restore();
+    }
+    for (String requestId : requestIds) {
+      stored.await(requestId);
+    }
+    assertEquals(CLIENTS * REQUESTS_PER_CLIENT, requestIds.size());
+  }
+
+  @Test
+  void nulCharacterDoesNotDropBatch() throws Exception {
+    List<String> requestIds = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      requestIds.add(ProxyCalls.requestId(calls.post("/v1/messages", ProxyCalls.messagesBody(false, "ok " + i))));
+    }
+    String withNul = "{\"model\":\"" + ProxyCalls.MODEL + "\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\","
+        + "\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":\"a\\u0000b\"}]}]}";
+    requestIds.add(ProxyCalls.requestId(calls.post("/v1/messages", withNul)));
+    for (int i = 0; i < 10; i++) {
+      server.fake.takeRequest(Duration.ofSeconds(10));
+    }
+
+    for (String requestId : requestIds) {
+      stored.await(requestId);
+    }
+  }
+
+  private List<String> sendConcurrently(String text) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    try {
+      List<Future<List<String>>> futures = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        futures.add(pool.submit(() -> {
+          List<String> ids = new ArrayList<>();
+          for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
+            HttpResponse<String> response = calls.post("/v1/messages", ProxyCalls.messagesBody(i % 2 == 0, text));
+            assertEquals(200, response.statusCode());
+            ids.add(ProxyCalls.requestId(response));
+          }
+          return ids;
+        }));
+      }
+      List<String> all = new ArrayList<>();
+      for (Future<List<String>> future : futures) {
+        all.addAll(future.get());
+      }
+      for (int i = 0; i < all.size(); i++) {
+        server.fake.takeRequest(Duration.ofSeconds(10));
+      }
+      return all;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
