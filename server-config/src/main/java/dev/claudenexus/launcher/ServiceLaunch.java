@@ -68,10 +68,14 @@ final class ServiceLaunch {
   private List<String> prebootCommands(String host) {
     String config = "configs.config.server-config";
     int maxThreads = env.integer("PROXY_MAX_THREADS", 1024, 16, 100_000);
+    int socketTimeoutMs = env.integer("PROXY_SERVER_TIMEOUT", 660_000, 1_000, Integer.MAX_VALUE);
+    String transport = config + ".network-config.transports.transport.tcp";
     return List.of(
+        "set " + transport + ".read-timeout-millis=" + socketTimeoutMs,
+        "set " + transport + ".write-timeout-millis=" + socketTimeoutMs,
         "set " + config + ".network-config.network-listeners.network-listener.http-listener.address="
             + host,
-        "set " + config + ".network-config.transports.transport.tcp.tcp-no-delay=true",
+        "set " + transport + ".tcp-no-delay=true",
         "set " + config + ".network-config.protocols.protocol.http-listener.http.request-timeout-seconds=-1",
         "set " + config + ".thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
             + maxThreads);
