@@ -132,4 +132,56 @@ class ForwardingIT {
     assertEquals(body.length(), upstream.bodyLength());
     assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), upstream.body());
   }
+
+  @Test
+  void hopByHopResponseHeadersDropped() throws Exception {
+    server.fake.enqueue(FakeReply.status(200)
+        .header("content-type", "application/json")
+        .header("connection", "keep-alive, x-upstream-hop")
+        .header("keep-alive", "timeout=5")
+        .header("x-upstream-hop", "secret-route")
+        .header("anthropic-ratelimit-requests-remaining", "99")
+        .body("{\"id\":\"msg_1\",\"type\":\"message\",\"content\":[],\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}")
+        .build());
+    HttpResponse<String> response = calls.post("/v1/messages", ProxyCalls.messagesBody(false, "hop"));
+    server.fake.takeRequest(Duration.ofSeconds(10));
+
+    assertEquals(200, response.statusCode());
+    assertFalse(response.headers().firstValue("x-upstream-hop").isPresent());
+    assertFalse(response.headers().firstValue("keep-alive").isPresent());
+    assertEquals("99", response.headers().firstValue("anthropic-ratelimit-requests-remaining").orElse(""));
+    assertEquals(Integer.toString(response.body().getBytes(StandardCharsets.UTF_8).length),
+        response.headers().firstValue("content-length").orElse(""));
+  }
+
+  @Test
+  void preflightAnsweredWithoutKey() throws Exception {
+    HttpRequest request = java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(server.baseUrl() + "/v1/messages"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "https://app.example.com")
+        .header("Access-Control-Request-Method", "POST")
+        .build();
+    HttpResponse<String> response = calls.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(204, response.statusCode());
+    assertEquals("*", response.headers().firstValue("access-control-allow-origin").orElse(""));
+    assertTrue(response.headers().firstValue("access-control-allow-methods").orElse("").contains("POST"));
+  }
+
+  @Test
+  void cacheUsageStoredWithLifetimes() throws Exception {
+    server.fake.enqueue(FakeReply.eventStream(
+        dev.claudenexus.testsupport.anthropic.SseScripts.cacheUsage(ProxyCalls.MODEL)));
+    HttpResponse<String> response = calls.post("/v1/messages", ProxyCalls.messagesBody(true, "cached"));
+    server.fake.takeRequest(Duration.ofSeconds(10));
+    Map<String, Object> row = stored.await(ProxyCalls.requestId(response));
+
+    assertEquals(50, ((Number) row.get("input_tokens")).intValue());
+    assertEquals(87, ((Number) row.get("output_tokens")).intValue());
+    assertEquals(120, ((Number) row.get("cache_creation_input_tokens")).intValue());
+    assertEquals(2400, ((Number) row.get("cache_read_input_tokens")).intValue());
+    assertEquals(100, ((Number) row.get("cache_creation_5m_input_tokens")).intValue());
+    assertEquals(20, ((Number) row.get("cache_creation_1h_input_tokens")).intValue());
+  }
 }

@@ -129,6 +129,16 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     LOG.info(output);
   }
 
+  /** Stops the proxy; {@link #startAgain} starts it with the same settings. */
+  void stop() throws Exception {
+    run("stop");
+  }
+
+  void startAgain() throws Exception {
+    run("start");
+    awaitDatabase();
+  }
+
   @Override
   public void close() throws Exception {
     try {

@@ -51,6 +51,27 @@ class StorageOutageIT {
   }
 
   @Test
+  void journalReplayedAfterRestart() throws Exception {
+    assumeTrue(server.database.faultProxy != null, "needs the PostgreSQL run with a fault proxy");
+    List<String> requestIds = new ArrayList<>();
+    server.database.faultProxy.refuse();
+    try {
+      for (int i = 0; i < 5; i++) {
+        requestIds.add(ProxyCalls.requestId(calls.post("/v1/messages", ProxyCalls.messagesBody(false, "journal " + i))));
+        server.fake.takeRequest(Duration.ofSeconds(10));
+      }
+      server.stop();
+    } finally {
+      server.database.faultProxy.restore();
+    }
+    assertEquals(0, stored.count("request_id = ?", java.util.UUID.fromString(requestIds.get(0))));
+    server.startAgain();
+    for (String requestId : requestIds) {
+      stored.await(requestId);
+    }
+  }
+
+  @Test
   void nulCharacterDoesNotDropBatch() throws Exception {
     List<String> requestIds = new ArrayList<>();
     for (int i = 0; i < 9; i++) {

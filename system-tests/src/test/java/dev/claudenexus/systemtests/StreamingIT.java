@@ -147,6 +147,15 @@ class StreamingIT {
   }
 
   @Test
+  void streamResetBeforeMessageStopIsIncomplete() throws Exception {
+    List<BodyWrite> events = BodyWrites.perEvent(SseScripts.toolUse(MODEL), Duration.ZERO);
+    HttpResponse<byte[]> response = stream(FakeReply.eventStream(events).toBuilder().resetAfter(8).build());
+
+    assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("event: error"));
+    assertEquals("incomplete", stored.await(ProxyCalls.requestId(response)).get("outcome"));
+  }
+
+  @Test
   void gzipFromUpstreamIsRelayedAndRecorded() throws Exception {
     byte[] script = SseScripts.s0(MODEL);
     FakeReply gzip = FakeReply.eventStream(BodyWrites.perEvent(script, Duration.ZERO)).toBuilder().gzip().build();

@@ -41,7 +41,8 @@ public class ClientKeyAuthenticationMechanism implements HttpAuthenticationMecha
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    if (!request.getRequestURI().startsWith("/v1/")) {
+    if (!request.getRequestURI().startsWith("/v1/") || "OPTIONS".equals(request.getMethod())) {
+      // CORS preflight requests carry no credentials by definition; the servlet answers them.
       return context.doNothing();
     }
     if (!settings.clientAuthEnabled()) {

@@ -44,6 +44,11 @@ public class ProxyServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    response.setHeader("Access-Control-Allow-Origin", "*");
+    if ("OPTIONS".equals(request.getMethod())) {
+      CorsPreflight.answer(request, response);
+      return;
+    }
     long startNanos = System.nanoTime();
     OffsetDateTime timestamp = OffsetDateTime.now(ZoneOffset.UTC);
     Map<String, List<String>> headers = InboundRequestReader.headers(request);

@@ -1,0 +1,63 @@
+package dev.claudenexus.proxy;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds {@link ProxySettings} for tests without a container, from setting names and values. */
+public final class TestSettings {
+
+  private static final Map<String, String> FIELDS = Map.ofEntries(
+      Map.entry("CLAUDE_API_BASE_URL", "upstreamBaseUrl"),
+      Map.entry("CLAUDE_API_TIMEOUT", "upstreamTimeoutMs"),
+      Map.entry("STREAM_IDLE_TIMEOUT_MS", "streamIdleTimeoutMs"),
+      Map.entry("MAX_REQUEST_SIZE", "maxRequestBytes"),
+      Map.entry("UPSTREAM_MAX_ATTEMPTS", "maxAttempts"),
+      Map.entry("UPSTREAM_RETRY_BASE_DELAY_MS", "retryBaseDelayMs"),
+      Map.entry("UPSTREAM_RETRY_BUDGET_MS", "retryBudgetMs"),
+      Map.entry("ENABLE_CLIENT_AUTH", "clientAuthEnabled"),
+      Map.entry("CREDENTIALS_DIR", "credentialsDirectory"),
+      Map.entry("STORE_STREAMING_CHUNKS", "storeStreamingChunks"),
+      Map.entry("API_KEY_SALT", "apiKeySalt"));
+
+  private TestSettings() {}
+
+  /** Returns settings with the product defaults, overridden by {@code values}. */
+  public static ProxySettings create(Map<String, String> values) {
+    ProxySettings settings = new ProxySettings();
+    set(settings, "upstreamBaseUrl", "https://api.anthropic.com");
+    set(settings, "upstreamTimeoutMs", "600000");
+    set(settings, "streamIdleTimeoutMs", "0");
+    set(settings, "maxRequestBytes", "33554432");
+    set(settings, "maxAttempts", "3");
+    set(settings, "retryBaseDelayMs", "1000");
+    set(settings, "retryBudgetMs", "60000");
+    set(settings, "clientAuthEnabled", "true");
+    set(settings, "credentialsDirectory", "credentials");
+    set(settings, "storeStreamingChunks", "false");
+    set(settings, "apiKeySalt", "claude-nexus-proxy");
+    values.forEach((name, value) -> set(settings, FIELDS.get(name), value));
+    settings.dashboardApiKey = Optional.empty();
+    settings.internalApiKey = Optional.empty();
+    return settings;
+  }
+
+  private static void set(ProxySettings settings, String fieldName, String value) {
+    try {
+      Field field = ProxySettings.class.getDeclaredField(fieldName);
+      field.setAccessible(true);
+      Class<?> type = field.getType();
+      if (type == long.class) {
+        field.setLong(settings, Long.parseLong(value));
+      } else if (type == int.class) {
+        field.setInt(settings, Integer.parseInt(value));
+      } else if (type == boolean.class) {
+        field.setBoolean(settings, Boolean.parseBoolean(value));
+      } else {
+        field.set(settings, value);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("Unknown setting field " + fieldName, e);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package dev.claudenexus.proxy.forwarding;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.claudenexus.proxy.TestSettings;
+import dev.claudenexus.testsupport.anthropic.ApiErrors;
+import dev.claudenexus.testsupport.anthropic.FakeAnthropicApi;
+import dev.claudenexus.testsupport.anthropic.FakeReply;
+import dev.claudenexus.testsupport.anthropic.ReceivedRequest;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UpstreamClientTest {
+
+  private static final byte[] BODY =
+      "{\"model\":\"claude-sonnet-4-5\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+          .getBytes(StandardCharsets.UTF_8);
+
+  private FakeAnthropicApi fake;
+
+  @BeforeEach
+  void startFake() {
+    fake = FakeAnthropicApi.start();
+  }
+
+  @AfterEach
+  void stopFake() {
+    fake.close();
+  }
+
+  private UpstreamClient client(Map<String, String> overrides) {
+    Map<String, String> values = new HashMap<>(Map.of(
+        "CLAUDE_API_BASE_URL", fake.baseUrl(),
+        "UPSTREAM_RETRY_BASE_DELAY_MS", "10",
+        "CLAUDE_API_TIMEOUT", "2000"));
+    values.putAll(overrides);
+    UpstreamClient client = new UpstreamClient();
+    client.settings = TestSettings.create(values);
+    client.init();
+    return client;
+  }
+
+  private static InboundRequest inbound(Map<String, List<String>> headers) {
+    return new InboundRequest(UUID.randomUUID(), OffsetDateTime.now(), System.nanoTime(), "POST",
+        "/v1/messages", "beta=true", "127.0.0.1:3000", headers, BODY, null, null);
+  }
+
+  private static Map<String, List<String>> headers(String... namesAndValues) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      headers.computeIfAbsent(namesAndValues[i], k -> new java.util.ArrayList<>()).add(namesAndValues[i + 1]);
+    }
+    return headers;
+  }
+
+  @Test
+  void unreachableUpstreamFailsWith502() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    UpstreamClient client = client(Map.of("CLAUDE_API_BASE_URL", "http://127.0.0.1:" + closedPort));
+
+    UpstreamFailure failure = assertThrows(UpstreamFailure.class,
+        () -> client.send(inbound(headers()), UpstreamAuth.apiKey("sk-ant-x", null)));
+    assertEquals(502, failure.status());
+    assertEquals(3, failure.attempts());
+    assertTrue(failure.getMessage().contains("CLAUDE_API_BASE_URL"));
+  }
+
+  @Test
+  void missingResponseHeadersFailWith504() {
+    fake.enqueue(FakeReply.json(200, "{}").toBuilder().delayHeaders(Duration.ofSeconds(3)).build());
+    UpstreamClient client = client(Map.of("CLAUDE_API_TIMEOUT", "300", "UPSTREAM_MAX_ATTEMPTS", "1"));
+
+    UpstreamFailure failure = assertThrows(UpstreamFailure.class,
+        () -> client.send(inbound(headers()), UpstreamAuth.apiKey("sk-ant-x", null)));
+    assertEquals(504, failure.status());
+  }
+
+  @Test
+  void overloadedThenOkIsRetried() throws Exception {
+    fake.enqueue(ApiErrors.overloaded());
+    UpstreamExchange exchange = client(Map.of()).send(inbound(headers()), UpstreamAuth.apiKey("k", null));
+
+    assertEquals(200, exchange.response().statusCode());
+    assertEquals(2, exchange.attempts());
+    assertNull(exchange.bufferedBody());
+  }
+
+  @Test
+  void lastOverloadedReplyIsReturned() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      fake.enqueue(ApiErrors.overloaded());
+    }
+    UpstreamExchange exchange = client(Map.of()).send(inbound(headers()), UpstreamAuth.apiKey("k", null));
+
+    assertEquals(529, exchange.response().statusCode());
+    assertEquals(3, exchange.attempts());
+    assertArrayEquals(ApiErrors.body("overloaded_error", "Overloaded"),
+        UpstreamClient.readFully(exchange.response().body()));
+  }
+
+  @Test
+  void retryAfterBeyondBudgetIsNotAwaited() throws Exception {
+    fake.enqueue(ApiErrors.rateLimited(Duration.ofSeconds(30)));
+    UpstreamExchange exchange = client(Map.of("UPSTREAM_RETRY_BUDGET_MS", "1000"))
+        .send(inbound(headers()), UpstreamAuth.apiKey("k", null));
+
+    assertEquals(429, exchange.response().statusCode());
+    assertEquals(1, exchange.attempts());
+    assertTrue(new String(exchange.bufferedBody(), StandardCharsets.UTF_8).contains("rate_limit_error"));
+  }
+
+  @Test
+  void oauthBetaMergedIntoClientFlags() throws Exception {
+    client(Map.of()).send(
+        inbound(headers("anthropic-beta", "context-management-2025-06-27,interleaved-thinking-2025-05-14",
+            "anthropic-beta", "oauth-2025-04-20", "authorization", "Bearer client-token")),
+        UpstreamAuth.oauthToken("access-token", "acc"));
+    ReceivedRequest upstream = fake.takeRequest(Duration.ofSeconds(5));
+
+    assertEquals(List.of("context-management-2025-06-27,interleaved-thinking-2025-05-14,oauth-2025-04-20"),
+        upstream.headers().all("anthropic-beta"));
+    assertEquals("Bearer access-token", upstream.header("authorization"));
+  }
+
+  @Test
+  void apiKeyCredentialKeepsClientBetas() throws Exception {
+    client(Map.of()).send(inbound(headers("anthropic-beta", "a-1,b-2", "x-api-key", "cnp_live_client")),
+        UpstreamAuth.apiKey("sk-ant-upstream", null));
+    ReceivedRequest upstream = fake.takeRequest(Duration.ofSeconds(5));
+
+    assertEquals("a-1,b-2", upstream.header("anthropic-beta"));
+    assertEquals(List.of("sk-ant-upstream"), upstream.headers().all("x-api-key"));
+  }
+
+  @Test
+  void hopByHopHeadersStayBehind() throws Exception {
+    client(Map.of()).send(inbound(headers("connection", "keep-alive, x-hop", "x-hop", "1",
+        "keep-alive", "timeout=5", "te", "trailers", "x-end-to-end", "kept")),
+        UpstreamAuth.apiKey("k", null));
+    ReceivedRequest upstream = fake.takeRequest(Duration.ofSeconds(5));
+
+    assertNull(upstream.header("x-hop"));
+    assertNull(upstream.header("keep-alive"));
+    assertNull(upstream.header("te"));
+    assertEquals("kept", upstream.header("x-end-to-end"));
+  }
+
+  @Test
+  void anthropicVersionSetOnce() throws Exception {
+    UpstreamClient client = client(Map.of());
+    client.send(inbound(headers("anthropic-version", "2026-10-21")), UpstreamAuth.apiKey("k", null));
+    client.send(inbound(headers()), UpstreamAuth.apiKey("k", null));
+
+    assertEquals(List.of("2026-10-21"), fake.takeRequest(Duration.ofSeconds(5)).headers().all("anthropic-version"));
+    assertEquals(List.of("2023-06-01"), fake.takeRequest(Duration.ofSeconds(5)).headers().all("anthropic-version"));
+  }
+
+  @Test
+  void queryStringAndBodyForwardedExactly() throws Exception {
+    client(Map.of()).send(inbound(headers()), UpstreamAuth.apiKey("k", null));
+    ReceivedRequest upstream = fake.takeRequest(Duration.ofSeconds(5));
+
+    assertEquals("/v1/messages?beta=true", upstream.target());
+    assertArrayEquals(BODY, upstream.body());
+    assertEquals("identity", upstream.header("accept-encoding"));
+  }
+}
