@@ -81,6 +81,8 @@ final class BatchInserter {
       return;
     }
     try {
+      // NOTE: the whole journal is read into memory; after a very long outage with large bodies a
+      // replay needs that much heap.
       List<RequestRecord> records = journal.beginReplay();
       for (int start = 0; start < records.size(); start += batchSize) {
         if (!insert(records.subList(start, Math.min(records.size(), start + batchSize)))) {

@@ -99,6 +99,8 @@ public class ProxyServlet extends HttpServlet {
 
   private void forward(InboundRequest inbound, UpstreamAuth auth, HttpServletResponse response)
       throws UpstreamFailure, InterruptedException {
+    // NOTE: a client that disconnects while the upstream has not yet sent response headers is
+    // noticed only at the first write, so a non-streaming call is cancelled when its reply arrives.
     UpstreamExchange exchange = upstream.send(inbound, auth);
     RelayResult relay = new ResponseRelay(inbound, exchange, response,
         settings.streamIdleTimeout(), settings.storeStreamingChunks()).relay();

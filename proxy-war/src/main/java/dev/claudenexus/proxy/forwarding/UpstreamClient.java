@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +36,7 @@ public class UpstreamClient {
   private HttpClient http;
   private RetryPolicy retryPolicy;
 
+  /** Creates the HTTP/1.1 client. The JDK 17 client sets TCP_NODELAY on every connection it opens. */
   @PostConstruct
   void init() {
     Duration connectTimeout = settings.upstreamTimeout().compareTo(Duration.ofSeconds(10)) < 0
@@ -76,7 +78,7 @@ public class UpstreamClient {
         logRetry(inbound, attempt, "status " + status, delay);
       } catch (IOException e) {
         lastFailure = e;
-        delay = retryPolicy.delayAfter(attempt, java.util.Optional.empty());
+        delay = retryPolicy.delayAfter(attempt, Optional.empty());
         if (attempt >= settings.maxAttempts() || !fitsBudget(delay, deadline)) {
           break;
         }

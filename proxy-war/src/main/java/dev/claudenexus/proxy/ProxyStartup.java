@@ -1,0 +1,31 @@
+package dev.claudenexus.proxy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/** Logs the effective settings once at start-up, and warns about settings that weaken security. */
+@ApplicationScoped
+public class ProxyStartup {
+
+  private static final Logger LOG = Logger.getLogger(ProxyStartup.class.getName());
+
+  @Inject ProxySettings settings;
+
+  void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    LOG.info(() -> "Proxy " + ServiceVersion.VERSION + " forwards /v1/* to " + settings.upstreamBaseUrl()
+        + " (header timeout " + settings.upstreamTimeout().toMillis() + " ms, stream idle timeout "
+        + (settings.streamIdleTimeout().isZero() ? "off" : settings.streamIdleTimeout().toMillis() + " ms")
+        + ", up to " + settings.maxAttempts() + " attempts); credentials from "
+        + settings.credentialsDirectory());
+    if (!settings.clientAuthEnabled()) {
+      LOG.warning("ENABLE_CLIENT_AUTH=false: any client can use the domains' upstream credentials,"
+          + " and domains without a credential file pass the client's own key through");
+    }
+    if (settings.dashboardKey().isEmpty()) {
+      LOG.warning("DASHBOARD_API_KEY is not set: /token-stats is readable without a key");
+    }
+  }
+}
