@@ -30,7 +30,8 @@ final class BatchInserter {
   private final DataSourceLookup dataSources;
   private final StorageJournal journal;
   private RequestRepository repository;
-  private volatile boolean databaseAvailable = true;
+  private volatile boolean databaseAvailable;
+  private boolean stateKnown;
   private long backoffMs = 250;
   private long nextAttemptAt;
 
@@ -173,20 +174,22 @@ final class BatchInserter {
   }
 
   private void markAvailable() {
-    if (!databaseAvailable) {
+    if (stateKnown && !databaseAvailable) {
       LOG.info("The database is available again");
     }
+    stateKnown = true;
     databaseAvailable = true;
     backoffMs = 250;
   }
 
   private void markUnavailable(SQLException e) {
-    if (databaseAvailable) {
+    if (databaseAvailable || !stateKnown) {
       LOG.log(
           Level.WARNING,
           "The database is unavailable; records go to the storage journal until it returns: {0}",
           e.getMessage());
     }
+    stateKnown = true;
     databaseAvailable = false;
     nextAttemptAt = System.currentTimeMillis() + backoffMs;
     backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);

@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Answers CORS preflight requests on {@code /v1/*} with 204, allowing any origin as the original does;
- * the actual request still needs the client key.
+ * Responds to CORS preflight requests on {@code /v1/*} with 204 and allows any origin, as the original
+ * does. The actual request still needs the client key.
  */
 final class CorsPreflight {
 

@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * Forwards every {@code /v1/*} call to the Anthropic API and records it. The request thread reads
- * the body, sends it upstream, relays the response and hands one record to the storage writer; it
+ * the body, sends it upstream, relays the response and hands one record to the storage writer. It
  * never waits for the database.
  */
 @WebServlet(urlPatterns = "/v1/*", name = "ProxyServlet")

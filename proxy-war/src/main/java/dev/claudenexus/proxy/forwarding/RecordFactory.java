@@ -44,7 +44,7 @@ final class RecordFactory {
         r.toolCallCount(), attempts, chunks(r.chunks()));
   }
 
-  /** Returns the record of a request the proxy answered itself or could not forward. */
+  /** Returns the record of a request that the proxy rejected itself or could not forward. */
   RequestRecord failed(InboundRequest in, UpstreamAuth auth, int status, String errorType,
       String message, int attempts) {
     String outcome = status == 504 ? "timeout" : "error";

@@ -1,6 +1,6 @@
 package dev.claudenexus.proxy.forwarding;
 
-/** A request the proxy answers itself, with an Anthropic error of the given status and type. */
+/** Rejection of a request by the proxy itself, sent as an Anthropic error of the given status and type. */
 final class RejectedRequestException extends Exception {
 
   private static final long serialVersionUID = 1L;

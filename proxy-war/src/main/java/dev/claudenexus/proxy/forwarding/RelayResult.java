@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What happened while a response was relayed to the client.
+ * Result of relaying a response to the client.
  *
  * @param status the status recorded: the upstream status, or 499 when the client disconnected
  * @param headers the upstream response headers, lower-case names

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -55,31 +56,35 @@ final class ResponseRelay {
     boolean compressed = headers.firstValue("content-encoding")
         .map(e -> !e.isBlank() && !e.equalsIgnoreCase("identity")).orElse(false);
     writeHead(status, headers, stream, compressed);
+
     BodyCopy copy = stream && !compressed ? new StreamCopy(keepChunks) : new BufferedCopy(compressed);
-    Outcome forced = null;
-    String reason = null;
+    RecordedResponse recorded = copyBody(copy, stream, status);
+    if (recorded.outcome() == Outcome.CLIENT_CANCELLED) {
+      return new RelayResult(CLIENT_CLOSED_STATUS, headers.map(), recorded, firstByteMs);
+    }
+    if (stream && endsEarly(recorded)) {
+      appendErrorEvent(recorded);
+    }
+    return new RelayResult(status, headers.map(), recorded, firstByteMs);
+  }
+
+  /** Relays the body and returns the recorder's result, marked when the client or upstream failed. */
+  private RecordedResponse copyBody(BodyCopy copy, boolean stream, int status)
+      throws InterruptedException {
     try {
       pump(copy, stream);
     } catch (ClientGoneException e) {
       exchange.response().body().cancel();
-      forced = Outcome.CLIENT_CANCELLED;
-      reason = "the client disconnected";
-      status = CLIENT_CLOSED_STATUS;
+      return copy.finish(CLIENT_CLOSED_STATUS)
+          .withOutcome(Outcome.CLIENT_CANCELLED, "the client disconnected");
     } catch (UpstreamBody.IdleTimeoutException e) {
       exchange.response().body().cancel();
-      forced = Outcome.TIMEOUT;
-      reason = e.getMessage();
+      return copy.finish(status).withOutcome(Outcome.TIMEOUT, e.getMessage());
     } catch (IOException e) {
-      LOG.fine(() -> "Request " + inbound.requestId() + ": upstream body failed: " + e);
+      LOG.log(Level.INFO, "Request {0}: the upstream body failed: {1}",
+          new Object[] {inbound.requestId(), e.toString()});
     }
-    RecordedResponse recorded = copy.finish(status);
-    if (forced != null) {
-      recorded = recorded.withOutcome(forced, reason);
-    }
-    if (stream && forced != Outcome.CLIENT_CANCELLED && endsEarly(recorded)) {
-      appendErrorEvent(recorded);
-    }
-    return new RelayResult(status, headers.map(), recorded, firstByteMs);
+    return copy.finish(status);
   }
 
   private void writeHead(int status, HttpHeaders headers, boolean stream, boolean compressed) {
@@ -187,7 +192,7 @@ final class ResponseRelay {
     }
   }
 
-  /** Where the recorder's copy of the body goes. */
+  /** Destination of the recorder's copy of the body. */
   private interface BodyCopy {
     void accept(byte[] bytes, int length);
 

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When to try the Anthropic API again: on connection failures, timeouts, 429 and 5xx (529 is the
- * API's overloaded_error), with exponential backoff plus up to 50 % jitter, capped at 30 s, and no
- * sooner than a {@code Retry-After} header asks.
+ * Retry rules for calls to the Anthropic API. Connection failures, timeouts, 429 and 5xx (529 is the
+ * API's overloaded_error) are retried with exponential backoff plus up to 50 % jitter, capped at 30 s,
+ * and never sooner than the {@code Retry-After} header requests.
  */
 final class RetryPolicy {
 

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * Chooses the credentials a request carries upstream: the domain's credential file when it has one;
- * with client auth off and no file, the client's own credentials pass through.
+ * Chooses the credentials a request carries upstream: the domain's credential file when it has one.
+ * With client auth off and no file, the client's own credentials pass through.
  */
 @ApplicationScoped
 public class UpstreamAuthResolver {
