@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Directories of one installation: {@code NEXUS_HOME} (default: the working directory) holds
+ * Directories of one installation: {@code NEXUS_HOME} (default: the working directory) contains
  * {@code data/}, {@code logs/} and the pid files, so several copies can run side by side.
  */
 public final class NexusPaths {

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Inserts batches for the {@link StorageWriter} and tells an unavailable database apart from a record
+ * Inserts batches for the {@link StorageWriter} and distinguishes an unavailable database from a record
  * that the database rejects. A rejected batch is retried record by record, a rejected record once more
  * with NUL characters removed (PostgreSQL text and jsonb refuse them), and then goes to the
  * dead-letter file.

@@ -35,10 +35,12 @@ final class RequestRecordJson {
     put(b, "model", r.model());
     put(b, "requestType", r.requestType());
     b.add("messageCount", r.messageCount());
+
     b.add("responseStatus", r.responseStatus());
     put(b, "responseHeaders", r.responseHeaders());
     put(b, "responseBody", r.responseBody());
     b.add("streaming", r.streaming());
+
     b.add("usage", usageToJson(r.usage()));
     put(b, "usageJson", r.usageJson());
     if (r.costUsd() != null) {
@@ -53,6 +55,7 @@ final class RequestRecordJson {
     put(b, "error", r.error());
     b.add("toolCallCount", r.toolCallCount());
     b.add("upstreamAttempts", r.upstreamAttempts());
+
     JsonArrayBuilder chunks = JSON.createArrayBuilder();
     for (RequestRecord.StoredChunk c : r.chunks()) {
       JsonObjectBuilder chunk = JSON.createObjectBuilder().add("index", c.index());

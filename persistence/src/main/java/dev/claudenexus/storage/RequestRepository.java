@@ -71,10 +71,12 @@ final class RequestRepository {
     s.setString(i++, r.model());
     s.setString(i++, r.requestType());
     s.setInt(i++, r.messageCount());
+
     s.setInt(i++, r.responseStatus());
     setJson(s, i++, r.responseHeaders());
     setJson(s, i++, r.responseBody());
     s.setBoolean(i++, r.streaming());
+
     s.setInt(i++, clamp(u.inputTokens()));
     s.setInt(i++, clamp(u.outputTokens()));
     s.setInt(i++, clamp(u.totalTokens()));
@@ -90,6 +92,7 @@ final class RequestRepository {
       s.setInt(i++, r.firstTokenMs());
     }
     s.setInt(i++, r.durationMs());
+
     s.setString(i++, r.outcome());
     s.setString(i++, r.errorType());
     s.setString(i++, r.error());

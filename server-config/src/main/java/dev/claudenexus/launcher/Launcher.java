@@ -57,7 +57,7 @@ public final class Launcher {
     Map<String, String> options = new HashMap<>();
     for (int i = from; i < args.length; i += 2) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --option value pairs, got " + args[i]);
+        throw new IllegalArgumentException("invalid argument \"" + args[i] + "\": expected --option value pairs");
       }
       options.put(args[i], args[i + 1]);
     }

@@ -42,7 +42,7 @@ public class ClientKeyAuthenticationMechanism implements HttpAuthenticationMecha
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     if (!request.getRequestURI().startsWith("/v1/") || "OPTIONS".equals(request.getMethod())) {
-      // CORS preflight requests carry no credentials by definition; the servlet answers them.
+      // CORS preflight requests carry no credentials by definition, so the servlet handles them.
       return context.doNothing();
     }
     if (!settings.clientAuthEnabled()) {
