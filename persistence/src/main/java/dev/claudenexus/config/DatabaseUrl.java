@@ -30,6 +30,7 @@ public record DatabaseUrl(
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("DATABASE_URL is empty");
     }
+
     URI uri;
     try {
       uri = new URI(value.strip());
@@ -37,11 +38,18 @@ public record DatabaseUrl(
       throw new IllegalArgumentException(
           "DATABASE_URL is not a valid URL (expected postgresql://user:password@host:port/database)");
     }
+
     String scheme = uri.getScheme();
+    if (scheme == null) {
+      throw new IllegalArgumentException(
+          "DATABASE_URL must start with postgresql:// or postgres:// (expected"
+              + " postgresql://user:password@host:port/database)");
+    }
     if (!"postgresql".equals(scheme) && !"postgres".equals(scheme)) {
       throw new IllegalArgumentException(
           "DATABASE_URL must start with postgresql:// or postgres://, not " + scheme + "://");
     }
+
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       throw new IllegalArgumentException("DATABASE_URL has no host name");
     }
@@ -50,6 +58,7 @@ public record DatabaseUrl(
     if (database.isEmpty()) {
       throw new IllegalArgumentException("DATABASE_URL has no database name after the host");
     }
+
     String[] userInfo = splitUserInfo(uri.getRawUserInfo());
     int port = uri.getPort() < 0 ? 5432 : uri.getPort();
     return new DatabaseUrl(

@@ -11,9 +11,9 @@ import java.util.Map;
  * Parser of {@code .env} files in the form the original product and common tools accept.
  *
  * <p>Each line is {@code KEY=value} with an optional leading {@code export}. Values may be wrapped in
- * single quotes (taken literally) or double quotes (with {@code \n}, {@code \"} and {@code \\} escapes).
- * An unquoted value ends at a {@code #} that follows whitespace. Blank lines, comments and lines
- * without a valid key are skipped.
+ * single quotes (taken literally) or double quotes (with {@code \n}, {@code \"} and {@code \\} escapes),
+ * and a comment may follow the closing quote. An unquoted value ends at a {@code #} that follows
+ * whitespace. Blank lines, comments and lines without a valid key are skipped.
  */
 public final class DotEnvFile {
 
@@ -58,23 +58,66 @@ public final class DotEnvFile {
       if (!key.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
         continue;
       }
-      values.put(key, parseValue(line.substring(equals + 1).strip()));
+      values.put(key, parseValue(line.substring(equals + 1)));
     }
     return values;
   }
 
-  private static String parseValue(String value) {
-    if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
-      return value.substring(1, value.length() - 1);
+  private static String parseValue(String rawValue) {
+    String value = rawValue.strip();
+    if (value.startsWith("'") || value.startsWith("\"")) {
+      String quoted = quotedValue(value);
+      if (quoted != null) {
+        return quoted;
+      }
     }
-    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-      return unescape(value.substring(1, value.length() - 1));
+    return withoutComment(rawValue).strip();
+  }
+
+  /**
+   * Returns the content of a value in quotes, or {@code null} when the value is not one quoted
+   * string. Text after the closing quote may only be a comment. A value such as {@code 'it's'} that
+   * starts and ends with the same quote but contains it as well is taken whole, as before comments
+   * after quotes were allowed.
+   */
+  private static String quotedValue(String value) {
+    char quote = value.charAt(0);
+    int close = closingQuote(value, quote);
+    if (close > 0) {
+      String rest = value.substring(close + 1).strip();
+      if (rest.isEmpty() || rest.startsWith("#")) {
+        String content = value.substring(1, close);
+        return quote == '"' ? unescape(content) : content;
+      }
     }
-    int comment = value.indexOf(" #");
-    if (comment < 0) {
-      comment = value.indexOf("\t#");
+    if (value.length() >= 2 && value.charAt(value.length() - 1) == quote) {
+      String content = value.substring(1, value.length() - 1);
+      return quote == '"' ? unescape(content) : content;
     }
-    return comment < 0 ? value : value.substring(0, comment).strip();
+    return null;
+  }
+
+  /** Returns the index of the quote that closes the value, skipping escapes in double quotes. */
+  private static int closingQuote(String value, char quote) {
+    for (int i = 1; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (quote == '"' && c == '\\') {
+        i++;
+      } else if (c == quote) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Cuts an unquoted value at the first {@code #} that follows whitespace. */
+  private static String withoutComment(String rawValue) {
+    for (int i = 1; i < rawValue.length(); i++) {
+      if (rawValue.charAt(i) == '#' && Character.isWhitespace(rawValue.charAt(i - 1))) {
+        return rawValue.substring(0, i);
+      }
+    }
+    return rawValue;
   }
 
   private static String unescape(String value) {

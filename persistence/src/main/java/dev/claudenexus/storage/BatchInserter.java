@@ -3,6 +3,7 @@ package dev.claudenexus.storage;
 import dev.claudenexus.schema.DatabaseVendor;
 import dev.claudenexus.schema.SchemaMigrator;
 import java.io.IOException;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,6 +27,7 @@ final class BatchInserter {
 
   private static final Logger LOG = Logger.getLogger(BatchInserter.class.getName());
   private static final long MAX_BACKOFF_MS = 5_000;
+  private static final int MAX_LOGGED_MESSAGE = 300;
 
   private final DataSourceLookup dataSources;
   private final StorageJournal journal;
@@ -122,7 +124,7 @@ final class BatchInserter {
       LOG.log(
           Level.WARNING,
           "The database rejected a batch of {0} records; retrying them one by one: {1}",
-          new Object[] {batch.size(), e.getMessage()});
+          new Object[] {batch.size(), describe(e)});
       return false;
     } finally {
       connection.setAutoCommit(autoCommit);
@@ -173,6 +175,23 @@ final class BatchInserter {
     }
   }
 
+  /**
+   * Returns the database's own error in at most about 300 characters. PostgreSQL's driver puts the
+   * whole statement with every bound value (request and response bodies) into the message of a
+   * batch error, so that message is replaced by the server error it chains.
+   */
+  static String describe(SQLException e) {
+    SQLException error = e;
+    if (e instanceof BatchUpdateException && e.getNextException() != null) {
+      error = e.getNextException();
+    }
+    String message = String.valueOf(error.getMessage());
+    if (message.length() > MAX_LOGGED_MESSAGE) {
+      message = message.substring(0, MAX_LOGGED_MESSAGE) + "...";
+    }
+    return message + " (SQLState " + error.getSQLState() + ")";
+  }
+
   private void markAvailable() {
     if (stateKnown && !databaseAvailable) {
       LOG.info("The database is available again");
@@ -187,7 +206,7 @@ final class BatchInserter {
       LOG.log(
           Level.WARNING,
           "The database is unavailable; records go to the storage journal until it returns: {0}",
-          e.getMessage());
+          describe(e));
     }
     stateKnown = true;
     databaseAvailable = false;

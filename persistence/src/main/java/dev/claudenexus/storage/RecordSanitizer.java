@@ -44,10 +44,29 @@ final class RecordSanitizer {
             .toList());
   }
 
+  /**
+   * Replaces raw NUL characters and {@code \u0000} escapes. A backslash that is itself escaped
+   * ({@code \\u0000}, a literal backslash followed by {@code u0000}) is kept, so the JSON stays valid.
+   */
   static String clean(String text) {
     if (text == null) {
       return null;
     }
-    return text.replace("\u0000", REPLACEMENT).replace("\\u0000", REPLACEMENT);
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u0000') {
+        out.append(REPLACEMENT);
+      } else if (c == '\\' && text.startsWith("u0000", i + 1)) {
+        out.append(REPLACEMENT);
+        i += "u0000".length();
+      } else if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) != '\u0000') {
+        out.append(c).append(text.charAt(i + 1));
+        i++;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.claudenexus.storage;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +97,10 @@ public final class StorageJournal {
     for (RequestRecord record : records) {
       lines.append(RequestRecordJson.toLine(record)).append('\n');
     }
+    if (endsInsideLine(file)) {
+      // A crash cut the last line short, so the first record starts a new line to stay readable.
+      lines.insert(0, '\n');
+    }
     ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
     try (FileChannel channel =
         FileChannel.open(
@@ -107,9 +112,29 @@ public final class StorageJournal {
     }
   }
 
+  /** Returns whether the file is non-empty and its last byte is not a line feed. */
+  private static boolean endsInsideLine(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (size == 0) {
+        return false;
+      }
+      ByteBuffer last = ByteBuffer.allocate(1);
+      channel.read(last, size - 1);
+      return last.get(0) != '\n';
+    }
+  }
+
   private static List<RequestRecord> readRecords(Path file) throws IOException {
     List<RequestRecord> records = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    // A decoder that replaces malformed bytes, because a line cut inside a multi-byte character
+    // must only make that line unreadable, not the whole file.
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       String line;
       int number = 0;
       while ((line = reader.readLine()) != null) {

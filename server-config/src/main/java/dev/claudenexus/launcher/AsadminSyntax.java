@@ -5,9 +5,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Quoting for asadmin command files. In a {@code --property} list, pairs are separated by {@code :}, so
- * a value's {@code :}, {@code =} and {@code \} are escaped with a backslash; an argument with spaces
- * or quotes is wrapped in double quotes.
+ * Quoting for Payara Micro's pre-boot and post-boot command files, which Payara Micro 6.2025.10 reads
+ * in two steps (checked by booting it with such files). First it splits each line into arguments.
+ * Double quotes group an argument with spaces, and a backslash escapes a quote character ({@code \"}
+ * or {@code \'}) but is kept before any other character. Then it splits a {@code --property} list at
+ * unescaped {@code :} and {@code =}, where a backslash escapes {@code :}, {@code =} and {@code \}.
+ *
+ * <p>NOTE: Payara expands {@code ${...}} expressions in post-boot commands before splitting them, and
+ * this class does not escape them, so a value containing {@code ${} does not arrive unchanged.
  */
 final class AsadminSyntax {
 
@@ -35,10 +40,24 @@ final class AsadminSyntax {
     return escaped.toString();
   }
 
+  /**
+   * Escapes quote characters and wraps an argument with whitespace or quotes in double quotes.
+   * Backslashes are not doubled, because the argument splitter keeps them as they are.
+   *
+   * @throws IllegalArgumentException when the argument contains a line break, which would end the
+   *     command
+   */
   private static String quote(String argument) {
-    if (argument.isEmpty() || argument.chars().anyMatch(c -> c == ' ' || c == '"' || c == '\t')) {
-      return "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    if (argument.indexOf('\n') >= 0 || argument.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("An asadmin argument cannot contain a line break");
     }
-    return argument;
+    String escaped = argument.replace("\"", "\\\"").replace("'", "\\'");
+    boolean needsQuotes =
+        argument.isEmpty()
+            || argument.chars().anyMatch(c -> c == ' ' || c == '\t' || c == '"' || c == '\'');
+    if (needsQuotes) {
+      return "\"" + escaped + "\"";
+    }
+    return escaped;
   }
 }

@@ -1,6 +1,5 @@
 package dev.claudenexus.proxy.credentials;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -19,16 +18,19 @@ final class CredentialFileParser {
    * @throws InvalidCredentialFileException naming the missing or invalid field, never its value
    */
   static CredentialFile parse(String domain, String text) {
-    JsonObject json;
+    JsonValue value;
     try {
-      JsonValue value = JSON.createReader(new StringReader(text)).readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new InvalidCredentialFileException("the file must contain a JSON object");
-      }
-      json = value.asJsonObject();
-    } catch (JsonException e) {
+      value = JSON.createReader(new StringReader(text)).readValue();
+    } catch (RuntimeException e) {
+      // Parsson reports syntax errors as JsonException, but nesting deeper than its limit (1000 by
+      // default in Parsson 1.1) as a plain RuntimeException. The message omits the parser's text,
+      // which can quote the file.
       throw new InvalidCredentialFileException("the file is not valid JSON");
     }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new InvalidCredentialFileException("the file must contain a JSON object");
+    }
+    JsonObject json = value.asJsonObject();
     String type = string(json, "type");
     if (type == null) {
       throw new InvalidCredentialFileException("\"type\" is missing (use \"api_key\" or \"oauth\")");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -18,8 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * Loads credential files by domain and notices changes: each file's modification time and size are
- * checked at most once per {@link #RECHECK_NANOS}, and a changed file is parsed again. A file that
- * becomes invalid keeps its last valid version in use, and the reason is logged once per change.
+ * checked at most once per {@link #RECHECK_NANOS} (one second), and a changed file is parsed again.
+ * A file that becomes invalid keeps its last valid version in use, and the reason is logged once per
+ * change.
  */
 @ApplicationScoped
 public class CredentialStore {
@@ -32,7 +34,19 @@ public class CredentialStore {
   @Inject ProxySettings settings;
 
   private Path directory;
+  private final long recheckNanos;
   private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+  /** Creates the store that CDI initialises from {@link ProxySettings}. */
+  public CredentialStore() {
+    this.recheckNanos = RECHECK_NANOS;
+  }
+
+  /** Creates a store over {@code directory} that checks files at most once per interval. */
+  CredentialStore(Path directory, Duration recheckInterval) {
+    this.directory = directory.toAbsolutePath().normalize();
+    this.recheckNanos = recheckInterval.toNanos();
+  }
 
   @PostConstruct
   void init() {
@@ -55,7 +69,7 @@ public class CredentialStore {
 
   private Entry refresh(String domain, Path file, Entry old) {
     long now = System.nanoTime();
-    if (old != null && now - old.checkedAt < RECHECK_NANOS) {
+    if (old != null && now - old.checkedAt < recheckNanos) {
       return old;
     }
     BasicFileAttributes attributes;

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 public final class DomainName {
 
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  private static final Pattern SAFE = Pattern.compile("[a-z0-9.\\-:\\[\\]]+");
+  private static final Pattern IPV6_LITERAL = Pattern.compile("\\[[0-9a-f:.]+\\](:\\d{1,5})?");
+  private static final Pattern PORT = Pattern.compile("\\d{1,5}");
+  private static final Pattern SAFE = Pattern.compile("[a-zA-Z0-9.\\-:\\[\\]]+");
   private static final int MAX_LENGTH = 255;
 
   private DomainName() {}
@@ -22,19 +24,22 @@ public final class DomainName {
     if (hostHeader == null) {
       return Optional.empty();
     }
-    String host = hostHeader.strip().toLowerCase(Locale.ROOT);
-    if (host.isEmpty() || host.length() > MAX_LENGTH || !SAFE.matcher(host).matches()) {
+    String stripped = hostHeader.strip();
+    // Checked before lower-casing, because some non-ASCII letters (such as the Kelvin sign)
+    // lower-case to ASCII ones.
+    if (stripped.isEmpty() || stripped.length() > MAX_LENGTH || !SAFE.matcher(stripped).matches()) {
       return Optional.empty();
     }
+    String host = stripped.toLowerCase(Locale.ROOT);
     if (host.startsWith("[")) {
-      return Optional.of(host);
+      return IPV6_LITERAL.matcher(host).matches() ? Optional.of(host) : Optional.empty();
     }
     int colon = host.indexOf(':');
     if (colon < 0) {
       return Optional.of(host);
     }
     String name = host.substring(0, colon);
-    if (name.isEmpty()) {
+    if (name.isEmpty() || !PORT.matcher(host.substring(colon + 1)).matches()) {
       return Optional.empty();
     }
     boolean keepPort = name.equals("localhost") || IPV4.matcher(name).matches();

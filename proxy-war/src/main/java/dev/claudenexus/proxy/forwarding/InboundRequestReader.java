@@ -4,6 +4,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -76,8 +77,10 @@ final class InboundRequestReader {
   static JsonObject messagesBody(byte[] body) throws RejectedRequestException {
     JsonValue value;
     try {
-      value = JSON.createReader(new ByteArrayInputStream(body)).readValue();
-    } catch (JsonException | IllegalStateException e) {
+      value = readSingleValue(body);
+    } catch (RuntimeException e) {
+      // Parsson reports syntax errors as JsonException. It reports nesting deeper than its limit
+      // (1000 by default in Parsson 1.1) as a plain RuntimeException, which is caught here too.
       throw invalid("The request body is not valid JSON: " + shorten(e.getMessage()));
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -104,8 +107,24 @@ final class InboundRequestReader {
     try {
       JsonValue value = JSON.createReader(new ByteArrayInputStream(body)).readValue();
       return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
-    } catch (JsonException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // Includes Parsson's plain RuntimeException for nesting deeper than its limit.
       return null;
+    }
+  }
+
+  /**
+   * Parses exactly one JSON value, so that text after it (such as a second object) makes the body
+   * invalid instead of being ignored as {@code JsonReader.readValue} ignores it.
+   */
+  private static JsonValue readSingleValue(byte[] body) {
+    try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(body))) {
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw new JsonException("unexpected text after the JSON value");
+      }
+      return value;
     }
   }
 

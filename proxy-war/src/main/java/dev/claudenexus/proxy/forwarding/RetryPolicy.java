@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Retry rules for calls to the Anthropic API. Connection failures, timeouts, 429 and 5xx (529 is the
@@ -15,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class RetryPolicy {
 
   private static final long MAX_DELAY_MS = 30_000;
+  private static final Pattern SECONDS = Pattern.compile("\\d+(\\.\\d+)?");
 
   private final Duration baseDelay;
 
@@ -35,19 +37,21 @@ final class RetryPolicy {
     return Duration.ofMillis(Math.max(delay, requested));
   }
 
-  /** Parses {@code Retry-After} as seconds or an HTTP date; returns milliseconds. */
+  /**
+   * Parses {@code Retry-After} as seconds (digits, with an optional fraction) or an HTTP date; returns
+   * milliseconds, at most {@link Long#MAX_VALUE}. Other text, such as {@code NaN}, {@code Infinity} or
+   * {@code 1e3}, which {@link Double#parseDouble} would accept, is ignored.
+   */
   static Optional<Long> parseRetryAfter(String value) {
     String text = value.strip();
+    if (SECONDS.matcher(text).matches()) {
+      return Optional.of((long) (Double.parseDouble(text) * 1000));
+    }
     try {
-      double seconds = Double.parseDouble(text);
-      return seconds < 0 ? Optional.empty() : Optional.of((long) (seconds * 1000));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
-        return Optional.of(Math.max(0, Duration.between(ZonedDateTime.now(), at).toMillis()));
-      } catch (DateTimeParseException notDate) {
-        return Optional.empty();
-      }
+      ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+      return Optional.of(Math.max(0, Duration.between(ZonedDateTime.now(), at).toMillis()));
+    } catch (DateTimeParseException notDate) {
+      return Optional.empty();
     }
   }
 }

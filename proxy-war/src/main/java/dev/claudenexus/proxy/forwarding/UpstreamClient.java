@@ -104,7 +104,8 @@ public class UpstreamClient {
   }
 
   private static boolean fitsBudget(Duration delay, long deadline) {
-    return System.nanoTime() + delay.toNanos() < deadline;
+    // Compared as durations: delay.toNanos() overflows for a Retry-After of about 292 years or more.
+    return delay.compareTo(Duration.ofNanos(deadline - System.nanoTime())) < 0;
   }
 
   private static void logRetry(InboundRequest inbound, int attempt, String reason, Duration delay) {

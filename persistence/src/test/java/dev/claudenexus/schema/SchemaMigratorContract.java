@@ -1,0 +1,111 @@
+package dev.claudenexus.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.claudenexus.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Checks of {@link SchemaMigrator} that every supported database must pass. */
+abstract class SchemaMigratorContract {
+
+  private TestDatabase database;
+
+  abstract TestDatabase openDatabase() throws SQLException;
+
+  abstract DatabaseVendor expectedVendor();
+
+  @BeforeEach
+  void createDatabase() throws SQLException {
+    database = openDatabase();
+  }
+
+  @AfterEach
+  void dropDatabase() throws SQLException {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private DataSource dataSource() {
+    return database.dataSource();
+  }
+
+  private MigrationInfo[] applied() {
+    return Flyway.configure(SchemaMigrator.class.getClassLoader())
+        .dataSource(dataSource())
+        .locations(expectedVendor().migrationLocation())
+        .load()
+        .info()
+        .applied();
+  }
+
+  private boolean hasColumn(String table, String column) throws SQLException {
+    try (Connection connection = dataSource().getConnection()) {
+      DatabaseMetaData metaData = connection.getMetaData();
+      for (String name : new String[] {column, column.toUpperCase(Locale.ROOT)}) {
+        String tableName = name.equals(column) ? table : table.toUpperCase(Locale.ROOT);
+        try (ResultSet columns = metaData.getColumns(null, null, tableName, name)) {
+          if (columns.next()) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+
+  @Test
+  void migrateDetectsVendor() throws SQLException {
+    assertEquals(expectedVendor(), SchemaMigrator.migrate(dataSource()));
+  }
+
+  @Test
+  void migrateAppliesBothVersions() throws SQLException {
+    SchemaMigrator.migrate(dataSource());
+
+    MigrationInfo[] applied = applied();
+
+    assertEquals(2, applied.length);
+    assertEquals("1", applied[0].getVersion().getVersion());
+    assertEquals("2", applied[1].getVersion().getVersion());
+    assertTrue(applied[1].getState().isApplied(), applied[1].getState().toString());
+  }
+
+  @Test
+  void migrateCreatesRequestColumns() throws SQLException {
+    SchemaMigrator.migrate(dataSource());
+
+    for (String column : new String[] {"request_id", "cost_usd", "outcome", "upstream_attempts",
+        "cache_creation_1h_input_tokens", "query_string", "error_type"}) {
+      assertTrue(hasColumn("api_requests", column), "api_requests." + column + " is missing");
+    }
+  }
+
+  @Test
+  void migrateCreatesChunkColumns() throws SQLException {
+    SchemaMigrator.migrate(dataSource());
+
+    for (String column : new String[] {"request_id", "chunk_index", "data", "event_type"}) {
+      assertTrue(hasColumn("streaming_chunks", column), "streaming_chunks." + column + " is missing");
+    }
+  }
+
+  @Test
+  void secondMigrateChangesNothing() throws SQLException {
+    SchemaMigrator.migrate(dataSource());
+
+    assertEquals(expectedVendor(), SchemaMigrator.migrate(dataSource()));
+    assertEquals(2, applied().length);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.claudenexus.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.claudenexus.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs against a fresh database when NEXUS_TEST_DATABASE_URL names a PostgreSQL server. */
+class BatchInserterPostgresTest extends BatchInserterContract {
+
+  @Override
+  TestDatabase openDatabase() throws SQLException {
+    return TestDatabase.postgres();
+  }
+
+  @Test
+  void nulCharactersAreReplaced() throws SQLException {
+    RequestRecord withNul = RecordBuilder.full()
+        .error("before\u0000after")
+        .requestBody("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"a\\u0000b\"}]}")
+        .build();
+
+    assertTrue(inserter.insert(List.of(withNul)));
+
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "SELECT error, body->'messages'->0->>'content' AS content FROM api_requests"
+                + " WHERE request_id = ?")) {
+      statement.setObject(1, withNul.requestId());
+      try (ResultSet row = statement.executeQuery()) {
+        assertTrue(row.next(), "the request is not stored");
+        assertEquals("before\uFFFDafter", row.getString("error"));
+        assertEquals("a\uFFFDb", row.getString("content"));
+      }
+    }
+  }
+
+  @Test
+  void escapedBackslashBeforeU0000IsKept() throws SQLException {
+    String body = "{\"model\":\"m\",\"messages\":[],\"path\":\"C:\\\\u0000\",\"nul\":\"\\u0000\"}";
+    RequestRecord record = RecordBuilder.full().requestBody(body).build();
+
+    assertTrue(inserter.insert(List.of(record)));
+
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "SELECT body->>'path' AS path FROM api_requests WHERE request_id = ?")) {
+      statement.setObject(1, record.requestId());
+      try (ResultSet row = statement.executeQuery()) {
+        assertTrue(row.next(), "the request is not stored");
+        assertEquals("C:\\u0000", row.getString("path"));
+      }
+    }
+  }
+
+  @Test
+  void nulRecordIsNotDeadLettered() {
+    RequestRecord withNul = RecordBuilder.full().error("\u0000").build();
+
+    assertTrue(inserter.insert(List.of(withNul)));
+
+    assertFalse(journal.hasWork());
+    assertFalse(java.nio.file.Files.exists(journalDirectory.resolve("dead-letter.jsonl")));
+  }
+}

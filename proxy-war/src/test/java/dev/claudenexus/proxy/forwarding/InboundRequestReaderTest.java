@@ -1,0 +1,167 @@
+package dev.claudenexus.proxy.forwarding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InboundRequestReaderTest {
+
+  private static final String VALID =
+      "{'model':'claude-sonnet-4-5','max_tokens':16,'messages':[{'role':'user','content':'Hi'}]}";
+
+  private static byte[] body(String singleQuotedJson) {
+    return singleQuotedJson.replace('\'', '"').getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static RejectedRequestException rejected(byte[] body) {
+    RejectedRequestException error =
+        assertThrows(RejectedRequestException.class, () -> InboundRequestReader.messagesBody(body));
+    assertEquals(400, error.status());
+    assertEquals("invalid_request_error", error.type());
+    return error;
+  }
+
+  private static RejectedRequestException rejected(String singleQuotedJson) {
+    return rejected(body(singleQuotedJson));
+  }
+
+  private static String nested(int depth) {
+    return "{'model':'m','messages':[],'x':" + "[".repeat(depth) + "]".repeat(depth) + "}";
+  }
+
+  @Test
+  void validBodyIsParsed() throws RejectedRequestException {
+    JsonObject json = InboundRequestReader.messagesBody(body(VALID));
+
+    assertEquals("claude-sonnet-4-5", json.getString("model"));
+    assertEquals(1, json.getJsonArray("messages").size());
+  }
+
+  @Test
+  void emptyMessagesArrayIsAccepted() throws RejectedRequestException {
+    assertTrue(InboundRequestReader.messagesBody(body("{'model':'m','messages':[]}")).containsKey("messages"));
+  }
+
+  @Test
+  void trailingWhitespaceIsAccepted() throws RejectedRequestException {
+    assertEquals("m", InboundRequestReader.messagesBody(body("{'model':'m','messages':[]}\n \r\n")).getString("model"));
+  }
+
+  @Test
+  void notJsonIsRejected() {
+    assertTrue(rejected("model=claude").getMessage().startsWith("The request body is not valid JSON"));
+  }
+
+  @Test
+  void malformedJsonIsRejected() {
+    for (String text : List.of("{'model':'m',", "{'model' 'm'}", "{model:'m'}", "", "   ", "nul")) {
+      assertTrue(rejected(text).getMessage().startsWith("The request body is not valid JSON"), text);
+    }
+  }
+
+  @Test
+  void textAfterObjectIsRejected() {
+    for (String text : List.of("{'model':'m','messages':[]} x", "{'model':'m','messages':[]}{}",
+        "{'model':'m','messages':[]}]")) {
+      assertTrue(rejected(text).getMessage().startsWith("The request body is not valid JSON"), text);
+    }
+  }
+
+  @Test
+  void arrayIsRejected() {
+    assertEquals("The request body must be a JSON object", rejected("[" + VALID + "]").getMessage());
+  }
+
+  @Test
+  void scalarIsRejected() {
+    for (String text : List.of("'text'", "42", "true", "null")) {
+      assertEquals("The request body must be a JSON object", rejected(text).getMessage(), text);
+    }
+  }
+
+  @Test
+  void missingModelIsRejected() {
+    assertEquals("model: a non-empty string is required", rejected("{'messages':[]}").getMessage());
+  }
+
+  @Test
+  void emptyModelIsRejected() {
+    for (String model : List.of("''", "'   '")) {
+      assertEquals("model: a non-empty string is required",
+          rejected("{'model':" + model + ",'messages':[]}").getMessage(), model);
+    }
+  }
+
+  @Test
+  void modelNotStringIsRejected() {
+    for (String model : List.of("1", "null", "true", "['m']", "{'id':'m'}")) {
+      assertEquals("model: a non-empty string is required",
+          rejected("{'model':" + model + ",'messages':[]}").getMessage(), model);
+    }
+  }
+
+  @Test
+  void missingMessagesIsRejected() {
+    assertEquals("messages: an array of messages is required", rejected("{'model':'m'}").getMessage());
+  }
+
+  @Test
+  void messagesNotArrayIsRejected() {
+    for (String messages : List.of("null", "'Hi'", "{}", "1")) {
+      assertEquals("messages: an array of messages is required",
+          rejected("{'model':'m','messages':" + messages + "}").getMessage(), messages);
+    }
+  }
+
+  @Test
+  void moderateNestingIsAccepted() throws RejectedRequestException {
+    assertEquals("m", InboundRequestReader.messagesBody(body(nested(500))).getString("model"));
+  }
+
+  @Test
+  void deepNestingIsRejected() {
+    assertTrue(rejected(nested(100_000)).getMessage().startsWith("The request body is not valid JSON"));
+  }
+
+  @Test
+  void deepObjectNestingIsRejected() {
+    String text = "{'model':'m','messages':[],'x':" + "{'a':".repeat(100_000) + "1" + "}".repeat(100_000) + "}";
+
+    rejected(text);
+  }
+
+  @Test
+  void unclosedDeepNestingIsRejected() {
+    rejected("[".repeat(100_000));
+  }
+
+  @Test
+  void errorMessageIsShortened() {
+    String message = rejected("{'model':'m','messages':[], 'x': " + "?".repeat(1000) + "}").getMessage();
+
+    assertTrue(message.length() <= "The request body is not valid JSON: ".length() + 203, message);
+  }
+
+  @Test
+  void optionalObjectParsesObject() {
+    assertEquals("m", InboundRequestReader.optionalObject(body("{'model':'m'}")).getString("model"));
+  }
+
+  @Test
+  void optionalObjectIgnoresOtherBodies() {
+    for (String text : List.of("", "[1]", "not json", "42")) {
+      assertNull(InboundRequestReader.optionalObject(body(text)), text);
+    }
+  }
+
+  @Test
+  void optionalObjectIgnoresDeepNesting() {
+    assertNull(InboundRequestReader.optionalObject(body(nested(100_000))));
+  }
+}
