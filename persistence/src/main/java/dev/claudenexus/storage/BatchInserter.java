@@ -75,6 +75,11 @@ final class BatchInserter {
     } catch (SQLException e) {
       markUnavailable(e);
       return false;
+    } catch (RuntimeException e) {
+      // The application server's connection wrappers report a broken connection as an unchecked
+      // exception (an UndeclaredThrowableException around the driver's error).
+      markUnavailable(new SQLException(e.getCause() == null ? e.toString() : e.getCause().toString(), e));
+      return false;
     }
   }
 

@@ -38,9 +38,12 @@ record DatabaseSettings(String dataSourceClass, Map<String, String> properties, 
     }
     if (env.get("DATABASE_JDBC_URL").isPresent()) {
       String jdbcUrl = env.get("DATABASE_JDBC_URL").get();
+      if (jdbcUrl.startsWith("jdbc:h2:")) {
+        return h2(jdbcUrl, env.get("DATABASE_USER", H2_USER), env.get("DATABASE_PASSWORD", H2_PASSWORD));
+      }
       if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
-        throw new IllegalArgumentException(
-            "DATABASE_JDBC_URL must start with jdbc:postgresql:// (H2 is used when it is unset)");
+        throw new IllegalArgumentException("DATABASE_JDBC_URL must start with jdbc:postgresql:// or"
+            + " jdbc:h2: (the embedded H2 database is used when it is unset)");
       }
       Map<String, String> properties = new LinkedHashMap<>();
       properties.put("url", jdbcUrl);
@@ -51,10 +54,15 @@ record DatabaseSettings(String dataSourceClass, Map<String, String> properties, 
     }
     String url = "jdbc:h2:file:" + dataDirectory.resolve("nexus").toAbsolutePath()
         + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1";
+    return h2(url, H2_USER, H2_PASSWORD);
+  }
+
+  /** Returns an H2 pool: the embedded file database, or an H2 server named by its JDBC URL. */
+  private static DatabaseSettings h2(String url, String user, String password) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("URL", url);
-    properties.put("user", H2_USER);
-    properties.put("password", H2_PASSWORD);
+    properties.put("user", user);
+    properties.put("password", password);
     return new DatabaseSettings("org.h2.jdbcx.JdbcDataSource", properties, url);
   }
 
@@ -82,11 +90,19 @@ record DatabaseSettings(String dataSourceClass, Map<String, String> properties, 
         "--restype", "javax.sql.DataSource",
         "--steadypoolsize", "2",
         "--maxpoolsize", "32"));
+    // Connections are validated before use, and a failed one empties the pool, so the pool recovers
+    // by itself after the database was away.
     if (isPostgres()) {
       options.addAll(List.of(
           "--isconnectvalidatereq", "true",
           "--validationmethod", "custom-validation",
           "--validationclassname", "org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+          "--failconnection", "true"));
+    } else {
+      options.addAll(List.of(
+          "--isconnectvalidatereq", "true",
+          "--validationmethod", "table",
+          "--validationtable", "INFORMATION_SCHEMA.SCHEMATA",
           "--failconnection", "true"));
     }
     options.add("--property");

@@ -38,12 +38,14 @@ class DatabaseSettingsTest {
 
   @Test
   void h2FileLivesInDataDirectory() {
-    assertEquals("jdbc:h2:file:/srv/nexus/data/nexus;AUTO_SERVER=TRUE", from().properties().get("URL"));
+    assertEquals("jdbc:h2:file:/srv/nexus/data/nexus;AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1",
+        from().properties().get("URL"));
   }
 
   @Test
-  void h2UsesSaUser() {
-    assertEquals("sa", from().properties().get("user"));
+  void h2UsesFixedCredentials() {
+    assertEquals("nexus", from().properties().get("user"));
+    assertEquals("nexus", from().properties().get("password"));
   }
 
   @Test
@@ -58,7 +60,8 @@ class DatabaseSettingsTest {
   @Test
   void h2UrlIsEscapedInCommand() {
     assertTrue(poolCommand(from()).contains(
-        "URL=jdbc\\:h2\\:file\\:/srv/nexus/data/nexus;AUTO_SERVER\\=TRUE:user=sa"), poolCommand(from()));
+        "URL=jdbc\\:h2\\:file\\:/srv/nexus/data/nexus;AUTO_SERVER\\=TRUE;DB_CLOSE_DELAY\\=-1:user=nexus"),
+        poolCommand(from()));
   }
 
   @Test
@@ -93,11 +96,11 @@ class DatabaseSettingsTest {
   }
 
   @Test
-  void emptyPasswordIsOmitted() {
+  void emptyPasswordUsesAsadminNotation() {
     DatabaseSettings settings = from("DATABASE_URL", "postgresql://nexus@db/claude");
 
-    assertFalse(settings.properties().containsKey("password"));
-    assertFalse(poolCommand(settings).contains("password"), poolCommand(settings));
+    assertEquals("()", settings.properties().get("password"));
+    assertTrue(poolCommand(settings).contains(":password=():"), poolCommand(settings));
   }
 
   @Test
@@ -127,11 +130,11 @@ class DatabaseSettingsTest {
   }
 
   @Test
-  void jdbcUrlWithoutPasswordOmitsIt() {
+  void jdbcUrlWithoutPasswordUsesEmptyNotation() {
     DatabaseSettings settings =
         from("DATABASE_JDBC_URL", "jdbc:postgresql://db/claude", "DATABASE_PASSWORD", "  ");
 
-    assertFalse(settings.properties().containsKey("password"));
+    assertEquals("()", settings.properties().get("password"));
   }
 
   @Test
@@ -155,13 +158,22 @@ class DatabaseSettingsTest {
   }
 
   @Test
-  void nonPostgresJdbcUrlIsRejected() {
-    for (String url : List.of("jdbc:h2:file:/tmp/x", "jdbc:mysql://db/x", "postgresql://db/x")) {
+  void unsupportedJdbcUrlIsRejected() {
+    for (String url : List.of("jdbc:mysql://db/x", "postgresql://db/x", "jdbc:sqlite:/tmp/x")) {
       IllegalArgumentException error =
           assertThrows(IllegalArgumentException.class, () -> from("DATABASE_JDBC_URL", url));
 
       assertTrue(error.getMessage().contains("DATABASE_JDBC_URL"), error.getMessage());
     }
+  }
+
+  @Test
+  void h2ServerJdbcUrlSelectsH2Pool() {
+    DatabaseSettings settings = from("DATABASE_JDBC_URL", "jdbc:h2:tcp://127.0.0.1:9092/nexus");
+
+    assertEquals("org.h2.jdbcx.JdbcDataSource", settings.dataSourceClass());
+    assertEquals("jdbc:h2:tcp://127.0.0.1:9092/nexus", settings.properties().get("URL"));
+    assertEquals("nexus", settings.properties().get("user"));
   }
 
   @Test
@@ -198,7 +210,7 @@ class DatabaseSettingsTest {
     DatabaseSettings settings = DatabaseSettings.from(new Environment(Map.of()), Path.of("/srv/my data"));
 
     assertTrue(poolCommand(settings).contains(
-        " \"URL=jdbc\\:h2\\:file\\:/srv/my data/nexus;AUTO_SERVER\\=TRUE:user=sa\" NexusPool"),
+        " \"URL=jdbc\\:h2\\:file\\:/srv/my data/nexus;AUTO_SERVER\\=TRUE;DB_CLOSE_DELAY\\=-1:user=nexus:"),
         poolCommand(settings));
   }
 }

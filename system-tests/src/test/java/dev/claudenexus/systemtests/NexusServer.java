@@ -62,14 +62,24 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     Files.createDirectories(home.resolve("credentials"));
     FakeAnthropicApi fake = FakeAnthropicApi.start();
     int port = freePort();
-    Database database = vendor.equals("postgresql") ? Database.freshPostgres() : Database.h2(home);
+    Database database = switch (vendor) {
+      case "postgresql" -> Database.freshPostgres();
+      case "h2-server" -> Database.h2Server(home);
+      default -> Database.h2(home);
+    };
     String clientKey = "cnp_live_" + UUID.randomUUID().toString().replace("-", "");
     String otherClientKey = "cnp_live_" + UUID.randomUUID().toString().replace("-", "");
     writeCredentials(home, "127.0.0.1:" + port, clientKey, "acc_system_tests");
     writeCredentials(home, OTHER_DOMAIN, otherClientKey, "acc_other");
     NexusServer server = new NexusServer(root, home, port, fake, database, clientKey, otherClientKey);
-    server.run("start");
-    server.awaitDatabase();
+    try {
+      server.run("start");
+      server.awaitDatabase();
+    } catch (Exception | AssertionError e) {
+      // Stop what did start, so a failed start leaves no proxy or fake behind.
+      server.close();
+      throw e;
+    }
     return server;
   }
 
@@ -107,7 +117,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     env.put("STORE_STREAMING_CHUNKS", "true");
     env.put("DASHBOARD_API_KEY", DASHBOARD_KEY);
     env.put("NEXUS_JAVA_OPTS", "-Xmx512m -Xss512k -XX:TieredStopAtLevel=1");
-    database.proxyDatabaseUrl().ifPresent(url -> env.put("DATABASE_URL", url));
+    env.putAll(database.proxySettings());
     return env;
   }
 
@@ -182,6 +192,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     final TcpFaultProxy faultProxy;
     private final String adminUrl;
     private final String name;
+    private org.h2.tools.Server h2Server;
 
     private Database(String vendor, String jdbcUrl, String user, TcpFaultProxy faultProxy,
         String adminUrl, String name) {
@@ -196,6 +207,20 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     static Database h2(Path home) {
       String url = "jdbc:h2:file:" + home.resolve("data/nexus") + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1";
       return new Database("h2", url, "nexus", null, null, null);
+    }
+
+    /** Starts an H2 TCP server on loopback that the proxy reaches through a fault proxy. */
+    static Database h2Server(Path home) throws SQLException, IOException {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+      int port = freePort();
+      org.h2.tools.Server server = org.h2.tools.Server.createTcpServer(
+          "-tcpPort", Integer.toString(port), "-ifNotExists", "-baseDir", home.resolve("data").toString())
+          .start();
+      TcpFaultProxy proxy = TcpFaultProxy.start(port);
+      Database database = new Database("h2", "jdbc:h2:tcp://127.0.0.1:" + port + "/nexus", "nexus",
+          proxy, null, null);
+      database.h2Server = server;
+      return database;
     }
 
     static Database freshPostgres() throws SQLException {
@@ -214,12 +239,15 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
       return new Database("postgresql", jdbcUrl, url.user(), proxy, url.jdbcUrl(), name);
     }
 
-    /** Returns the DATABASE_URL the proxy uses: through the fault proxy, for PostgreSQL. */
-    java.util.Optional<String> proxyDatabaseUrl() {
+    /** Returns the database settings of the proxy: none for embedded H2, else the fault proxy. */
+    Map<String, String> proxySettings() {
       if (faultProxy == null) {
-        return java.util.Optional.empty();
+        return Map.of();
       }
-      return java.util.Optional.of("postgresql://" + user + "@127.0.0.1:" + faultProxy.port() + "/" + name);
+      if (h2Server != null) {
+        return Map.of("DATABASE_JDBC_URL", "jdbc:h2:tcp://127.0.0.1:" + faultProxy.port() + "/nexus");
+      }
+      return Map.of("DATABASE_URL", "postgresql://" + user + "@127.0.0.1:" + faultProxy.port() + "/" + name);
     }
 
     Connection connect() throws SQLException {
@@ -230,6 +258,9 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     public void close() throws SQLException {
       if (faultProxy != null) {
         faultProxy.close();
+      }
+      if (h2Server != null) {
+        h2Server.stop();
       }
       if (adminUrl != null) {
         try (Connection admin = DriverManager.getConnection(adminUrl, user, null);

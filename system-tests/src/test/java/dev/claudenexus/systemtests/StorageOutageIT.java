@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The database goes away under load and comes back: every request is answered, and every record
- * reaches the database from the journal. Needs the PostgreSQL run, where the proxy reaches its
- * database through a fault proxy.
+ * reaches the database from the journal. Needs a run where the proxy reaches its
+ * database through a fault proxy (PostgreSQL, or the H2 server run).
  */
 @ExtendWith(NexusServerExtension.class)
 class StorageOutageIT {
@@ -36,7 +36,7 @@ class StorageOutageIT {
 
   @Test
   void outageUnderLoadLosesNoRecord() throws Exception {
-    assumeTrue(server.database.faultProxy != null, "needs the PostgreSQL run with a fault proxy");
+    assumeTrue(server.database.faultProxy != null, "needs a database behind the fault proxy");
     server.database.faultProxy.refuse();
     List<String> requestIds;
     try {
@@ -52,7 +52,7 @@ class StorageOutageIT {
 
   @Test
   void journalReplayedAfterRestart() throws Exception {
-    assumeTrue(server.database.faultProxy != null, "needs the PostgreSQL run with a fault proxy");
+    assumeTrue(server.database.faultProxy != null, "needs a database behind the fault proxy");
     List<String> requestIds = new ArrayList<>();
     server.database.faultProxy.refuse();
     try {
