@@ -1,9 +1,13 @@
 package dev.claudenexus.launcher;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Entry point of {@code bin/nexus}'s Java steps.
@@ -15,6 +19,8 @@ import java.util.Map;
  */
 public final class Launcher {
 
+  private static final List<String> CREDENTIAL_OPTIONS = List.of("--domain", "--api-key", "--account-id");
+
   private Launcher() {}
 
   public static void main(String[] args) {
@@ -23,6 +29,12 @@ public final class Launcher {
     } catch (IllegalArgumentException e) {
       System.err.println("nexus: " + e.getMessage());
       System.exit(2);
+    } catch (FileSystemException e) {
+      String reason = e instanceof AccessDeniedException ? "permission denied"
+          : Objects.requireNonNullElse(e.getReason(), e.getClass().getSimpleName());
+      System.err.println("nexus: cannot write " + e.getFile() + " (" + reason
+          + "). Check NEXUS_HOME, CREDENTIALS_DIR and the working directory.");
+      System.exit(1);
     } catch (Exception e) {
       System.err.println("nexus: " + e);
       System.exit(1);
@@ -40,11 +52,10 @@ public final class Launcher {
     }
     if (args.length >= 2 && args[0].equals("credentials") && args[1].equals("add")) {
       Map<String, String> options = options(args, 2);
-      String domain = required(options, "--domain");
+      String domain = required(options, "--domain").strip().toLowerCase(Locale.ROOT);
       String apiKey = required(options, "--api-key");
       Path directory = Path.of(env.get("CREDENTIALS_DIR", "credentials")).toAbsolutePath();
-      String key = CredentialFileWriter.write(directory, domain.toLowerCase(java.util.Locale.ROOT),
-          apiKey, options.get("--account-id"));
+      String key = CredentialFileWriter.write(directory, domain, apiKey, options.get("--account-id"));
       System.out.println("Wrote " + directory.resolve(domain + ".credentials.json") + " (mode 600).");
       System.out.println("Client key for " + domain + " (shown once; set it as ANTHROPIC_API_KEY):");
       System.out.println(key);
@@ -58,6 +69,10 @@ public final class Launcher {
     for (int i = from; i < args.length; i += 2) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException("invalid argument \"" + args[i] + "\": expected --option value pairs");
+      }
+      if (!CREDENTIAL_OPTIONS.contains(args[i])) {
+        throw new IllegalArgumentException("unknown option " + args[i] + ", expected one of "
+            + String.join(", ", CREDENTIAL_OPTIONS));
       }
       options.put(args[i], args[i + 1]);
     }

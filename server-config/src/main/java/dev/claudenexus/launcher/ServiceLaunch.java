@@ -28,7 +28,10 @@ final class ServiceLaunch {
 
   /** Writes the boot files of the proxy and returns the Java command that starts it. */
   List<String> prepareProxy() throws IOException {
-    int port = env.integer("PROXY_PORT", env.integer("PORT", 3000, 1, 65535), 1, 65535);
+    // PORT is read only when PROXY_PORT is unset, so an unrelated PORT does not block the start.
+    int port = env.get("PROXY_PORT").isPresent()
+        ? env.integer("PROXY_PORT", 3000, 1, 65535)
+        : env.integer("PORT", 3000, 1, 65535);
     return prepare("proxy", "proxy.war", port);
   }
 
