@@ -60,6 +60,15 @@ public class ProxySettings {
   String apiKeySalt;
 
   @Inject
+  @ConfigProperty(name = "CLAUDE_OAUTH_TOKEN_URL", defaultValue = "https://console.anthropic.com/v1/oauth/token")
+  String oauthTokenUrl;
+
+  /** Public client id of the Claude CLI, which issued the OAuth tokens that credential files hold. */
+  @Inject
+  @ConfigProperty(name = "CLAUDE_OAUTH_CLIENT_ID", defaultValue = "9d1c250a-e61b-44d9-88ed-5944d1962f5e")
+  String oauthClientId;
+
+  @Inject
   @ConfigProperty(name = "DASHBOARD_API_KEY")
   Optional<String> dashboardApiKey;
 
@@ -122,6 +131,15 @@ public class ProxySettings {
 
   public String apiKeySalt() {
     return apiKeySalt;
+  }
+
+  /** Returns the token endpoint where OAuth refresh tokens are exchanged. */
+  public URI oauthTokenUrl() {
+    return URI.create(oauthTokenUrl.strip());
+  }
+
+  public String oauthClientId() {
+    return oauthClientId;
   }
 
   /** Returns the dashboard key that protects operator endpoints, if one is configured. */

@@ -18,7 +18,9 @@ public final class TestSettings {
       Map.entry("ENABLE_CLIENT_AUTH", "clientAuthEnabled"),
       Map.entry("CREDENTIALS_DIR", "credentialsDirectory"),
       Map.entry("STORE_STREAMING_CHUNKS", "storeStreamingChunks"),
-      Map.entry("API_KEY_SALT", "apiKeySalt"));
+      Map.entry("API_KEY_SALT", "apiKeySalt"),
+      Map.entry("CLAUDE_OAUTH_TOKEN_URL", "oauthTokenUrl"),
+      Map.entry("CLAUDE_OAUTH_CLIENT_ID", "oauthClientId"));
 
   private TestSettings() {}
 
@@ -36,7 +38,14 @@ public final class TestSettings {
     set(settings, "credentialsDirectory", "credentials");
     set(settings, "storeStreamingChunks", "false");
     set(settings, "apiKeySalt", "claude-nexus-proxy");
-    values.forEach((name, value) -> set(settings, FIELDS.get(name), value));
+    set(settings, "oauthTokenUrl", "http://127.0.0.1:9/v1/oauth/token");
+    set(settings, "oauthClientId", "test-client-id");
+    values.forEach((name, value) -> {
+      if (!FIELDS.containsKey(name)) {
+        throw new IllegalArgumentException("TestSettings does not know the setting " + name);
+      }
+      set(settings, FIELDS.get(name), value);
+    });
     settings.dashboardApiKey = Optional.empty();
     settings.internalApiKey = Optional.empty();
     return settings;

@@ -7,7 +7,7 @@ import java.util.Optional;
  *
  * @param type {@code api_key} or {@code oauth}
  * @param apiKey the Anthropic API key of an {@code api_key} file, or {@code null}
- * @param oauthAccessToken the access token of an {@code oauth} file, or {@code null}
+ * @param oauth the token pair of an {@code oauth} file, or {@code null}
  * @param clientApiKey the key clients of this domain must present, or {@code null}
  */
 public record CredentialFile(
@@ -15,7 +15,7 @@ public record CredentialFile(
     String type,
     String accountId,
     String apiKey,
-    String oauthAccessToken,
+    OAuthTokens oauth,
     String clientApiKey) {
 
   public static final String TYPE_API_KEY = "api_key";

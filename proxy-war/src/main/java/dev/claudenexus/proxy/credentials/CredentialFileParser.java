@@ -4,6 +4,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads the JSON of a credential file and checks the fields its type requires. */
 final class CredentialFileParser {
@@ -49,14 +51,37 @@ final class CredentialFileParser {
       if (oauth == null || oauth.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new InvalidCredentialFileException("\"oauth\" object is missing for type oauth");
       }
-      String accessToken = string(oauth.asJsonObject(), "accessToken");
-      if (accessToken == null || accessToken.isBlank()) {
-        throw new InvalidCredentialFileException("\"oauth.accessToken\" is missing");
-      }
-      return new CredentialFile(domain, type, accountId, null, accessToken.strip(), clientKey);
+      return new CredentialFile(domain, type, accountId, null, oauthTokens(oauth.asJsonObject()), clientKey);
     }
     throw new InvalidCredentialFileException(
         "\"type\" must be \"api_key\" or \"oauth\", not \"" + abbreviate(type) + "\"");
+  }
+
+  private static OAuthTokens oauthTokens(JsonObject oauth) {
+    String accessToken = string(oauth, "accessToken");
+    if (accessToken == null || accessToken.isBlank()) {
+      throw new InvalidCredentialFileException("\"oauth.accessToken\" is missing");
+    }
+    String refreshToken = string(oauth, "refreshToken");
+    JsonValue expiresAt = oauth.get("expiresAt");
+    long expiresAtMillis = Long.MAX_VALUE;
+    if (expiresAt != null && expiresAt.getValueType() == JsonValue.ValueType.NUMBER) {
+      expiresAtMillis = oauth.getJsonNumber("expiresAt").longValue();
+    } else if (expiresAt != null && expiresAt.getValueType() != JsonValue.ValueType.NULL) {
+      throw new InvalidCredentialFileException("\"oauth.expiresAt\" must be epoch milliseconds");
+    }
+    List<String> scopes = new ArrayList<>();
+    JsonValue scopeList = oauth.get("scopes");
+    if (scopeList != null && scopeList.getValueType() == JsonValue.ValueType.ARRAY) {
+      for (JsonValue scope : scopeList.asJsonArray()) {
+        if (scope.getValueType() == JsonValue.ValueType.STRING) {
+          scopes.add(((jakarta.json.JsonString) scope).getString());
+        }
+      }
+    }
+    return new OAuthTokens(accessToken.strip(),
+        refreshToken == null || refreshToken.isBlank() ? null : refreshToken.strip(),
+        expiresAtMillis, scopes);
   }
 
   private static String string(JsonObject json, String key) {

@@ -11,7 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
@@ -28,6 +30,7 @@ public class CredentialStore {
 
   static final long RECHECK_NANOS = 1_000_000_000L;
   static final long MAX_FILE_BYTES = 256 * 1024;
+  private static final String SUFFIX = ".credentials.json";
 
   private static final Logger LOG = Logger.getLogger(CredentialStore.class.getName());
 
@@ -56,15 +59,47 @@ public class CredentialStore {
 
   /** Returns the credential file of a normalised domain, or empty when it has none. */
   public Optional<CredentialFile> forDomain(String domain) {
+    Optional<Path> file = pathOf(domain);
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    Entry entry = entries.compute(domain, (key, old) -> refresh(key, file.get(), old));
+    return entry == null ? Optional.empty() : Optional.ofNullable(entry.credentials);
+  }
+
+  /**
+   * Returns the path of a domain's credential file, or empty when the domain cannot name a file
+   * inside the credentials directory.
+   */
+  public Optional<Path> pathOf(String domain) {
     if (!DomainName.isSafeFileName(domain)) {
       return Optional.empty();
     }
     Path file = directory.resolve(domain + ".credentials.json").normalize();
-    if (!file.getParent().equals(directory)) {
-      return Optional.empty();
+    return file.getParent().equals(directory) ? Optional.of(file) : Optional.empty();
+  }
+
+  /** Forgets the cached version of a domain's file, so the next lookup reads it again. */
+  public void invalidate(String domain) {
+    entries.remove(domain);
+  }
+
+  /** Returns the domains that have a credential file, sorted. */
+  public List<String> domains() {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
     }
-    Entry entry = entries.compute(domain, (key, old) -> refresh(key, file, old));
-    return entry == null ? Optional.empty() : Optional.ofNullable(entry.credentials);
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(p -> p.getFileName().toString())
+          .filter(name -> name.endsWith(SUFFIX))
+          .map(name -> name.substring(0, name.length() - SUFFIX.length()))
+          .filter(DomainName::isSafeFileName)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot list the credentials directory {0}: {1}", new Object[] {directory, e.toString()});
+      return List.of();
+    }
   }
 
   private Entry refresh(String domain, Path file, Entry old) {

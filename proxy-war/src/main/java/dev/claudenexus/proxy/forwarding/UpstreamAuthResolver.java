@@ -3,6 +3,8 @@ package dev.claudenexus.proxy.forwarding;
 import dev.claudenexus.proxy.ProxySettings;
 import dev.claudenexus.proxy.credentials.CredentialFile;
 import dev.claudenexus.proxy.credentials.CredentialStore;
+import dev.claudenexus.proxy.oauth.OAuthRefreshException;
+import dev.claudenexus.proxy.oauth.OAuthRefresher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -16,6 +18,7 @@ public class UpstreamAuthResolver {
 
   @Inject ProxySettings settings;
   @Inject CredentialStore credentials;
+  @Inject OAuthRefresher oauthRefresher;
 
   /**
    * Returns the upstream credentials.
@@ -27,7 +30,7 @@ public class UpstreamAuthResolver {
     if (file.isPresent()) {
       CredentialFile credential = file.get();
       if (CredentialFile.TYPE_OAUTH.equals(credential.type())) {
-        return UpstreamAuth.oauthToken(credential.oauthAccessToken(), credential.accountId());
+        return oauth(credential);
       }
       return UpstreamAuth.apiKey(credential.apiKey(), credential.accountId());
     }
@@ -42,5 +45,14 @@ public class UpstreamAuthResolver {
         "No credentials configured for domain \"" + inbound.domain()
             + "\": add one with bin/nexus credentials add --domain " + inbound.domain()
             + " --api-key <Anthropic API key>");
+  }
+
+  private UpstreamAuth oauth(CredentialFile credential) throws RejectedRequestException {
+    try {
+      return UpstreamAuth.oauthToken(oauthRefresher.accessToken(credential), credential.accountId());
+    } catch (OAuthRefreshException e) {
+      throw new RejectedRequestException(401, "authentication_error",
+          "The OAuth credentials of domain \"" + credential.domain() + "\" cannot be used: " + e.getMessage());
+    }
   }
 }

@@ -35,7 +35,7 @@ class CredentialFileParserTest {
     assertEquals("example.com", file.domain());
     assertEquals(CredentialFile.TYPE_API_KEY, file.type());
     assertEquals(API_KEY, file.apiKey());
-    assertNull(file.oauthAccessToken());
+    assertNull(file.oauth());
     assertEquals(Optional.of(CLIENT_KEY), file.clientKey());
     assertEquals("acc_1", file.accountId());
   }
@@ -52,7 +52,7 @@ class CredentialFileParserTest {
             + "'expiresAt':1735689600000,'scopes':['user:inference']},'accountId':'acc_2'}");
 
     assertEquals(CredentialFile.TYPE_OAUTH, file.type());
-    assertEquals(ACCESS_TOKEN, file.oauthAccessToken());
+    assertEquals(ACCESS_TOKEN, file.oauth().accessToken());
     assertNull(file.apiKey());
     assertEquals(Optional.empty(), file.clientKey());
   }

@@ -37,6 +37,7 @@ class UpstreamAuthResolverTest {
     UpstreamAuthResolver resolver = new UpstreamAuthResolver();
     resolver.settings = settings;
     resolver.credentials = store;
+    resolver.oauthRefresher = dev.claudenexus.proxy.oauth.OAuthTestSupport.refresher(settings, store);
     return resolver;
   }
 
@@ -59,7 +60,8 @@ class UpstreamAuthResolverTest {
   @Test
   void oauthFileSendsBearerToken() throws Exception {
     Files.writeString(credentials.resolve("max.example.com.credentials.json"),
-        "{\"type\":\"oauth\",\"oauth\":{\"accessToken\":\"sk-ant-oat-1\",\"refreshToken\":\"r\",\"expiresAt\":1}}");
+        "{\"type\":\"oauth\",\"oauth\":{\"accessToken\":\"sk-ant-oat-1\",\"refreshToken\":\"r\",\"expiresAt\":"
+            + (System.currentTimeMillis() + 3_600_000) + "}}");
     UpstreamAuth auth = resolver(true).resolve(request("max.example.com", Map.of()));
 
     assertEquals(Map.of("authorization", "Bearer sk-ant-oat-1"), auth.headers());
