@@ -36,6 +36,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
   private static final Logger LOG = Logger.getLogger(NexusServer.class.getName());
 
   final FakeAnthropicApi fake;
+  final FakeTokenEndpoint tokenEndpoint;
   final Path home;
   final int port;
   final String clientKey;
@@ -44,8 +45,9 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
   private final Path root;
 
   private NexusServer(Path root, Path home, int port, FakeAnthropicApi fake, Database database,
-      String clientKey, String otherClientKey) {
+      String clientKey, String otherClientKey, FakeTokenEndpoint tokenEndpoint) {
     this.root = root;
+    this.tokenEndpoint = tokenEndpoint;
     this.home = home;
     this.port = port;
     this.fake = fake;
@@ -71,7 +73,9 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     String otherClientKey = "cnp_live_" + UUID.randomUUID().toString().replace("-", "");
     writeCredentials(home, "127.0.0.1:" + port, clientKey, "acc_system_tests");
     writeCredentials(home, OTHER_DOMAIN, otherClientKey, "acc_other");
-    NexusServer server = new NexusServer(root, home, port, fake, database, clientKey, otherClientKey);
+    FakeTokenEndpoint tokenEndpoint = FakeTokenEndpoint.start();
+    NexusServer server = new NexusServer(root, home, port, fake, database, clientKey, otherClientKey,
+        tokenEndpoint);
     try {
       server.run("start");
       server.awaitDatabase();
@@ -116,6 +120,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     env.put("UPSTREAM_RETRY_BUDGET_MS", "20000");
     env.put("STORE_STREAMING_CHUNKS", "true");
     env.put("DASHBOARD_API_KEY", DASHBOARD_KEY);
+    env.put("CLAUDE_OAUTH_TOKEN_URL", tokenEndpoint.url());
     env.put("NEXUS_JAVA_OPTS", "-Xmx512m -Xss512k -XX:TieredStopAtLevel=1");
     env.putAll(database.proxySettings());
     return env;
@@ -155,6 +160,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
       run("stop");
     } finally {
       fake.close();
+      tokenEndpoint.close();
       database.close();
     }
   }

@@ -79,9 +79,26 @@ public class CredentialStore {
     return file.getParent().equals(directory) ? Optional.of(file) : Optional.empty();
   }
 
-  /** Forgets the cached version of a domain's file, so the next lookup reads it again. */
+  /**
+   * Makes the next lookup of a domain read its file again. The last valid version stays cached, so a
+   * file that turns out invalid keeps it in use.
+   */
   public void invalidate(String domain) {
-    entries.remove(domain);
+    entries.computeIfPresent(domain, (key, entry) -> new Entry(entry.credentials, -1, -1, System.nanoTime() - recheckNanos - 1));
+  }
+
+  /** Returns a one-line status of a domain's file for logs and operators; it never contains a secret. */
+  public String describe(String domain) {
+    Optional<Path> path = pathOf(domain);
+    if (path.isEmpty() || !Files.exists(path.get())) {
+      return "missing";
+    }
+    try {
+      CredentialFile file = load(domain, path.get(), Files.size(path.get()));
+      return CredentialStatus.of(file, System.currentTimeMillis());
+    } catch (IOException | InvalidCredentialFileException e) {
+      return "invalid (" + e.getMessage() + ")";
+    }
   }
 
   /** Returns the domains that have a credential file, sorted. */

@@ -1,0 +1,142 @@
+package dev.claudenexus.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.claudenexus.testsupport.anthropic.ReceivedRequest;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** OAuth credentials and credential files that change while the proxy runs. */
+@ExtendWith(NexusServerExtension.class)
+class CredentialsIT {
+
+  private static final String LIVE_DOMAIN = "live.example.com";
+  private static final String LIVE_KEY = "cnp_live_livefiletestkey";
+
+  private final NexusServer server;
+  private final ProxyCalls calls;
+
+  CredentialsIT(NexusServer server) {
+    this.server = server;
+    this.calls = new ProxyCalls(server);
+  }
+
+  @Test
+  void expiringOAuthTokenRefreshedBeforeForwarding() throws Exception {
+    String domain = "localhost:" + server.port;
+    Path file = server.home.resolve("credentials").resolve(domain + ".credentials.json");
+    Files.writeString(file, "{\"type\":\"oauth\",\"accountId\":\"acc_max\",\"client_api_key\":\"cnp_live_oauth\","
+        + "\"oauth\":{\"accessToken\":\"old-access\",\"refreshToken\":\"refresh-0\",\"expiresAt\":"
+        + (System.currentTimeMillis() + 20_000) + ",\"scopes\":[\"user:inference\"],\"isMax\":true}}");
+    int refreshesBefore = server.tokenEndpoint.refreshes.get();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port + "/v1/messages"))
+        .header("x-api-key", "cnp_live_oauth")
+        .header("anthropic-beta", "context-management-2025-06-27")
+        .POST(HttpRequest.BodyPublishers.ofString(ProxyCalls.messagesBody(false, "oauth")))
+        .build();
+    HttpResponse<String> response = calls.send(request, HttpResponse.BodyHandlers.ofString());
+    ReceivedRequest upstream = server.fake.takeRequest(Duration.ofSeconds(10));
+
+    assertEquals(200, response.statusCode());
+    assertEquals(refreshesBefore + 1, server.tokenEndpoint.refreshes.get());
+    assertTrue(server.tokenEndpoint.requests.get(refreshesBefore).contains("\"refresh_token\":\"refresh-0\""));
+    assertEquals("Bearer access-" + (refreshesBefore + 1), upstream.header("authorization"));
+    assertEquals("context-management-2025-06-27,oauth-2025-04-20", upstream.header("anthropic-beta"));
+    String rewritten = Files.readString(file);
+    assertTrue(rewritten.contains("\"refreshToken\": \"refresh-" + (refreshesBefore + 1) + "\"")
+        || rewritten.contains("\"refreshToken\":\"refresh-" + (refreshesBefore + 1) + "\""), rewritten);
+    assertTrue(rewritten.contains("cnp_live_oauth"), rewritten);
+  }
+
+  @Test
+  void credentialFileChangesApplyWhileRunning() throws Exception {
+    Path file = server.home.resolve("credentials").resolve(LIVE_DOMAIN + ".credentials.json");
+    try {
+      assertEquals(401, status(rawRequest()), "no file yet");
+
+      Files.writeString(file, credential("sk-ant-first"));
+      assertEquals(200, awaitStatus(200));
+      assertEquals("sk-ant-first", server.fake.takeRequest(Duration.ofSeconds(10)).header("x-api-key"));
+
+      Files.writeString(file, credential("sk-ant-second"));
+      awaitUpstreamKey("sk-ant-second");
+
+      Files.writeString(file, "{ this is not json");
+      Thread.sleep(1500);
+      assertEquals(200, status(rawRequest()), "the last valid version stays in use");
+      assertEquals("sk-ant-second", server.fake.takeRequest(Duration.ofSeconds(10)).header("x-api-key"));
+
+      Files.delete(file);
+      assertEquals(401, awaitStatus(401));
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static String credential(String apiKey) {
+    return "{\"type\":\"api_key\",\"accountId\":\"acc_live\",\"api_key\":\"" + apiKey
+        + "\",\"client_api_key\":\"" + LIVE_KEY + "\"}";
+  }
+
+  private void awaitUpstreamKey(String expected) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    String seen = null;
+    while (System.nanoTime() < deadline) {
+      assertEquals(200, status(rawRequest()));
+      seen = server.fake.takeRequest(Duration.ofSeconds(10)).header("x-api-key");
+      if (expected.equals(seen)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("The upstream still received " + seen + " instead of " + expected);
+  }
+
+  private int awaitStatus(int expected) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    int status = -1;
+    while (System.nanoTime() < deadline) {
+      status = status(rawRequest());
+      if (status == expected) {
+        return status;
+      }
+      if (status == 200) {
+        server.fake.takeRequest(Duration.ofSeconds(10));
+      }
+      Thread.sleep(200);
+    }
+    return status;
+  }
+
+  /** Sends a request with the Host header of the live domain, which an HTTP client cannot set. */
+  private String rawRequest() throws Exception {
+    byte[] body = ProxyCalls.messagesBody(false, "live").getBytes(StandardCharsets.UTF_8);
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port)) {
+      socket.setSoTimeout(20_000);
+      String head = "POST /v1/messages HTTP/1.1\r\nHost: " + LIVE_DOMAIN + "\r\nx-api-key: " + LIVE_KEY
+          + "\r\ncontent-type: application/json\r\nconnection: close\r\ncontent-length: " + body.length + "\r\n\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static int status(String response) {
+    return Integer.parseInt(response.substring(9, 12));
+  }
+}
