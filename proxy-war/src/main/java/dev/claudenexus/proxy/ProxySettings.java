@@ -69,6 +69,10 @@ public class ProxySettings {
   String oauthClientId;
 
   @Inject
+  @ConfigProperty(name = "OAUTH_TOKEN_ENCRYPTION_KEY")
+  Optional<String> oauthTokenEncryptionKey;
+
+  @Inject
   @ConfigProperty(name = "DASHBOARD_API_KEY")
   Optional<String> dashboardApiKey;
 
@@ -140,6 +144,11 @@ public class ProxySettings {
 
   public String oauthClientId() {
     return oauthClientId;
+  }
+
+  /** Returns the Base64 key that encrypts OAuth tokens stored in the database, if one is set. */
+  public Optional<String> oauthTokenEncryptionKey() {
+    return oauthTokenEncryptionKey == null ? Optional.empty() : oauthTokenEncryptionKey.filter(k -> !k.isBlank());
   }
 
   /** Returns the dashboard key that protects operator endpoints, if one is configured. */

@@ -4,11 +4,13 @@ import dev.claudenexus.proxy.ProxySettings;
 import dev.claudenexus.proxy.credentials.CredentialFile;
 import dev.claudenexus.proxy.credentials.CredentialStore;
 import dev.claudenexus.proxy.credentials.OAuthTokens;
+import dev.claudenexus.storage.DataSources;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -39,6 +41,7 @@ public class OAuthRefresher {
   @Inject OAuthMetrics metrics;
 
   TokenEndpoint endpoint;
+  SharedTokenStore shared;
   LongSupplier clock = System::currentTimeMillis;
   private final ConcurrentMap<String, CompletableFuture<OAuthTokens>> inFlight = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Backoff> backoffs = new ConcurrentHashMap<>();
@@ -46,6 +49,14 @@ public class OAuthRefresher {
   @PostConstruct
   void init() {
     endpoint = new TokenEndpoint(settings.oauthTokenUrl(), settings.oauthClientId());
+    TokenCipher cipher = settings.oauthTokenEncryptionKey()
+        .map(key -> TokenCipher.fromBase64("OAUTH_TOKEN_ENCRYPTION_KEY", key))
+        .orElse(null);
+    if (cipher == null) {
+      LOG.info("OAUTH_TOKEN_ENCRYPTION_KEY is not set: OAuth token pairs are kept in the credential"
+          + " files only, so proxy instances share them only through a shared credentials directory");
+    }
+    shared = new SharedTokenStore(DataSources::nexus, cipher);
   }
 
   /**
@@ -90,12 +101,21 @@ public class OAuthRefresher {
   }
 
   private OAuthTokens refreshNow(String domain, long marginMillis) throws OAuthRefreshException {
-    // The file may have been refreshed since the caller read it: by this thread's predecessor, or by
-    // another process that shares the credentials directory.
+    return shared.withLock(domain, session -> refreshLocked(domain, marginMillis, session));
+  }
+
+  private OAuthTokens refreshLocked(String domain, long marginMillis, SharedTokenStore.Session session)
+      throws OAuthRefreshException {
+    // The pair may have been refreshed since the caller read it: by another thread, by another process
+    // that shares the credentials directory, or by another instance that shares the database.
     credentials.invalidate(domain);
     OAuthTokens current = credentials.forDomain(domain).map(CredentialFile::oauth).orElse(null);
     if (current == null) {
       throw new OAuthRefreshException("Domain \"" + domain + "\" has no OAuth credential file", false, null);
+    }
+    Optional<RefreshedTokens> stored = session.read();
+    if (stored.isPresent() && stored.get().expiresAtMillis() > current.expiresAtMillis()) {
+      current = adopt(domain, stored.get());
     }
     if (!current.expiresWithin(marginMillis, clock.getAsLong())) {
       return current;
@@ -109,6 +129,7 @@ public class OAuthRefresher {
     metrics.activeRefreshes.incrementAndGet();
     try {
       RefreshedTokens refreshed = endpoint.refresh(current.refreshToken(), clock.getAsLong());
+      session.write(refreshed);
       Path file = credentials.pathOf(domain).orElseThrow();
       CredentialFileUpdater.writeTokens(file, refreshed);
       credentials.invalidate(domain);
@@ -126,6 +147,19 @@ public class OAuthRefresher {
       metrics.activeRefreshes.decrementAndGet();
       metrics.totalRefreshTimeMs.addAndGet((System.nanoTime() - start) / 1_000_000);
     }
+  }
+
+  /** Takes a newer pair that another instance stored, and writes it to this instance's file. */
+  private OAuthTokens adopt(String domain, RefreshedTokens stored) {
+    try {
+      CredentialFileUpdater.writeTokens(credentials.pathOf(domain).orElseThrow(), stored);
+      credentials.invalidate(domain);
+      LOG.info(() -> "Took the newer OAuth tokens of domain " + domain + " from the database");
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Could not write the newer OAuth tokens of {0} to its credential file: {1}",
+          new Object[] {domain, e.toString()});
+    }
+    return new OAuthTokens(stored.accessToken(), stored.refreshToken(), stored.expiresAtMillis(), stored.scopes());
   }
 
   private void succeeded(String domain) {
