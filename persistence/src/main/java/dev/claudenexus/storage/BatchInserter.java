@@ -37,7 +37,14 @@ final class BatchInserter {
   private long backoffMs = 250;
   private long nextAttemptAt;
 
+  private final SqlLog sqlLog;
+
   BatchInserter(DataSourceLookup dataSources, StorageJournal journal) {
+    this(dataSources, journal, new SqlLog(false, 0));
+  }
+
+  BatchInserter(DataSourceLookup dataSources, StorageJournal journal, SqlLog sqlLog) {
+    this.sqlLog = sqlLog;
     this.dataSources = dataSources;
     this.journal = journal;
   }
@@ -109,7 +116,7 @@ final class BatchInserter {
   private void ensureSchema() throws SQLException {
     if (repository == null) {
       DatabaseVendor vendor = SchemaMigrator.migrate(dataSources.get());
-      repository = new RequestRepository(vendor);
+      repository = new RequestRepository(vendor, sqlLog);
     }
   }
 

@@ -27,20 +27,29 @@ final class RequestRepository {
           + " ?";
 
   private final DatabaseVendor vendor;
+  private final SqlLog sqlLog;
 
   RequestRepository(DatabaseVendor vendor) {
+    this(vendor, new SqlLog(false, 0));
+  }
+
+  RequestRepository(DatabaseVendor vendor, SqlLog sqlLog) {
     this.vendor = vendor;
+    this.sqlLog = sqlLog;
   }
 
   /** Inserts the records and their chunks in the caller's transaction. */
   void insert(Connection connection, List<RequestRecord> records) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(insertRequestSql())) {
+    long start = System.nanoTime();
+    String sql = insertRequestSql();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (RequestRecord record : records) {
         bind(statement, record);
         statement.addBatch();
       }
       statement.executeBatch();
     }
+    sqlLog.batch(sql, records, System.nanoTime() - start);
     insertChunks(connection, records);
   }
 

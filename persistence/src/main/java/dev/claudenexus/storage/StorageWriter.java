@@ -44,6 +44,14 @@ public class StorageWriter {
   @ConfigProperty(name = "STORAGE_BATCH_SIZE", defaultValue = "100")
   int batchSize;
 
+  @Inject
+  @ConfigProperty(name = "DEBUG_SQL", defaultValue = "false")
+  boolean debugSql;
+
+  @Inject
+  @ConfigProperty(name = "SLOW_QUERY_THRESHOLD_MS", defaultValue = "5000")
+  long slowQueryThresholdMs;
+
   private BlockingQueue<RequestRecord> queue;
   private StorageJournal journal;
   private BatchInserter inserter;
@@ -57,7 +65,7 @@ public class StorageWriter {
     }
     queue = new ArrayBlockingQueue<>(Math.max(1, queueCapacity));
     journal = new StorageJournal(NexusPaths.dataDirectory().resolve("journal"));
-    inserter = new BatchInserter(DataSources::nexus, journal);
+    inserter = new BatchInserter(DataSources::nexus, journal, new SqlLog(debugSql, slowQueryThresholdMs));
     running = true;
     thread = threadFactory().newThread(this::run);
     thread.setName("nexus-storage-writer");
