@@ -1,6 +1,6 @@
 package dev.claudenexus.proxy.oauth;
 
-/** A token refresh failed; the message says why and what to do, never a token. */
+/** Failure of a token refresh. The message states the cause and the remedy, never a token. */
 public class OAuthRefreshException extends Exception {
 
   private static final long serialVersionUID = 1L;

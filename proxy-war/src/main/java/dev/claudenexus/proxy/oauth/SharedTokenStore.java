@@ -109,7 +109,7 @@ final class SharedTokenStore {
       }
     }
 
-    /** Stores the pair; failures are logged, because the credential file still holds it. */
+    /** Stores the pair. Failures are only logged, because the credential file still contains it. */
     void write(RefreshedTokens tokens) {
       if (connection == null || cipher == null) {
         return;

@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM encryption of token pairs stored in the database. The text form is Base64 of a 12-byte
- * random nonce followed by the ciphertext and its 16-byte tag; the domain is bound as associated data,
+ * random nonce followed by the ciphertext and its 16-byte tag. The domain is bound as associated data,
  * so a row copied to another domain does not decrypt.
  */
 final class TokenCipher {
