@@ -148,8 +148,11 @@ class StreamingIT {
 
   @Test
   void streamResetBeforeMessageStopIsIncomplete() throws Exception {
-    List<BodyWrite> events = BodyWrites.perEvent(SseScripts.toolUse(MODEL), Duration.ZERO);
-    HttpResponse<byte[]> response = stream(FakeReply.eventStream(events).toBuilder().resetAfter(8).build());
+    // The reset comes 300 ms after the eighth event, so the proxy has read the response headers: a
+    // reset that discards them would count as a connection failure and be retried.
+    List<BodyWrite> events = new ArrayList<>(BodyWrites.perEvent(SseScripts.toolUse(MODEL), Duration.ZERO));
+    events.set(8, new BodyWrite(events.get(8).bytes(), Duration.ofMillis(300)));
+    HttpResponse<byte[]> response = stream(FakeReply.eventStream(events).toBuilder().resetAfter(9).build());
 
     assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("event: error"));
     assertEquals("incomplete", stored.await(ProxyCalls.requestId(response)).get("outcome"));
