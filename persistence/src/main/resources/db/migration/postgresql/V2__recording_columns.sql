@@ -1,5 +1,5 @@
 -- Columns this product records beyond the original: cost, the outcome of failed and cut requests,
--- the cache-lifetime breakdown and the query string. api_key_hash holds a 64-character SHA-256 hex.
+-- the cache-lifetime breakdown and the query string. api_key_hash contains a 64-character SHA-256 hex.
 ALTER TABLE api_requests ALTER COLUMN api_key_hash TYPE VARCHAR(64);
 ALTER TABLE api_requests ADD COLUMN IF NOT EXISTS query_string VARCHAR(2048);
 ALTER TABLE api_requests ADD COLUMN IF NOT EXISTS cost_usd NUMERIC(20, 10);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The database goes away under load and comes back: every request is answered, and every record
+ * The database goes away under load and comes back: every request gets its response, and every record
  * reaches the database from the journal. Needs a run where the proxy reaches its
  * database through a fault proxy (PostgreSQL, or the H2 server run).
  */

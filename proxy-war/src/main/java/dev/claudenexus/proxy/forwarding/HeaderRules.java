@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which headers cross the proxy in each direction. Hop-by-hop headers (RFC 9110 section 7.6.1) and
- * headers named by {@code Connection} never do; the client's own credentials, {@code Host} and
- * {@code Accept-Encoding} do not go upstream, because the proxy sets them itself.
+ * Rules for the headers that cross the proxy in each direction. Hop-by-hop headers (RFC 9110 section
+ * 7.6.1) and headers named by {@code Connection} never cross. The client's own credentials, {@code Host}
+ * and {@code Accept-Encoding} do not go upstream, because the proxy sets them itself.
  */
 final class HeaderRules {
 

@@ -34,7 +34,7 @@ record InboundRequest(
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** Returns whether the body asks for a streamed response. */
+  /** Returns whether the body requests a streamed response. */
   boolean streamRequested() {
     return json != null && json.getBoolean("stream", false);
   }

@@ -14,7 +14,7 @@ final class UpstreamFailure extends Exception {
     this.attempts = attempts;
   }
 
-  /** Returns the status the proxy answers with: 504 for a timeout, 502 otherwise. */
+  /** Returns the status of the proxy's error response: 504 for a timeout, 502 otherwise. */
   int status() {
     return timedOut ? 504 : 502;
   }

@@ -146,7 +146,8 @@ class SharedRefreshTest {
       assertTrue(rows.next());
       String stored = rows.getString(1);
       assertNotEquals(-1, stored.length());
-      assertTrue(!stored.contains("access-1") && !stored.contains("refresh-1"), stored);
+      assertTrue(!stored.contains("access-1"), stored);
+      assertTrue(!stored.contains("refresh-1"), stored);
     }
   }
 }
