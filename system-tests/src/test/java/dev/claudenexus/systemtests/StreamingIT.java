@@ -148,7 +148,10 @@ class StreamingIT {
 
   @Test
   void streamResetBeforeMessageStopIsIncomplete() throws Exception {
-    List<BodyWrite> events = BodyWrites.perEvent(SseScripts.toolUse(MODEL), Duration.ZERO);
+    List<BodyWrite> events = new ArrayList<>(BodyWrites.perEvent(SseScripts.toolUse(MODEL), Duration.ZERO));
+    // An RST makes the kernel drop bytes the proxy has not read yet. Without a pause before the last
+    // write, a loaded machine can lose the response headers too, and the proxy then retries.
+    events.set(7, new BodyWrite(events.get(7).bytes(), Duration.ofMillis(300)));
     HttpResponse<byte[]> response = stream(FakeReply.eventStream(events).toBuilder().resetAfter(8).build());
 
     assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("event: error"));

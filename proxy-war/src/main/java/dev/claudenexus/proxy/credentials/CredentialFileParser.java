@@ -42,7 +42,8 @@ final class CredentialFileParser {
       if (apiKey == null || apiKey.isBlank()) {
         throw new InvalidCredentialFileException("\"api_key\" is missing for type api_key");
       }
-      return new CredentialFile(domain, type, accountId, apiKey.strip(), null, clientKey);
+      return new CredentialFile(domain, type, accountId, apiKey.strip(), null, clientKey,
+          SlackWebhookParser.parse(json.get("slack")));
     }
     if (CredentialFile.TYPE_OAUTH.equals(type)) {
       JsonValue oauth = json.get("oauth");
@@ -53,7 +54,8 @@ final class CredentialFileParser {
       if (accessToken == null || accessToken.isBlank()) {
         throw new InvalidCredentialFileException("\"oauth.accessToken\" is missing");
       }
-      return new CredentialFile(domain, type, accountId, null, accessToken.strip(), clientKey);
+      return new CredentialFile(domain, type, accountId, null, accessToken.strip(), clientKey,
+          SlackWebhookParser.parse(json.get("slack")));
     }
     throw new InvalidCredentialFileException(
         "\"type\" must be \"api_key\" or \"oauth\", not \"" + abbreviate(type) + "\"");
