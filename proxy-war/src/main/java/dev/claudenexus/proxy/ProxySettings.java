@@ -80,6 +80,50 @@ public class ProxySettings {
   @ConfigProperty(name = "INTERNAL_API_KEY")
   Optional<String> internalApiKey;
 
+  @Inject
+  @ConfigProperty(name = "SLACK_WEBHOOK_URL")
+  Optional<String> slackWebhookUrl;
+
+  @Inject
+  @ConfigProperty(name = "SLACK_ENABLED")
+  Optional<Boolean> slackEnabled;
+
+  @Inject
+  @ConfigProperty(name = "SLACK_CHANNEL")
+  Optional<String> slackChannel;
+
+  @Inject
+  @ConfigProperty(name = "SLACK_USERNAME", defaultValue = "Claude Nexus Proxy")
+  String slackUsername;
+
+  @Inject
+  @ConfigProperty(name = "SLACK_ICON_EMOJI", defaultValue = ":robot_face:")
+  String slackIconEmoji;
+
+  @Inject
+  @ConfigProperty(name = "TELEMETRY_ENDPOINT")
+  Optional<String> telemetryEndpoint;
+
+  @Inject
+  @ConfigProperty(name = "TELEMETRY_ENABLED", defaultValue = "true")
+  boolean telemetryEnabled;
+
+  @Inject
+  @ConfigProperty(name = "COLLECT_TEST_SAMPLES", defaultValue = "false")
+  boolean collectTestSamples;
+
+  @Inject
+  @ConfigProperty(name = "TEST_SAMPLES_DIR", defaultValue = "test-samples")
+  String testSamplesDirectory;
+
+  @Inject
+  @ConfigProperty(name = "DEBUG", defaultValue = "false")
+  boolean debug;
+
+  @Inject
+  @ConfigProperty(name = "CLIENT_SETUP_DIR", defaultValue = "client-setup")
+  String clientSetupDirectory;
+
   /** Returns the base URL of the Anthropic API, without a trailing slash. */
   public URI upstreamBaseUrl() {
     String base = upstreamBaseUrl.strip();
@@ -149,6 +193,56 @@ public class ProxySettings {
   /** Returns the Base64 key that encrypts OAuth tokens stored in the database, if one is set. */
   public Optional<String> oauthTokenEncryptionKey() {
     return oauthTokenEncryptionKey == null ? Optional.empty() : oauthTokenEncryptionKey.filter(k -> !k.isBlank());
+  }
+
+  /** Returns the global Slack webhook URL as configured (not yet checked), if one is set. */
+  public Optional<String> slackWebhookUrl() {
+    return nonBlank(slackWebhookUrl);
+  }
+
+  /** Returns whether global Slack messages are on: {@code SLACK_ENABLED}, by default true iff a webhook is set. */
+  public boolean slackEnabled() {
+    return slackEnabled.orElse(slackWebhookUrl().isPresent());
+  }
+
+  public Optional<String> slackChannel() {
+    return nonBlank(slackChannel);
+  }
+
+  public String slackUsername() {
+    return slackUsername;
+  }
+
+  public String slackIconEmoji() {
+    return slackIconEmoji;
+  }
+
+  /** Returns the telemetry URL when telemetry is enabled and an endpoint is set. */
+  public Optional<String> telemetryEndpoint() {
+    return telemetryEnabled ? nonBlank(telemetryEndpoint) : Optional.empty();
+  }
+
+  /** Returns the directory that test samples are written to, when collecting them is on. */
+  public Optional<Path> testSamplesDirectory() {
+    return collectTestSamples ? Optional.of(resolve(testSamplesDirectory)) : Optional.empty();
+  }
+
+  /** Returns whether requests, responses and stream events are logged, with secrets masked. */
+  public boolean debug() {
+    return debug;
+  }
+
+  /** Returns the directory that {@code GET /client-setup/{file}} serves. */
+  public Path clientSetupDirectory() {
+    return resolve(clientSetupDirectory);
+  }
+
+  private static Path resolve(String directory) {
+    return Path.of(directory.strip()).toAbsolutePath().normalize();
+  }
+
+  private static Optional<String> nonBlank(Optional<String> value) {
+    return value.map(String::strip).filter(v -> !v.isEmpty());
   }
 
   /** Returns the dashboard key that protects operator endpoints, if one is configured. */

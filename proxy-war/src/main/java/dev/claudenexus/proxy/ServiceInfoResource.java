@@ -21,7 +21,8 @@ public class ServiceInfoResource {
             .add("api", "/v1/messages")
             .add("anthropic", "/v1/*")
             .add("health", "/health")
-            .add("stats", "/token-stats"))
+            .add("stats", "/token-stats")
+            .add("clientSetup", "/client-setup/{file}"))
         .build()
         .toString();
   }

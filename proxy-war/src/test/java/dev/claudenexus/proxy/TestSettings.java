@@ -3,6 +3,7 @@ package dev.claudenexus.proxy;
 import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Builds {@link ProxySettings} for tests without a container, from setting names and values. */
 public final class TestSettings {
@@ -20,7 +21,18 @@ public final class TestSettings {
       Map.entry("STORE_STREAMING_CHUNKS", "storeStreamingChunks"),
       Map.entry("API_KEY_SALT", "apiKeySalt"),
       Map.entry("CLAUDE_OAUTH_TOKEN_URL", "oauthTokenUrl"),
-      Map.entry("CLAUDE_OAUTH_CLIENT_ID", "oauthClientId"));
+      Map.entry("CLAUDE_OAUTH_CLIENT_ID", "oauthClientId"),
+      Map.entry("SLACK_USERNAME", "slackUsername"),
+      Map.entry("SLACK_ICON_EMOJI", "slackIconEmoji"),
+      Map.entry("TELEMETRY_ENABLED", "telemetryEnabled"),
+      Map.entry("COLLECT_TEST_SAMPLES", "collectTestSamples"),
+      Map.entry("TEST_SAMPLES_DIR", "testSamplesDirectory"),
+      Map.entry("DEBUG", "debug"),
+      Map.entry("CLIENT_SETUP_DIR", "clientSetupDirectory"));
+
+  /** Settings held as {@code Optional} fields, set after the others. */
+  private static final Set<String> OPTIONAL_SETTINGS =
+      Set.of("SLACK_WEBHOOK_URL", "SLACK_ENABLED", "SLACK_CHANNEL", "TELEMETRY_ENDPOINT");
 
   private TestSettings() {}
 
@@ -40,15 +52,33 @@ public final class TestSettings {
     set(settings, "apiKeySalt", "claude-nexus-proxy");
     set(settings, "oauthTokenUrl", "http://127.0.0.1:9/v1/oauth/token");
     set(settings, "oauthClientId", "test-client-id");
+    set(settings, "slackUsername", "Claude Nexus Proxy");
+    set(settings, "slackIconEmoji", ":robot_face:");
+    set(settings, "telemetryEnabled", "true");
+    set(settings, "collectTestSamples", "false");
+    set(settings, "testSamplesDirectory", "test-samples");
+    set(settings, "debug", "false");
+    set(settings, "clientSetupDirectory", "client-setup");
+
     values.forEach((name, value) -> {
-      if (!FIELDS.containsKey(name)) {
-        throw new IllegalArgumentException("TestSettings does not know the setting " + name);
+      if (FIELDS.containsKey(name)) {
+        set(settings, FIELDS.get(name), value);
+      } else if (!OPTIONAL_SETTINGS.contains(name)) {
+        throw new IllegalArgumentException("Unknown setting " + name);
       }
-      set(settings, FIELDS.get(name), value);
     });
+
     settings.dashboardApiKey = Optional.empty();
     settings.internalApiKey = Optional.empty();
+    settings.slackWebhookUrl = optional(values.get("SLACK_WEBHOOK_URL"));
+    settings.slackEnabled = optional(values.get("SLACK_ENABLED")).map(Boolean::parseBoolean);
+    settings.slackChannel = optional(values.get("SLACK_CHANNEL"));
+    settings.telemetryEndpoint = optional(values.get("TELEMETRY_ENDPOINT"));
     return settings;
+  }
+
+  private static Optional<String> optional(String value) {
+    return Optional.ofNullable(value);
   }
 
   private static void set(ProxySettings settings, String fieldName, String value) {

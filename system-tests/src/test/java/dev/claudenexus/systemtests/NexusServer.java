@@ -2,6 +2,7 @@ package dev.claudenexus.systemtests;
 
 import dev.claudenexus.testsupport.anthropic.FakeAnthropicApi;
 import dev.claudenexus.testsupport.net.TcpFaultProxy;
+import dev.claudenexus.testsupport.webhook.FakeWebhookServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -25,18 +26,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One proxy on Payara Micro, started with {@code bin/nexus start} as a user would, in front of a
  * loopback fake of the Anthropic API. Every test class of a run shares it; it is stopped after the
  * last test. The database is H2 or, with {@code -Dnexus.it.database=postgresql}, a fresh PostgreSQL
- * database reached through a {@link TcpFaultProxy} so tests can take it away.
+ * database reached through a {@link TcpFaultProxy} so tests can take it away. A loopback {@link
+ * FakeWebhookServer} receives its Slack messages ({@value #SLACK_PATH}) and telemetry ({@value
+ * #TELEMETRY_PATH}); debug logging and test samples are on.
  */
 public final class NexusServer implements ExtensionContext.Store.CloseableResource {
 
   static final String DASHBOARD_KEY = "test-dashboard-key";
   static final String UPSTREAM_API_KEY = "sk-ant-api03-upstream-secret-key";
   static final String OTHER_DOMAIN = "other.example.com";
+  static final String SLACK_PATH = "/slack";
+  static final String TELEMETRY_PATH = "/telemetry";
+  static final String SLACK_CHANNEL = "#nexus-tests";
+  static final String SETUP_SCRIPT = "#!/bin/sh\necho configured\n";
 
   private static final Logger LOG = Logger.getLogger(NexusServer.class.getName());
 
   final FakeAnthropicApi fake;
   final FakeTokenEndpoint tokenEndpoint;
+  final FakeWebhookServer hooks;
   final Path home;
   final int port;
   final String clientKey;
@@ -44,13 +52,14 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
   final Database database;
   private final Path root;
 
-  private NexusServer(Path root, Path home, int port, FakeAnthropicApi fake, Database database,
-      String clientKey, String otherClientKey, FakeTokenEndpoint tokenEndpoint) {
+  private NexusServer(Path root, Path home, int port, FakeAnthropicApi fake, FakeWebhookServer hooks,
+      Database database, String clientKey, String otherClientKey, FakeTokenEndpoint tokenEndpoint) {
     this.root = root;
     this.tokenEndpoint = tokenEndpoint;
     this.home = home;
     this.port = port;
     this.fake = fake;
+    this.hooks = hooks;
     this.database = database;
     this.clientKey = clientKey;
     this.otherClientKey = otherClientKey;
@@ -62,7 +71,9 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     Path home = root.resolve("system-tests/target/nexus-home-" + vendor);
     deleteRecursively(home);
     Files.createDirectories(home.resolve("credentials"));
+    writeClientSetup(home);
     FakeAnthropicApi fake = FakeAnthropicApi.start();
+    FakeWebhookServer hooks = FakeWebhookServer.start();
     int port = freePort();
     Database database = switch (vendor) {
       case "postgresql" -> Database.freshPostgres();
@@ -74,8 +85,8 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     writeCredentials(home, "127.0.0.1:" + port, clientKey, "acc_system_tests");
     writeCredentials(home, OTHER_DOMAIN, otherClientKey, "acc_other");
     FakeTokenEndpoint tokenEndpoint = FakeTokenEndpoint.start();
-    NexusServer server = new NexusServer(root, home, port, fake, database, clientKey, otherClientKey,
-        tokenEndpoint);
+    NexusServer server = new NexusServer(root, home, port, fake, hooks, database, clientKey,
+        otherClientKey, tokenEndpoint);
     try {
       server.run("start");
       server.awaitDatabase();
@@ -107,6 +118,11 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     return "http://127.0.0.1:" + port;
   }
 
+  /** Returns the domain that requests to {@link #baseUrl} use. */
+  String domain() {
+    return "127.0.0.1:" + port;
+  }
+
   Map<String, String> environment() {
     Map<String, String> env = new HashMap<>();
     env.put("NEXUS_HOME", home.toString());
@@ -122,6 +138,11 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     env.put("DASHBOARD_API_KEY", DASHBOARD_KEY);
     env.put("CLAUDE_OAUTH_TOKEN_URL", tokenEndpoint.url());
     env.put("NEXUS_JAVA_OPTS", "-Xmx512m -Xss512k -XX:TieredStopAtLevel=1");
+    env.put("SLACK_WEBHOOK_URL", hooks.url(SLACK_PATH));
+    env.put("SLACK_CHANNEL", SLACK_CHANNEL);
+    env.put("TELEMETRY_ENDPOINT", hooks.url(TELEMETRY_PATH));
+    env.put("COLLECT_TEST_SAMPLES", "true");
+    env.put("DEBUG", "true");
     env.putAll(database.proxySettings());
     return env;
   }
@@ -161,8 +182,20 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     } finally {
       fake.close();
       tokenEndpoint.close();
+      hooks.close();
       database.close();
     }
+  }
+
+  /** Returns the directory of the proxy's test samples ({@code TEST_SAMPLES_DIR} left at its default). */
+  Path samplesDirectory() {
+    return home.resolve("test-samples");
+  }
+
+  private static void writeClientSetup(Path home) throws IOException {
+    Path directory = Files.createDirectories(home.resolve("client-setup"));
+    Files.writeString(directory.resolve("setup.sh"), SETUP_SCRIPT, StandardCharsets.UTF_8);
+    Files.writeString(directory.resolve("settings.json"), "{\"env\":{}}", StandardCharsets.UTF_8);
   }
 
   private static void writeCredentials(Path home, String domain, String clientKey, String account)

@@ -50,6 +50,17 @@ final class ProxyCalls {
         + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}";
   }
 
+  /**
+   * Returns a body that the proxy classifies as {@code inference}: two system entries, as Claude
+   * Code sends. The text must need no JSON escaping.
+   */
+  static String inferenceBody(boolean stream, String text) {
+    return "{\"model\":\"" + MODEL + "\",\"max_tokens\":64,\"stream\":" + stream
+        + ",\"system\":[{\"type\":\"text\",\"text\":\"You are Claude Code.\"},"
+        + "{\"type\":\"text\",\"text\":\"Be brief.\"}]"
+        + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}";
+  }
+
   static String requestId(HttpResponse<?> response) {
     return response.headers().firstValue("x-nexus-request-id")
         .orElseThrow(() -> new AssertionError("The response has no X-Nexus-Request-Id header"));

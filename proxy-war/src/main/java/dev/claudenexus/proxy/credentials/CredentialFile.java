@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param apiKey the Anthropic API key of an {@code api_key} file, or {@code null}
  * @param oauth the token pair of an {@code oauth} file, or {@code null}
  * @param clientApiKey the key clients of this domain must present, or {@code null}
+ * @param slack the domain's Slack webhook, or {@code null} when the file has none
  */
 public record CredentialFile(
     String domain,
@@ -16,10 +17,22 @@ public record CredentialFile(
     String accountId,
     String apiKey,
     OAuthTokens oauth,
-    String clientApiKey) {
+    String clientApiKey,
+    SlackWebhook slack) {
 
   public static final String TYPE_API_KEY = "api_key";
   public static final String TYPE_OAUTH = "oauth";
+
+  /** Creates the credentials of a file without a Slack webhook. */
+  public CredentialFile(String domain, String type, String accountId, String apiKey,
+      OAuthTokens oauth, String clientApiKey) {
+    this(domain, type, accountId, apiKey, oauth, clientApiKey, null);
+  }
+
+  /** Returns the domain's Slack webhook unless the file has none or disables it. */
+  public Optional<SlackWebhook> enabledSlack() {
+    return Optional.ofNullable(slack).filter(SlackWebhook::enabled);
+  }
 
   public Optional<String> clientKey() {
     return Optional.ofNullable(clientApiKey).filter(k -> !k.isEmpty());
@@ -35,6 +48,8 @@ public record CredentialFile(
         + accountId
         + ", clientKey="
         + (clientKey().isPresent() ? "present" : "absent")
+        + ", slack="
+        + (slack == null ? "absent" : slack.enabled() ? "enabled" : "disabled")
         + "]";
   }
 }

@@ -44,14 +44,16 @@ final class CredentialFileParser {
       if (apiKey == null || apiKey.isBlank()) {
         throw new InvalidCredentialFileException("\"api_key\" is missing for type api_key");
       }
-      return new CredentialFile(domain, type, accountId, apiKey.strip(), null, clientKey);
+      return new CredentialFile(domain, type, accountId, apiKey.strip(), null, clientKey,
+          SlackWebhookParser.parse(json.get("slack")));
     }
     if (CredentialFile.TYPE_OAUTH.equals(type)) {
       JsonValue oauth = json.get("oauth");
       if (oauth == null || oauth.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new InvalidCredentialFileException("\"oauth\" object is missing for type oauth");
       }
-      return new CredentialFile(domain, type, accountId, null, oauthTokens(oauth.asJsonObject()), clientKey);
+      return new CredentialFile(domain, type, accountId, null, oauthTokens(oauth.asJsonObject()), clientKey,
+          SlackWebhookParser.parse(json.get("slack")));
     }
     throw new InvalidCredentialFileException(
         "\"type\" must be \"api_key\" or \"oauth\", not \"" + abbreviate(type) + "\"");

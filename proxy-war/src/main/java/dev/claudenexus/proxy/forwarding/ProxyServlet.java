@@ -5,9 +5,11 @@ import dev.claudenexus.proxy.AnthropicError;
 import dev.claudenexus.proxy.ProxySettings;
 import dev.claudenexus.proxy.auth.ClientKeyAuthenticationMechanism;
 import dev.claudenexus.proxy.credentials.DomainName;
+import dev.claudenexus.proxy.masking.SecretMasker;
 import dev.claudenexus.proxy.stats.TokenStats;
 import dev.claudenexus.storage.RequestRecord;
 import dev.claudenexus.storage.StorageWriter;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.annotation.WebServlet;
@@ -25,8 +27,9 @@ import java.util.logging.Logger;
 
 /**
  * Forwards every {@code /v1/*} call to the Anthropic API and records it. The request thread reads
- * the body, sends it upstream, relays the response and hands one record to the storage writer. It
- * never waits for the database.
+ * the body, sends it upstream, relays the response, hands one record to the storage writer and
+ * fires {@link RequestCompleted} for notifications and diagnostics. It never waits for the database
+ * or for those outputs.
  */
 @WebServlet(urlPatterns = "/v1/*", name = "ProxyServlet")
 public class ProxyServlet extends HttpServlet {
@@ -40,6 +43,14 @@ public class ProxyServlet extends HttpServlet {
   @Inject transient StorageWriter storage;
   @Inject transient TokenStats tokenStats;
   @Inject transient CostCalculator costs;
+  @Inject transient Event<RequestCompleted> completed;
+
+  @Override
+  public void init() {
+    if (settings.debug()) {
+      DebugLog.enableEventLevel();
+    }
+  }
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -65,16 +76,19 @@ public class ProxyServlet extends HttpServlet {
     UpstreamAuth auth = null;
     try {
       inbound = withBody(inbound, request);
+      if (settings.debug()) {
+        DebugLog.logRequest(inbound);
+      }
       auth = authResolver.resolve(inbound);
       forward(inbound, auth, response);
     } catch (RejectedRequestException e) {
       AnthropicError.send(response, e.status(), e.type(), e.getMessage());
-      record(factory().failed(inbound, auth, e.status(), e.type(), e.getMessage(), 0));
+      record(inbound, factory().failed(inbound, auth, e.status(), e.type(), e.getMessage(), 0));
     } catch (UpstreamFailure e) {
       LOG.log(Level.WARNING, "Request {0}: {1}", new Object[] {inbound.requestId(), e.getMessage()});
       String type = e.timedOut() ? "timeout_error" : "api_error";
       AnthropicError.send(response, e.status(), type, e.getMessage());
-      record(factory().failed(inbound, auth, e.status(), type, e.getMessage(), e.attempts()));
+      record(inbound, factory().failed(inbound, auth, e.status(), type, e.getMessage(), e.attempts()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       AnthropicError.send(response, 503, "api_error", "The proxy is shutting down; retry the request");
@@ -103,14 +117,36 @@ public class ProxyServlet extends HttpServlet {
     // noticed only at the first write, so a non-streaming call is cancelled when its reply arrives.
     UpstreamExchange exchange = upstream.send(inbound, auth);
     RelayResult relay = new ResponseRelay(inbound, exchange, response,
-        settings.streamIdleTimeout(), settings.storeStreamingChunks()).relay();
-    record(factory().relayed(inbound, auth, exchange.attempts(), relay));
+        settings.streamIdleTimeout(), settings.storeStreamingChunks(),
+        settings.debug() ? DebugLog.eventObserver(inbound) : null).relay();
+    record(inbound, factory().relayed(inbound, auth, exchange.attempts(), relay));
   }
 
-  private void record(RequestRecord record) {
+  private void record(InboundRequest inbound, RequestRecord record) {
     tokenStats.add(record.domain(), record.requestType(), record.usage().inputTokens(),
         record.usage().outputTokens(), record.toolCallCount());
     storage.submit(record);
+    if (settings.debug()) {
+      DebugLog.logResponse(record);
+    }
+    publish(inbound, record);
+  }
+
+  /**
+   * Fires {@link RequestCompleted}. Its observers only queue work, and an observer that throws is
+   * logged without failing the request.
+   */
+  private void publish(InboundRequest inbound, RequestRecord record) {
+    try {
+      String presented = inbound.header("x-api-key");
+      if (presented == null || presented.isBlank()) {
+        presented = inbound.header("authorization");
+      }
+      completed.fire(new RequestCompleted(record, SecretMasker.maskHeaders(inbound.headers()),
+          SecretMasker.maskCredential(presented)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Request " + record.requestId() + ": a completion observer failed", e);
+    }
   }
 
   private RecordFactory factory() {

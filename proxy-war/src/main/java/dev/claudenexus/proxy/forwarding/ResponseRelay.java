@@ -4,6 +4,7 @@ import dev.claudenexus.proxy.AnthropicError;
 import dev.claudenexus.proxy.recording.JsonResponseReader;
 import dev.claudenexus.proxy.recording.Outcome;
 import dev.claudenexus.proxy.recording.RecordedResponse;
+import dev.claudenexus.proxy.recording.SseEventObserver;
 import dev.claudenexus.proxy.recording.StreamRecorder;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,16 +37,23 @@ final class ResponseRelay {
   private final HttpServletResponse response;
   private final Duration idleTimeout;
   private final boolean keepChunks;
+  private final SseEventObserver eventObserver;
   private final byte[] scratch = new byte[16 * 1024];
   private Integer firstByteMs;
 
+  /**
+   * Creates the relay of one response.
+   *
+   * @param eventObserver receives every streamed event as the recorder parses it, or null
+   */
   ResponseRelay(InboundRequest inbound, UpstreamExchange exchange, HttpServletResponse response,
-      Duration idleTimeout, boolean keepChunks) {
+      Duration idleTimeout, boolean keepChunks, SseEventObserver eventObserver) {
     this.inbound = inbound;
     this.exchange = exchange;
     this.response = response;
     this.idleTimeout = idleTimeout;
     this.keepChunks = keepChunks;
+    this.eventObserver = eventObserver;
   }
 
   RelayResult relay() throws InterruptedException {
@@ -57,7 +65,8 @@ final class ResponseRelay {
         .map(e -> !e.isBlank() && !e.equalsIgnoreCase("identity")).orElse(false);
     writeHead(status, headers, stream, compressed);
 
-    BodyCopy copy = stream && !compressed ? new StreamCopy(keepChunks) : new BufferedCopy(compressed);
+    BodyCopy copy = stream && !compressed
+        ? new StreamCopy(keepChunks, eventObserver) : new BufferedCopy(compressed);
     RecordedResponse recorded = copyBody(copy, stream, status);
     if (recorded.outcome() == Outcome.CLIENT_CANCELLED) {
       return new RelayResult(CLIENT_CLOSED_STATUS, headers.map(), recorded, firstByteMs);
@@ -202,8 +211,9 @@ final class ResponseRelay {
   private static final class StreamCopy implements BodyCopy {
     private final StreamRecorder recorder;
 
-    StreamCopy(boolean keepChunks) {
+    StreamCopy(boolean keepChunks, SseEventObserver eventObserver) {
       recorder = new StreamRecorder(keepChunks);
+      recorder.observeEvents(eventObserver);
     }
 
     @Override

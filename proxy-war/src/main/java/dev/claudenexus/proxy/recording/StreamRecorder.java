@@ -30,6 +30,7 @@ public final class StreamRecorder {
 
   private final boolean keepChunks;
   private final Clock clock;
+  private SseEventObserver observer;
   private final SseLineSplitter splitter;
   private final MessageAssembler assembler = new MessageAssembler();
   private final List<StreamChunk> chunks = new ArrayList<>();
@@ -66,6 +67,11 @@ public final class StreamRecorder {
     this.clock = Objects.requireNonNull(clock, "clock");
     SseEventParser parser = new SseEventParser(maxLineBytes, new Dispatcher());
     this.splitter = new SseLineSplitter(maxLineBytes, parser);
+  }
+
+  /** Sets the observer that receives a copy of every dispatched event; null removes it. */
+  public void observeEvents(SseEventObserver eventObserver) {
+    this.observer = eventObserver;
   }
 
   /**
@@ -150,11 +156,22 @@ public final class StreamRecorder {
         chunks.add(new StreamChunk(eventCount, OffsetDateTime.now(clock), event, data));
       }
       eventCount++;
+      if (observer != null) {
+        notifyObserver(event, data);
+      }
       try {
         assembler.onEvent(event, data);
       } catch (RuntimeException e) {
         logFailure("Recording an event failed; keeping it raw and flagged", e);
         assembler.flag(Flag.RECORDER_FAILURE, event, data);
+      }
+    }
+
+    private void notifyObserver(String event, String data) {
+      try {
+        observer.onEvent(event, data);
+      } catch (RuntimeException e) {
+        logFailure("The stream event observer failed", e);
       }
     }
 
