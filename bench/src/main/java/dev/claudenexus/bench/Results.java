@@ -1,0 +1,61 @@
+package dev.claudenexus.bench;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything one benchmark run measured, by phase, collected for the report. */
+final class Results {
+
+  /** The same load sent to the fake directly and through the proxy. */
+  record LatencyPair(LoadResult direct, LoadResult proxy) {
+
+    double addedMillis(double percentile) {
+      return proxy.latencyMillis(percentile) - direct.latencyMillis(percentile);
+    }
+
+    double addedFirstByteMillis(double percentile) {
+      return proxy.firstByteMillis(percentile) - direct.firstByteMillis(percentile);
+    }
+  }
+
+  /** One phase: one proxy start, its settings, what was measured through it, and the machine's load. */
+  static final class Phase {
+    final String name;
+    final String database;
+    Map<String, String> proxySettings = Map.of();
+    long startSeconds;
+    long idleRssKib;
+    long idleRssAfterKib;
+    long peakRssKib;
+    HeapInfo heapAfterStart;
+    HeapInfo heapAfterRuns;
+    /** Committed KiB by Native Memory Tracking category after the runs, empty unless NMT was on. */
+    Map<String, Long> nativeMemoryKib = Map.of();
+    String loadBefore = "";
+    String loadAfter = "";
+    long elapsedSeconds;
+    String failure;
+    HotMethods.Profile profile;
+    final List<LatencyPair> latency = new ArrayList<>();
+    /** Direct runs of the storage runs' load, by client count, as the ceiling of client and fake. */
+    final Map<Integer, LoadResult> directReference = new LinkedHashMap<>();
+    final List<StorageRun.Result> storageRuns = new ArrayList<>();
+    final List<StorageRun.Result> storageRunsAfterRows = new ArrayList<>();
+    SyntheticRows.Fill fill;
+    OpenStreams.Result streams;
+
+    Phase(String name, String database) {
+      this.name = name;
+      this.database = database;
+    }
+  }
+
+  final OffsetDateTime started = OffsetDateTime.now();
+  String command = "";
+  String gitCommit = "";
+  String postgresVersion = "";
+  final List<Phase> phases = new ArrayList<>();
+}
