@@ -203,7 +203,7 @@ final class ProxyProcess implements AutoCloseable {
     Process process = builder.start();
     if (!process.waitFor(6, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new IllegalStateException("bin/nexus " + command + " did not finish within 6 minutes; see " + output);
+      throw new IllegalStateException("bin/nexus " + command + " did not finish within 6 minutes. See " + output);
     }
     if (process.exitValue() != 0) {
       throw new IllegalStateException("bin/nexus " + command + " failed with exit code "
