@@ -148,9 +148,17 @@ final class ProxyProcess implements AutoCloseable {
     return ProcStat.cpuMillis(pid);
   }
 
-  /** Reads the Java heap and metaspace from {@code jcmd PID GC.heap_info}. */
-  HeapInfo heapInfo() throws IOException, InterruptedException {
-    return HeapInfo.parse(jcmd("GC.heap_info"));
+  /**
+   * Reads the Java heap and metaspace from {@code jcmd PID GC.heap_info}, or returns null, with a
+   * warning in the log, when jcmd fails or prints a format this benchmark does not know.
+   */
+  HeapInfo heapInfo() throws InterruptedException {
+    try {
+      return HeapInfo.parse(jcmd("GC.heap_info"));
+    } catch (IOException e) {
+      LOG.warning(() -> "Could not read the heap of the proxy (pid " + pid + "): " + e.getMessage());
+      return null;
+    }
   }
 
   /**
@@ -195,7 +203,7 @@ final class ProxyProcess implements AutoCloseable {
     Process process = builder.start();
     if (!process.waitFor(6, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new IllegalStateException("bin/nexus " + command + " did not finish within 6 minutes; see " + output);
+      throw new IllegalStateException("bin/nexus " + command + " did not finish within 6 minutes. See " + output);
     }
     if (process.exitValue() != 0) {
       throw new IllegalStateException("bin/nexus " + command + " failed with exit code "

@@ -324,7 +324,7 @@ final class Report {
         + seconds(fill.insertTime().toMillis()) + " (" + rate(fill.rowsPerSecond()) + " rows/s), then ran"
         + " `ANALYZE api_requests` and `CHECKPOINT` (" + seconds(fill.analyzeTime().toMillis()) + "). Request"
         + " bodies average " + count(fill.averageBodyBytes()) + " B as JSON text, and `api_requests` with its"
-        + " indexes then took " + bytes(fill.tableBytes()) + ". See SyntheticRows.java for the rows' shape."
+        + " indexes then took " + bytes(fill.tableBytes()) + ". `bench/src/main/java/dev/claudenexus/bench/SyntheticRows.java` describes the rows' shape."
         + " The same runs as above followed:");
     line("");
     storageTable(phase.storageRunsAfterRows);
