@@ -1,7 +1,6 @@
 package dev.claudenexus.classification;
 
 import jakarta.json.JsonObject;
-import java.util.Locale;
 
 /**
  * Classifies a proxied request by method, path and body.
@@ -43,7 +42,7 @@ public final class RequestClassifier {
   }
 
   private static RequestType classifyMessages(MessagesBody body) {
-    if (body.lastUserText().trim().toLowerCase(Locale.ROOT).equals(QUOTA_TEXT)) {
+    if (isQuota(body.lastUserText())) {
       return RequestType.QUOTA;
     }
     return body.systemEntryCount() >= MIN_INFERENCE_SYSTEM_ENTRIES
@@ -54,5 +53,13 @@ public final class RequestClassifier {
   private static String withoutQuery(String path) {
     int query = path.indexOf('?');
     return query < 0 ? path : path.substring(0, query);
+  }
+
+  /**
+   * Returns whether the text is "quota" in any case once trimmed. It compares without lower-casing,
+   * so a long prompt is not copied (trim copies only when the ends have whitespace).
+   */
+  private static boolean isQuota(String text) {
+    return text.trim().equalsIgnoreCase(QUOTA_TEXT);
   }
 }

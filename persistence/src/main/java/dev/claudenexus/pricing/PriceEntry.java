@@ -38,7 +38,12 @@ record PriceEntry(
    * prefix matches, higher for a longer prefix.
    */
   int specificityFor(String normalizedId) {
-    if (normalizedId.equals(model) || ModelIds.withoutVersionSuffix(normalizedId).equals(model)) {
+    return specificityFor(normalizedId, ModelIds.withoutVersionSuffix(normalizedId));
+  }
+
+  /** Returns {@link #specificityFor(String)} with the id's version-free form computed by the caller. */
+  int specificityFor(String normalizedId, String unversionedId) {
+    if (normalizedId.equals(model) || unversionedId.equals(model)) {
       return EXACT_MATCH_BONUS + model.length();
     }
     boolean continuesModel =

@@ -99,11 +99,20 @@ public final class PriceTable {
       return Optional.empty();
     }
     String id = ModelIds.normalize(model);
-    return entries.stream()
-        .filter(entry -> entry.inForceAt(at))
-        .filter(entry -> entry.specificityFor(id) != PriceEntry.NO_MATCH)
-        .max(Comparator.comparingInt(entry -> entry.specificityFor(id)))
-        .map(PriceEntry::price);
+    String unversioned = ModelIds.withoutVersionSuffix(id);
+    PriceEntry best = null;
+    int bestSpecificity = PriceEntry.NO_MATCH;
+    for (PriceEntry entry : entries) {
+      if (!entry.inForceAt(at)) {
+        continue;
+      }
+      int specificity = entry.specificityFor(id, unversioned);
+      if (specificity > bestSpecificity) {
+        best = entry;
+        bestSpecificity = specificity;
+      }
+    }
+    return Optional.ofNullable(best).map(PriceEntry::price);
   }
 
   /**

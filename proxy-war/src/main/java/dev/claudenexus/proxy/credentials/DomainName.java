@@ -17,6 +17,8 @@ public final class DomainName {
   private static final Pattern SAFE = Pattern.compile("[a-zA-Z0-9.\\-:\\[\\]]+");
   private static final int MAX_LENGTH = 255;
 
+  private static final Pattern SAFE_FILE_NAME = Pattern.compile("[a-zA-Z0-9.\\-:]+");
+
   private DomainName() {}
 
   /** Returns the normalised domain, or empty when the header is missing or not a valid host. */
@@ -53,7 +55,7 @@ public final class DomainName {
   public static boolean isSafeFileName(String domain) {
     return domain != null
         && !domain.isEmpty()
-        && domain.matches("[a-zA-Z0-9.\\-:]+")
+        && SAFE_FILE_NAME.matcher(domain).matches()
         && !domain.contains("..");
   }
 }

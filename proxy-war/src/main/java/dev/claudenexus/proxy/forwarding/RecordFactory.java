@@ -2,6 +2,7 @@ package dev.claudenexus.proxy.forwarding;
 
 import dev.claudenexus.classification.RequestClassifier;
 import dev.claudenexus.pricing.CostCalculator;
+import dev.claudenexus.proxy.masking.SecretMasker;
 import dev.claudenexus.proxy.recording.RecordedResponse;
 import dev.claudenexus.proxy.recording.StreamChunk;
 import dev.claudenexus.storage.RequestRecord;
@@ -34,11 +35,14 @@ final class RecordFactory {
     String model = r.model() != null ? r.model() : requestModel(in);
     BigDecimal cost = model == null ? null
         : costs.costUsd(model, r.usage(), r.usageJson(), in.timestamp().toInstant()).orElse(null);
-    String error = r.errorMessage() != null ? r.errorMessage() : r.incompleteReason();
+    // Error texts and error bodies are diagnostics that an upstream or a client may fill with a key,
+    // so they are stored masked. Successful response bodies are stored as received.
+    String error = SecretMasker.mask(r.errorMessage() != null ? r.errorMessage() : r.incompleteReason());
+    String responseBody = relay.status() >= 400 ? SecretMasker.mask(r.responseBody()) : r.responseBody();
     return new RequestRecord(in.requestId(), in.domain(), in.timestamp(), in.method(), in.path(),
         in.query(), storedHeaders(in.headers()), bodyText(in), in.clientKeyHash(),
         auth == null ? null : auth.accountId(), model, requestType(in), messageCount(in),
-        relay.status(), headersJson(relay.headers()), r.responseBody(), r.streaming(), r.usage(),
+        relay.status(), headersJson(relay.headers()), responseBody, r.streaming(), r.usage(),
         r.usageJson() == null ? null : r.usageJson().toString(), cost, relay.firstByteMs(),
         (int) in.elapsedMillis(), r.outcome().name().toLowerCase(Locale.ROOT), r.errorType(), error,
         r.toolCallCount(), attempts, chunks(r.chunks()));
@@ -52,7 +56,7 @@ final class RecordFactory {
         in.query(), storedHeaders(in.headers()), bodyText(in), in.clientKeyHash(),
         auth == null ? null : auth.accountId(), requestModel(in), requestType(in), messageCount(in),
         status, null, null, in.streamRequested(), TokenUsage.NONE, null, null, null,
-        (int) in.elapsedMillis(), outcome, errorType, message, 0, attempts, List.of());
+        (int) in.elapsedMillis(), outcome, errorType, SecretMasker.mask(message), 0, attempts, List.of());
   }
 
   static String requestType(InboundRequest in) {
