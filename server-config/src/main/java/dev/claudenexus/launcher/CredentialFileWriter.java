@@ -2,6 +2,7 @@ package dev.claudenexus.launcher;
 
 import dev.claudenexus.credentials.ClientKeys;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Pattern;
 
 /**
- * Writes an {@code api_key} credential file with a new client key. The file is created with mode 600
- * under a temporary name and renamed into place, so the proxy never reads half a file.
+ * Writes credential files with a new client key. A file is created with mode 600 under a temporary
+ * name and renamed into place, so the proxy never reads half a file.
  */
 final class CredentialFileWriter {
 
@@ -30,6 +31,72 @@ final class CredentialFileWriter {
    */
   static String write(Path directory, String domain, String apiKey, String accountId)
       throws IOException {
+    validateDomain(domain);
+    if (apiKey.isBlank()) {
+      throw new IllegalArgumentException("The API key is empty");
+    }
+    String clientKey = ClientKeys.generate();
+    JsonObjectBuilder json = Json.createObjectBuilder()
+        .add("type", "api_key")
+        .add("accountId", accountId == null ? defaultAccount(domain) : accountId)
+        .add("api_key", apiKey.strip())
+        .add("client_api_key", clientKey);
+    create(directory.resolve(domain + ".credentials.json"), json.build());
+    return clientKey;
+  }
+
+  /**
+   * Writes an {@code oauth} credential file from a token file and returns the new client key. The
+   * token file is either the Claude CLI's {@code .credentials.json} ({@code {"claudeAiOauth": {...}}})
+   * or an object with {@code accessToken}, {@code refreshToken} and {@code expiresAt}.
+   */
+  static String writeOAuth(Path directory, String domain, Path tokenFile, String accountId)
+      throws IOException {
+    validateDomain(domain);
+    JsonObject tokens = OAuthTokenFile.read(tokenFile);
+    String clientKey = ClientKeys.generate();
+    JsonObject json = Json.createObjectBuilder()
+        .add("type", "oauth")
+        .add("accountId", accountId == null ? defaultAccount(domain) : accountId)
+        .add("oauth", tokens)
+        .add("client_api_key", clientKey)
+        .build();
+    create(directory.resolve(domain + ".credentials.json"), json);
+    return clientKey;
+  }
+
+  /** Writes a new file with mode 600 under a temporary name and renames it into place. */
+  static void create(Path target, JsonObject json) throws IOException {
+    if (Files.exists(target)) {
+      throw new IllegalArgumentException(target + " already exists; remove it first to replace it");
+    }
+    replace(target, json);
+  }
+
+  /** Replaces a file atomically with mode 600, so the proxy never reads half a file. */
+  static void replace(Path target, JsonObject json) throws IOException {
+    Path directory = target.toAbsolutePath().getParent();
+    Files.createDirectories(directory);
+    Path temporary = Files.createTempFile(directory, ".credentials", ".tmp",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try {
+      Files.writeString(temporary, json.toString() + "\n", StandardCharsets.UTF_8);
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private static String defaultAccount(String domain) {
+    return "acc_" + domain.replaceAll("[^a-z0-9]", "_");
+  }
+
+  /**
+   * Checks that a domain names a credential file the proxy can match.
+   *
+   * @throws IllegalArgumentException when it is not a valid file name or is a host name with a port
+   */
+  static void validateDomain(String domain) {
     if (!domain.matches("[a-z0-9.\\-:]+") || domain.contains("..") || domain.startsWith(":")) {
       throw new IllegalArgumentException("Invalid domain \"" + domain
           + "\": use the lower-case host name clients connect to, such as localhost:3000");
@@ -41,25 +108,6 @@ final class CredentialFileWriter {
       throw new IllegalArgumentException("Invalid domain \"" + domain + "\": the proxy keeps the port"
           + " only for localhost and IP addresses, so use \"" + domain.substring(0, colon) + "\"");
     }
-    if (apiKey.isBlank()) {
-      throw new IllegalArgumentException("The API key is empty");
-    }
-    Path target = directory.resolve(domain + ".credentials.json");
-    if (Files.exists(target)) {
-      throw new IllegalArgumentException(target + " already exists; remove it first to replace it");
-    }
-    String clientKey = ClientKeys.generate();
-    JsonObjectBuilder json = Json.createObjectBuilder()
-        .add("type", "api_key")
-        .add("accountId", accountId == null ? "acc_" + domain.replaceAll("[^a-z0-9]", "_") : accountId)
-        .add("api_key", apiKey.strip())
-        .add("client_api_key", clientKey);
-    Files.createDirectories(directory);
-    Path temporary = Files.createTempFile(directory, ".credentials", ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(temporary, json.build().toString() + "\n", StandardCharsets.UTF_8);
-    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-    return clientKey;
   }
 
   private static boolean isLocalHost(String host) {

@@ -5,6 +5,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -14,12 +15,14 @@ import java.util.Objects;
  *
  * <pre>
  * prepare proxy RUNTIME_DIR        writes the boot files, prints the command, one argument a line
- * credentials add --domain D --api-key K [--account-id A]
+ * credentials add --domain D (--api-key K | --oauth-file F) [--account-id A]
+ * credentials list | remove --domain D | rotate-client-key --domain D [--grace-minutes M]
  * </pre>
  */
 public final class Launcher {
 
-  private static final List<String> CREDENTIAL_OPTIONS = List.of("--domain", "--api-key", "--account-id");
+  private static final List<String> CREDENTIAL_OPTIONS =
+      List.of("--domain", "--api-key", "--account-id", "--oauth-file", "--grace-minutes");
 
   private Launcher() {}
 
@@ -50,18 +53,49 @@ public final class Launcher {
       command.forEach(System.out::println);
       return 0;
     }
+    if (args.length >= 2 && args[0].equals("credentials") && !args[1].equals("add")) {
+      return credentials(args, env);
+    }
     if (args.length >= 2 && args[0].equals("credentials") && args[1].equals("add")) {
       Map<String, String> options = options(args, 2);
       String domain = required(options, "--domain").strip().toLowerCase(Locale.ROOT);
-      String apiKey = required(options, "--api-key");
       Path directory = Path.of(env.get("CREDENTIALS_DIR", "credentials")).toAbsolutePath();
-      String key = CredentialFileWriter.write(directory, domain, apiKey, options.get("--account-id"));
+      String key = options.containsKey("--oauth-file")
+          ? CredentialFileWriter.writeOAuth(directory, domain, Path.of(options.get("--oauth-file")),
+              options.get("--account-id"))
+          : CredentialFileWriter.write(directory, domain, required(options, "--api-key"),
+              options.get("--account-id"));
       System.out.println("Wrote " + directory.resolve(domain + ".credentials.json") + " (mode 600).");
       System.out.println("Client key for " + domain + " (shown once; set it as ANTHROPIC_API_KEY):");
       System.out.println(key);
       return 0;
     }
     throw new IllegalArgumentException("unknown command; run bin/nexus help");
+  }
+
+  /** Runs {@code credentials list | remove | rotate-client-key}. */
+  private static int credentials(String[] args, Environment env) throws Exception {
+    Path directory = Path.of(env.get("CREDENTIALS_DIR", "credentials")).toAbsolutePath();
+    CredentialCommands commands = new CredentialCommands(directory, System.out);
+    Map<String, String> options = options(args, 2);
+    switch (args[1]) {
+      case "list" -> commands.list();
+      case "remove" -> commands.remove(required(options, "--domain").strip().toLowerCase(Locale.ROOT));
+      case "rotate-client-key" -> {
+        String domain = required(options, "--domain").strip().toLowerCase(Locale.ROOT);
+        long minutes = Long.parseLong(options.getOrDefault("--grace-minutes", "60"));
+        if (minutes < 0) {
+          throw new IllegalArgumentException("--grace-minutes must be 0 or more");
+        }
+        String key = commands.rotateClientKey(domain, Duration.ofMinutes(minutes));
+        System.out.println("New client key for " + domain + " (shown once); the old key works for "
+            + minutes + " more minutes:");
+        System.out.println(key);
+      }
+      default -> throw new IllegalArgumentException("unknown credentials command " + args[1]
+          + "; use add, list, remove or rotate-client-key");
+    }
+    return 0;
   }
 
   private static Map<String, String> options(String[] args, int from) {

@@ -85,6 +85,35 @@ class CredentialsIT {
     }
   }
 
+  @Test
+  void rotatedClientKeyKeepsGracePeriod() throws Exception {
+    Path file = server.home.resolve("credentials").resolve(LIVE_DOMAIN + ".credentials.json");
+    try {
+      Files.writeString(file, credential("sk-ant-rotation"));
+      assertEquals(200, awaitStatus(200, LIVE_KEY));
+      server.fake.takeRequest(Duration.ofSeconds(10));
+
+      String output = server.run("credentials", "rotate-client-key", "--domain", LIVE_DOMAIN, "--grace-minutes", "10");
+      String newKey = output.strip().lines().reduce((first, second) -> second).orElseThrow().strip();
+      assertTrue(newKey.startsWith("cnp_live_"), output);
+      assertEquals(200, awaitStatus(200, newKey), "the new key works");
+      server.fake.takeRequest(Duration.ofSeconds(10));
+      assertEquals(200, status(rawRequest(LIVE_KEY)), "the old key works during its grace period");
+      server.fake.takeRequest(Duration.ofSeconds(10));
+
+      String next = server.run("credentials", "rotate-client-key", "--domain", LIVE_DOMAIN, "--grace-minutes", "0");
+      String newestKey = next.strip().lines().reduce((first, second) -> second).orElseThrow().strip();
+      assertEquals(200, awaitStatus(200, newestKey));
+      server.fake.takeRequest(Duration.ofSeconds(10));
+      assertEquals(401, status(rawRequest(newKey)), "a key rotated without grace stops at once");
+      String listing = server.run("credentials", "list");
+      assertTrue(listing.contains(LIVE_DOMAIN + "  valid (api_key)"), listing);
+      assertTrue(!listing.contains("cnp_live_"), listing);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
   private static String credential(String apiKey) {
     return "{\"type\":\"api_key\",\"accountId\":\"acc_live\",\"api_key\":\"" + apiKey
         + "\",\"client_api_key\":\"" + LIVE_KEY + "\"}";
@@ -105,10 +134,14 @@ class CredentialsIT {
   }
 
   private int awaitStatus(int expected) throws Exception {
+    return awaitStatus(expected, LIVE_KEY);
+  }
+
+  private int awaitStatus(int expected, String clientKey) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     int status = -1;
     while (System.nanoTime() < deadline) {
-      status = status(rawRequest());
+      status = status(rawRequest(clientKey));
       if (status == expected) {
         return status;
       }
@@ -122,10 +155,14 @@ class CredentialsIT {
 
   /** Sends a request with the Host header of the live domain, which an HTTP client cannot set. */
   private String rawRequest() throws Exception {
+    return rawRequest(LIVE_KEY);
+  }
+
+  private String rawRequest(String clientKey) throws Exception {
     byte[] body = ProxyCalls.messagesBody(false, "live").getBytes(StandardCharsets.UTF_8);
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port)) {
       socket.setSoTimeout(20_000);
-      String head = "POST /v1/messages HTTP/1.1\r\nHost: " + LIVE_DOMAIN + "\r\nx-api-key: " + LIVE_KEY
+      String head = "POST /v1/messages HTTP/1.1\r\nHost: " + LIVE_DOMAIN + "\r\nx-api-key: " + clientKey
           + "\r\ncontent-type: application/json\r\nconnection: close\r\ncontent-length: " + body.length + "\r\n\r\n";
       OutputStream out = socket.getOutputStream();
       out.write(head.getBytes(StandardCharsets.US_ASCII));

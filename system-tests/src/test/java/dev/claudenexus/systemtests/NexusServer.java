@@ -148,7 +148,16 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
   }
 
   private void run(String command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/nexus").toString(), command)
+    run(new String[] {command});
+  }
+
+  /** Runs {@code bin/nexus} with the proxy's settings and returns its output; fails on a non-zero exit. */
+  String run(String... arguments) throws IOException, InterruptedException {
+    String command = arguments[0] + (arguments.length > 1 ? "-" + arguments[1] : "");
+    java.util.List<String> commandLine = new java.util.ArrayList<>();
+    commandLine.add(root.resolve("bin/nexus").toString());
+    commandLine.addAll(java.util.List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(commandLine)
         .directory(home.toFile())
         .redirectErrorStream(true)
         .redirectOutput(home.resolve("nexus-" + command + ".out").toFile());
@@ -163,6 +172,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
       throw new IllegalStateException("bin/nexus " + command + " failed:\n" + output);
     }
     LOG.info(output);
+    return output;
   }
 
   /** Stops the proxy; {@link #startAgain} starts it with the same settings. */

@@ -3,7 +3,7 @@ package dev.claudenexus.proxy.auth;
 import dev.claudenexus.proxy.AnthropicError;
 import dev.claudenexus.proxy.ProxySettings;
 import dev.claudenexus.credentials.ClientKeys;
-import dev.claudenexus.proxy.credentials.CredentialFile;
+import dev.claudenexus.credentials.CredentialFile;
 import dev.claudenexus.proxy.credentials.CredentialStore;
 import dev.claudenexus.proxy.credentials.DomainName;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.claudenexus.proxy.auth;
 
 import dev.claudenexus.credentials.ClientKeys;
-import dev.claudenexus.proxy.credentials.CredentialFile;
+import dev.claudenexus.credentials.CredentialFile;
 import dev.claudenexus.proxy.credentials.CredentialStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +11,10 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Optional;
 import java.util.Set;
 
-/** Validates client keys against the {@code client_api_key} of the domain's credential file. */
+/**
+ * Validates client keys against the {@code client_api_key} of the domain's credential file, and
+ * against replaced keys whose grace period has not ended.
+ */
 @ApplicationScoped
 public class ClientKeyIdentityStore implements IdentityStore {
 
@@ -25,12 +28,18 @@ public class ClientKeyIdentityStore implements IdentityStore {
     if (!(credential instanceof ClientKeyCredential clientKey)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-    Optional<String> expected =
-        credentials.forDomain(clientKey.domain()).flatMap(CredentialFile::clientKey);
-    if (expected.isEmpty() || !ClientKeys.matches(clientKey.key(), expected.get())) {
+    Optional<CredentialFile> file = credentials.forDomain(clientKey.domain());
+    if (file.isEmpty()) {
       return CredentialValidationResult.INVALID_RESULT;
     }
-    return new CredentialValidationResult(clientKey.domain(), Set.of(CLIENT_ROLE));
+    // Every accepted key is compared, so the time taken does not reveal which one matched.
+    boolean matched = false;
+    for (String accepted : file.get().acceptedClientKeys(System.currentTimeMillis())) {
+      matched |= ClientKeys.matches(clientKey.key(), accepted);
+    }
+    return matched
+        ? new CredentialValidationResult(clientKey.domain(), Set.of(CLIENT_ROLE))
+        : CredentialValidationResult.INVALID_RESULT;
   }
 
   @Override

@@ -1,5 +1,9 @@
 package dev.claudenexus.proxy.credentials;
 
+import dev.claudenexus.credentials.CredentialFile;
+import dev.claudenexus.credentials.CredentialFileParser;
+import dev.claudenexus.credentials.CredentialStatus;
+import dev.claudenexus.credentials.InvalidCredentialFileException;
 import dev.claudenexus.proxy.ProxySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.claudenexus.proxy.forwarding;
 
 import dev.claudenexus.proxy.ProxySettings;
-import dev.claudenexus.proxy.credentials.CredentialFile;
+import dev.claudenexus.credentials.CredentialFile;
 import dev.claudenexus.proxy.credentials.CredentialStore;
 import dev.claudenexus.proxy.oauth.OAuthRefreshException;
 import dev.claudenexus.proxy.oauth.OAuthRefresher;

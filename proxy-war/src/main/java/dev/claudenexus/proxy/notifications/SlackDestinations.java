@@ -1,6 +1,6 @@
 package dev.claudenexus.proxy.notifications;
 
-import dev.claudenexus.proxy.credentials.SlackWebhook;
+import dev.claudenexus.credentials.SlackWebhook;
 import dev.claudenexus.proxy.outbound.EndpointUrls;
 import dev.claudenexus.proxy.outbound.RateLimitedLog;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.claudenexus.proxy.notifications;
 
 import dev.claudenexus.proxy.ProxySettings;
-import dev.claudenexus.proxy.credentials.CredentialFile;
+import dev.claudenexus.credentials.CredentialFile;
 import dev.claudenexus.proxy.credentials.CredentialStore;
 import dev.claudenexus.proxy.forwarding.RequestCompleted;
 import dev.claudenexus.proxy.outbound.EndpointUrls;

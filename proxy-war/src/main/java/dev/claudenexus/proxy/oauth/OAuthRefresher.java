@@ -1,9 +1,9 @@
 package dev.claudenexus.proxy.oauth;
 
 import dev.claudenexus.proxy.ProxySettings;
-import dev.claudenexus.proxy.credentials.CredentialFile;
+import dev.claudenexus.credentials.CredentialFile;
 import dev.claudenexus.proxy.credentials.CredentialStore;
-import dev.claudenexus.proxy.credentials.OAuthTokens;
+import dev.claudenexus.credentials.OAuthTokens;
 import dev.claudenexus.storage.DataSources;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

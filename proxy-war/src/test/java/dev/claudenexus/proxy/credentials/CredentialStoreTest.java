@@ -1,5 +1,6 @@
 package dev.claudenexus.proxy.credentials;
 
+import dev.claudenexus.credentials.CredentialFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.claudenexus.proxy.Completions;
-import dev.claudenexus.proxy.credentials.SlackWebhook;
+import dev.claudenexus.credentials.SlackWebhook;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.claudenexus.proxy.credentials;
+package dev.claudenexus.credentials;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the JSON of a credential file and checks the fields its type requires. */
-final class CredentialFileParser {
+public final class CredentialFileParser {
 
   private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -19,7 +19,7 @@ final class CredentialFileParser {
    *
    * @throws InvalidCredentialFileException naming the missing or invalid field, never its value
    */
-  static CredentialFile parse(String domain, String text) {
+  public static CredentialFile parse(String domain, String text) {
     JsonValue value;
     try {
       value = JSON.createReader(new StringReader(text)).readValue();
@@ -45,7 +45,7 @@ final class CredentialFileParser {
         throw new InvalidCredentialFileException("\"api_key\" is missing for type api_key");
       }
       return new CredentialFile(domain, type, accountId, apiKey.strip(), null, clientKey,
-          SlackWebhookParser.parse(json.get("slack")));
+          SlackWebhookParser.parse(json.get("slack")), previousKeys(json));
     }
     if (CredentialFile.TYPE_OAUTH.equals(type)) {
       JsonValue oauth = json.get("oauth");
@@ -53,10 +53,26 @@ final class CredentialFileParser {
         throw new InvalidCredentialFileException("\"oauth\" object is missing for type oauth");
       }
       return new CredentialFile(domain, type, accountId, null, oauthTokens(oauth.asJsonObject()), clientKey,
-          SlackWebhookParser.parse(json.get("slack")));
+          SlackWebhookParser.parse(json.get("slack")), previousKeys(json));
     }
     throw new InvalidCredentialFileException(
         "\"type\" must be \"api_key\" or \"oauth\", not \"" + abbreviate(type) + "\"");
+  }
+
+  /** Reads {@code previous_client_api_keys}: {@code [{"key": ..., "validUntil": epoch ms}]}; bad entries are skipped. */
+  private static List<CredentialFile.PreviousClientKey> previousKeys(JsonObject json) {
+    List<CredentialFile.PreviousClientKey> keys = new ArrayList<>();
+    if (json.get("previous_client_api_keys") instanceof jakarta.json.JsonArray entries) {
+      for (JsonValue entry : entries) {
+        if (entry instanceof JsonObject previous
+            && previous.get("key") instanceof jakarta.json.JsonString key
+            && previous.get("validUntil") instanceof jakarta.json.JsonNumber validUntil
+            && !key.getString().isBlank()) {
+          keys.add(new CredentialFile.PreviousClientKey(key.getString().strip(), validUntil.longValue()));
+        }
+      }
+    }
+    return keys;
   }
 
   private static OAuthTokens oauthTokens(JsonObject oauth) {

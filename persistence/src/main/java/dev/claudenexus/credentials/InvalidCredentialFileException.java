@@ -1,4 +1,4 @@
-package dev.claudenexus.proxy.credentials;
+package dev.claudenexus.credentials;
 
 /** Thrown when a credential file cannot be used; the message names the problem, never a secret. */
 public class InvalidCredentialFileException extends RuntimeException {

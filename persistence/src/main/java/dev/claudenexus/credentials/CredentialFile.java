@@ -1,5 +1,7 @@
-package dev.claudenexus.proxy.credentials;
+package dev.claudenexus.credentials;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Optional;
  * @param oauth the token pair of an {@code oauth} file, or {@code null}
  * @param clientApiKey the key clients of this domain must present, or {@code null}
  * @param slack the domain's Slack webhook, or {@code null} when the file has none
+ * @param previousClientKeys replaced client keys that still work until their grace period ends
  */
 public record CredentialFile(
     String domain,
@@ -18,7 +21,8 @@ public record CredentialFile(
     String apiKey,
     OAuthTokens oauth,
     String clientApiKey,
-    SlackWebhook slack) {
+    SlackWebhook slack,
+    List<PreviousClientKey> previousClientKeys) {
 
   public static final String TYPE_API_KEY = "api_key";
   public static final String TYPE_OAUTH = "oauth";
@@ -27,6 +31,36 @@ public record CredentialFile(
   public CredentialFile(String domain, String type, String accountId, String apiKey,
       OAuthTokens oauth, String clientApiKey) {
     this(domain, type, accountId, apiKey, oauth, clientApiKey, null);
+  }
+
+  /** Creates the credentials of a file without replaced client keys. */
+  public CredentialFile(String domain, String type, String accountId, String apiKey,
+      OAuthTokens oauth, String clientApiKey, SlackWebhook slack) {
+    this(domain, type, accountId, apiKey, oauth, clientApiKey, slack, List.of());
+  }
+
+  public CredentialFile {
+    previousClientKeys = previousClientKeys == null ? List.of() : List.copyOf(previousClientKeys);
+  }
+
+  /** Returns the client keys accepted at {@code nowMillis}: the current one and those still in grace. */
+  public List<String> acceptedClientKeys(long nowMillis) {
+    List<String> keys = new ArrayList<>();
+    clientKey().ifPresent(keys::add);
+    for (PreviousClientKey previous : previousClientKeys) {
+      if (previous.validUntilMillis() > nowMillis) {
+        keys.add(previous.key());
+      }
+    }
+    return keys;
+  }
+
+  /** A replaced client key and the end of its grace period, epoch milliseconds. */
+  public record PreviousClientKey(String key, long validUntilMillis) {
+    @Override
+    public String toString() {
+      return "PreviousClientKey[validUntil=" + validUntilMillis + "]";
+    }
   }
 
   /** Returns the domain's Slack webhook unless the file has none or disables it. */

@@ -1,4 +1,4 @@
-package dev.claudenexus.proxy.credentials;
+package dev.claudenexus.credentials;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -1,4 +1,4 @@
-package dev.claudenexus.proxy.credentials;
+package dev.claudenexus.credentials;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.claudenexus.proxy.credentials;
+package dev.claudenexus.credentials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

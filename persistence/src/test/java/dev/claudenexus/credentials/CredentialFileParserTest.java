@@ -1,4 +1,4 @@
-package dev.claudenexus.proxy.credentials;
+package dev.claudenexus.credentials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -188,5 +188,18 @@ class CredentialFileParserTest {
     assertFalse(file.toString().contains(CLIENT_KEY), file.toString());
     assertFalse(oauth.toString().contains(ACCESS_TOKEN), oauth.toString());
     assertTrue(file.toString().contains("clientKey=present"), file.toString());
+  }
+
+  @Test
+  void previousClientKeysAcceptedUntilTheirEnd() {
+    CredentialFile file = CredentialFileParser.parse("team.example.com",
+        "{\"type\":\"api_key\",\"api_key\":\"k\",\"client_api_key\":\"cnp_live_new\","
+            + "\"previous_client_api_keys\":[{\"key\":\"cnp_live_old\",\"validUntil\":2000},"
+            + "{\"key\":\"cnp_live_older\",\"validUntil\":500},{\"key\":7},\"junk\"]}");
+
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("cnp_live_new", "cnp_live_old"),
+        file.acceptedClientKeys(1000));
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("cnp_live_new"),
+        file.acceptedClientKeys(3000));
   }
 }

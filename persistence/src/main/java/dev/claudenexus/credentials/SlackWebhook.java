@@ -1,4 +1,4 @@
-package dev.claudenexus.proxy.credentials;
+package dev.claudenexus.credentials;
 
 /**
  * The {@code slack} object of a credential file: where the domain's notifications go. {@code

@@ -1,15 +1,15 @@
-package dev.claudenexus.proxy.credentials;
+package dev.claudenexus.credentials;
 
 import java.time.Duration;
 
 /** Describes a valid credential file in a few words: type, expiry, refresh token and client key. */
-final class CredentialStatus {
+public final class CredentialStatus {
 
   static final long EXPIRING_SOON_MS = Duration.ofHours(1).toMillis();
 
   private CredentialStatus() {}
 
-  static String of(CredentialFile file, long nowMillis) {
+  public static String of(CredentialFile file, long nowMillis) {
     StringBuilder status = new StringBuilder();
     if (CredentialFile.TYPE_OAUTH.equals(file.type())) {
       OAuthTokens oauth = file.oauth();
