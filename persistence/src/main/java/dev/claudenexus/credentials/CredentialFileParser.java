@@ -59,7 +59,7 @@ public final class CredentialFileParser {
         "\"type\" must be \"api_key\" or \"oauth\", not \"" + abbreviate(type) + "\"");
   }
 
-  /** Reads {@code previous_client_api_keys}: {@code [{"key": ..., "validUntil": epoch ms}]}; bad entries are skipped. */
+  /** Reads {@code previous_client_api_keys}, {@code [{"key": ..., "validUntil": epoch ms}]}, skipping bad entries. */
   private static List<CredentialFile.PreviousClientKey> previousKeys(JsonObject json) {
     List<CredentialFile.PreviousClientKey> keys = new ArrayList<>();
     if (json.get("previous_client_api_keys") instanceof jakarta.json.JsonArray entries) {

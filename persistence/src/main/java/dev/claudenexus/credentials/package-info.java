@@ -1,2 +1,5 @@
-/** Client keys shared by the proxy realm and the command line: generation, comparison, hashing. */
+/**
+ * Credential files and client keys, shared by the proxy realm and the command line: the file format
+ * and its status, and client key generation, comparison and hashing.
+ */
 package dev.claudenexus.credentials;
