@@ -72,6 +72,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     deleteRecursively(home);
     Files.createDirectories(home.resolve("credentials"));
     writeClientSetup(home);
+
     FakeAnthropicApi fake = FakeAnthropicApi.start();
     FakeWebhookServer hooks = FakeWebhookServer.start();
     int port = freePort();
@@ -80,10 +81,12 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
       case "h2-server" -> Database.h2Server(home);
       default -> Database.h2(home);
     };
+
     String clientKey = "cnp_live_" + UUID.randomUUID().toString().replace("-", "");
     String otherClientKey = "cnp_live_" + UUID.randomUUID().toString().replace("-", "");
     writeCredentials(home, "127.0.0.1:" + port, clientKey, "acc_system_tests");
     writeCredentials(home, OTHER_DOMAIN, otherClientKey, "acc_other");
+
     FakeTokenEndpoint tokenEndpoint = FakeTokenEndpoint.start();
     NexusServer server = new NexusServer(root, home, port, fake, hooks, database, clientKey,
         otherClientKey, tokenEndpoint);

@@ -62,7 +62,7 @@ class SecretScanIT {
     List<String> findings = new ArrayList<>();
     List<Map<String, Object>> rows = new ArrayList<>(stored.query("SELECT * FROM api_requests"));
     for (Map<String, Object> row : rows) {
-      // The request body is the prompt as the user sent it, stored verbatim on purpose; a test that
+      // The request body is the prompt as the user sent it, stored verbatim on purpose, so a test that
       // pastes keys into a prompt finds them there. Every other column is checked.
       Map<String, Object> checked = new java.util.HashMap<>(row);
       checked.remove("body");

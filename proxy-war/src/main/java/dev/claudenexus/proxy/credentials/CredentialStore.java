@@ -24,10 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Loads credential files by domain and notices changes: each file's modification time and size are
- * checked at most once per {@link #RECHECK_NANOS} (one second), and a changed file is parsed again.
- * A file that becomes invalid keeps its last valid version in use, and the reason is logged once per
- * change.
+ * Loads credential files by domain and notices changes. A lookup checks the file's modification time
+ * and size at most once per {@link #RECHECK_NANOS} (one second) unless {@link #invalidate} forces it
+ * sooner, and a changed file is parsed again. A file that becomes invalid keeps its last valid version
+ * in use, and the reason is logged once per change.
  */
 @ApplicationScoped
 public class CredentialStore {

@@ -65,11 +65,13 @@ class SharedRefreshTest {
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + database);
     }
+
     dataSource = new PGSimpleDataSource();
     dataSource.setURL("jdbc:postgresql://" + admin.host() + ":" + admin.port() + "/" + database);
     dataSource.setUser(admin.user());
     dataSource.setPassword(admin.password());
     SchemaMigrator.migrate(dataSource);
+
     tokenEndpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     tokenEndpoint.createContext("/token", exchange -> {
       exchange.getRequestBody().readAllBytes();
