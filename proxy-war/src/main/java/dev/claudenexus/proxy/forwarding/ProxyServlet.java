@@ -5,7 +5,6 @@ import dev.claudenexus.proxy.AnthropicError;
 import dev.claudenexus.proxy.ProxySettings;
 import dev.claudenexus.proxy.auth.ClientKeyAuthenticationMechanism;
 import dev.claudenexus.proxy.credentials.DomainName;
-import dev.claudenexus.proxy.masking.SecretMasker;
 import dev.claudenexus.proxy.stats.TokenStats;
 import dev.claudenexus.storage.RequestRecord;
 import dev.claudenexus.storage.StorageWriter;
@@ -142,8 +141,7 @@ public class ProxyServlet extends HttpServlet {
       if (presented == null || presented.isBlank()) {
         presented = inbound.header("authorization");
       }
-      completed.fire(new RequestCompleted(record, SecretMasker.maskHeaders(inbound.headers()),
-          SecretMasker.maskCredential(presented)));
+      completed.fire(RequestCompleted.masking(record, inbound.headers(), presented));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Request " + record.requestId() + ": a completion observer failed", e);
     }
