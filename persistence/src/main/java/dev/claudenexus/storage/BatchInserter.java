@@ -90,26 +90,35 @@ final class BatchInserter {
     }
   }
 
-  /** Writes the journal's records in order when the database is reachable again. */
-  void replay(int batchSize) {
+  /**
+   * Writes the journal's records in order.
+   *
+   * @return {@code true} when the journal is empty afterwards, so newer records may go straight to the
+   *     database
+   */
+  boolean replay(int batchSize) {
     if (!databaseAvailable && System.currentTimeMillis() < nextAttemptAt) {
-      return;
+      return false;
     }
     try {
-      // NOTE: the whole journal is read into memory; after a very long outage with large bodies a
-      // replay needs that much heap.
-      List<RequestRecord> records = journal.beginReplay();
-      for (int start = 0; start < records.size(); start += batchSize) {
-        if (!insert(records.subList(start, Math.min(records.size(), start + batchSize)))) {
-          return;
+      while (journal.hasWork()) {
+        // NOTE: a whole journal file is read into memory; after a very long outage with large
+        // bodies a replay needs that much heap.
+        List<RequestRecord> records = journal.beginReplay();
+        for (int start = 0; start < records.size(); start += batchSize) {
+          if (!insert(records.subList(start, Math.min(records.size(), start + batchSize)))) {
+            return false;
+          }
+        }
+        journal.completeReplay();
+        if (!records.isEmpty()) {
+          LOG.info(() -> "Replayed " + records.size() + " records from the storage journal");
         }
       }
-      journal.completeReplay();
-      if (!records.isEmpty()) {
-        LOG.info(() -> "Replayed " + records.size() + " records from the storage journal");
-      }
+      return true;
     } catch (IOException e) {
       LOG.log(Level.SEVERE, "Could not read the storage journal: {0}", e.toString());
+      return false;
     }
   }
 

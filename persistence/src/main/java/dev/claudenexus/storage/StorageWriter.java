@@ -109,9 +109,9 @@ public class StorageWriter {
     while (running || !queue.isEmpty()) {
       try {
         drain(batch);
-        if (journal.hasWork()) {
+        if (journal.hasWork() && !inserter.replay(batchSize)) {
+          // The journal's older records are still waiting, so the batch queues up behind them.
           appendToJournal(batch);
-          inserter.replay(batchSize);
         } else if (!batch.isEmpty() && !inserter.insert(batch)) {
           appendToJournal(batch);
         }
