@@ -33,6 +33,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class NexusServer implements ExtensionContext.Store.CloseableResource {
 
   static final String DASHBOARD_KEY = "test-dashboard-key";
+  /** Base64 of 32 bytes, the AES key of OAuth tokens shared through the database in tests. */
+  static final String OAUTH_TOKEN_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
   static final String UPSTREAM_API_KEY = "sk-ant-api03-upstream-secret-key";
   static final String OTHER_DOMAIN = "other.example.com";
   static final String SLACK_PATH = "/slack";
@@ -140,6 +142,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     env.put("STORE_STREAMING_CHUNKS", "true");
     env.put("DASHBOARD_API_KEY", DASHBOARD_KEY);
     env.put("CLAUDE_OAUTH_TOKEN_URL", tokenEndpoint.url());
+    env.put("OAUTH_TOKEN_ENCRYPTION_KEY", OAUTH_TOKEN_KEY);
     env.put("NEXUS_JAVA_OPTS", "-Xmx512m -Xss512k -XX:TieredStopAtLevel=1");
     env.put("SLACK_WEBHOOK_URL", hooks.url(SLACK_PATH));
     env.put("SLACK_CHANNEL", SLACK_CHANNEL);
@@ -156,26 +159,62 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
 
   /** Runs {@code bin/nexus} with the proxy's settings and returns its output; fails on a non-zero exit. */
   String run(String... arguments) throws IOException, InterruptedException {
+    return run(home, environment(), arguments);
+  }
+
+  private String run(Path directory, Map<String, String> env, String... arguments)
+      throws IOException, InterruptedException {
     String command = arguments[0] + (arguments.length > 1 ? "-" + arguments[1] : "");
     java.util.List<String> commandLine = new java.util.ArrayList<>();
     commandLine.add(root.resolve("bin/nexus").toString());
     commandLine.addAll(java.util.List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(commandLine)
-        .directory(home.toFile())
+        .directory(directory.toFile())
         .redirectErrorStream(true)
-        .redirectOutput(home.resolve("nexus-" + command + ".out").toFile());
-    builder.environment().putAll(environment());
+        .redirectOutput(directory.resolve("nexus-" + command + ".out").toFile());
+    builder.environment().putAll(env);
     Process process = builder.start();
     if (!process.waitFor(6, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException("bin/nexus " + command + " did not finish in 6 minutes");
     }
-    String output = Files.readString(home.resolve("nexus-" + command + ".out"));
+    String output = Files.readString(directory.resolve("nexus-" + command + ".out"));
     if (process.exitValue() != 0) {
       throw new IllegalStateException("bin/nexus " + command + " failed:\n" + output);
     }
     LOG.info(output);
     return output;
+  }
+
+  /**
+   * Starts a second proxy with the same settings and database but its own home, port and credentials
+   * directory, as a second instance behind a load balancer would run. The caller stops it.
+   */
+  SecondInstance startSecondInstance() throws Exception {
+    Path secondHome = home.resolveSibling(home.getFileName() + "-second");
+    deleteRecursively(secondHome);
+    Files.createDirectories(secondHome.resolve("credentials"));
+    Map<String, String> env = new HashMap<>(environment());
+    int secondPort = freePort();
+    env.put("NEXUS_HOME", secondHome.toString());
+    env.put("PROXY_PORT", Integer.toString(secondPort));
+    env.put("CREDENTIALS_DIR", secondHome.resolve("credentials").toString());
+    run(secondHome, env, "start");
+    return new SecondInstance(secondHome, secondPort, () -> run(secondHome, env, "stop"));
+  }
+
+  /** A second proxy started by {@link #startSecondInstance}. */
+  record SecondInstance(Path home, int port, StopAction stopAction) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      stopAction.stop();
+    }
+  }
+
+  /** Stops a second instance. */
+  @FunctionalInterface
+  interface StopAction {
+    void stop() throws Exception;
   }
 
   /** Stops the proxy; {@link #startAgain} starts it with the same settings. */
