@@ -61,6 +61,28 @@ class CredentialsIT {
   }
 
   @Test
+  void revokedRefreshTokenAsksForLogin() throws Exception {
+    Path file = server.home.resolve("credentials").resolve(LIVE_DOMAIN + ".credentials.json");
+    try {
+      Files.writeString(file, "{\"type\":\"oauth\",\"client_api_key\":\"" + LIVE_KEY + "\","
+          + "\"oauth\":{\"accessToken\":\"expired\",\"refreshToken\":\"revoked-1\",\"expiresAt\":1}}");
+      String response = "";
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (System.nanoTime() < deadline && !response.contains("log in again")) {
+        response = rawRequest();
+        Thread.sleep(200);
+      }
+
+      assertEquals(401, status(response));
+      assertTrue(response.contains("\"type\":\"authentication_error\""), response);
+      assertTrue(response.contains("log in again"), response);
+      assertTrue(!response.contains("revoked-1"), response);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
   void credentialFileChangesApplyWhileRunning() throws Exception {
     Path file = server.home.resolve("credentials").resolve(LIVE_DOMAIN + ".credentials.json");
     try {

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Loopback fake of the OAuth token endpoint: each refresh returns {@code access-N} and a rotated
- * {@code refresh-N}, valid for eight hours, and the request bodies are kept for assertions.
+ * {@code refresh-N}, valid for eight hours, and the request bodies are kept for assertions. A refresh
+ * token that starts with {@code revoked-} is rejected with {@code invalid_grant}.
  */
 final class FakeTokenEndpoint implements AutoCloseable {
 
@@ -28,7 +29,16 @@ final class FakeTokenEndpoint implements AutoCloseable {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     FakeTokenEndpoint endpoint = new FakeTokenEndpoint(server);
     server.createContext("/v1/oauth/token", exchange -> {
-      endpoint.requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      endpoint.requests.add(request);
+      if (request.contains("\"refresh_token\":\"revoked-")) {
+        byte[] rejected = "{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token revoked\"}"
+            .getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(400, rejected.length);
+        exchange.getResponseBody().write(rejected);
+        exchange.close();
+        return;
+      }
       int n = endpoint.refreshes.incrementAndGet();
       byte[] body = ("{\"access_token\":\"access-" + n + "\",\"refresh_token\":\"refresh-" + n
           + "\",\"expires_in\":28800,\"scope\":\"user:inference user:profile\"}").getBytes(StandardCharsets.UTF_8);

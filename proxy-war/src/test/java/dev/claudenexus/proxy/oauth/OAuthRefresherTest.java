@@ -200,4 +200,16 @@ class OAuthRefresherTest {
     assertTrue(!error.getMessage().contains("revoked-secret-token"));
     assertTrue(!error.getMessage().contains("old-access"));
   }
+
+  @Test
+  void crashLeftoverDoesNotDisturbRefresh() throws Exception {
+    writeCredential(System.currentTimeMillis() - 1000, "refresh-0");
+    // A crash between writing the temporary file and renaming it leaves the old file in place and a
+    // partial temporary file beside it.
+    Files.writeString(credentials.resolve(".refresh-123.tmp"), "{\"type\":\"oauth\",\"oauth\":{\"access");
+
+    assertEquals(List.of(DOMAIN), store.domains());
+    assertEquals("access-1", refresher.accessToken(file()));
+    assertEquals("refresh-1", fileJson().getJsonObject("oauth").getString("refreshToken"));
+  }
 }
