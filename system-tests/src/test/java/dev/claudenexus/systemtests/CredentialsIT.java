@@ -136,6 +136,57 @@ class CredentialsIT {
     }
   }
 
+  @Test
+  void fileChangesUnderTrafficNeverFailRequests() throws Exception {
+    Path file = server.home.resolve("credentials").resolve(LIVE_DOMAIN + ".credentials.json");
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.ConcurrentLinkedQueue<Integer> statuses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      Files.writeString(file, credential("sk-ant-traffic-1"));
+      assertEquals(200, awaitStatus(200));
+      server.fake.takeRequest(Duration.ofSeconds(10));
+      for (int i = 0; i < 3; i++) {
+        clients.submit(() -> {
+          // Bounded: at most 400 requests per client, 25 ms apart, and the loop stops when the edits
+          // are done.
+          for (int n = 0; n < 400 && running.get(); n++) {
+            try {
+              statuses.add(status(rawRequest()));
+            } catch (Exception e) {
+              statuses.add(-1);
+            }
+            Thread.sleep(25);
+          }
+          return null;
+        });
+      }
+      Thread.sleep(500);
+      Files.writeString(file, credential("sk-ant-traffic-2"));
+      Thread.sleep(700);
+      Files.writeString(file, "{ corrupted");
+      Thread.sleep(700);
+      Files.writeString(file, credential("sk-ant-traffic-3"));
+      Thread.sleep(700);
+      Files.delete(file);
+      Thread.sleep(1500);
+    } finally {
+      running.set(false);
+      clients.shutdown();
+      clients.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+      Files.deleteIfExists(file);
+    }
+    long ok = statuses.stream().filter(status -> status == 200).count();
+    for (long i = 0; i < ok; i++) {
+      server.fake.takeRequest(Duration.ofSeconds(10));
+    }
+
+    assertTrue(ok > 0, "no request went through while the file was valid");
+    assertTrue(statuses.stream().allMatch(status -> status == 200 || status == 401),
+        "every request got 200 or, once the file was deleted, 401: " + statuses);
+    assertTrue(statuses.contains(401), "the deleted file revoked the domain");
+  }
+
   private static String credential(String apiKey) {
     return "{\"type\":\"api_key\",\"accountId\":\"acc_live\",\"api_key\":\"" + apiKey
         + "\",\"client_api_key\":\"" + LIVE_KEY + "\"}";

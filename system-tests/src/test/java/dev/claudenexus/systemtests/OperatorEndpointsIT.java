@@ -63,4 +63,26 @@ class OperatorEndpointsIT {
     assertTrue(response.body().contains("\"requestCount\":"), response.body());
     assertTrue(response.body().contains("\"inputTokens\":"), response.body());
   }
+
+  @Test
+  void oauthMetricsNeedDashboardKey() throws Exception {
+    assertEquals(401, get("/oauth-metrics", null).statusCode());
+    HttpResponse<String> response = get("/oauth-metrics", NexusServer.DASHBOARD_KEY);
+
+    assertEquals(200, response.statusCode());
+    for (String field : new String[] {"attempts", "successes", "failures", "concurrentWaits",
+        "totalRefreshTime", "currentActiveRefreshes", "currentFailedRefreshes"}) {
+      assertTrue(response.body().contains("\"" + field + "\":"), field + " is missing: " + response.body());
+    }
+  }
+
+  @Test
+  void startupLogsCredentialStatus() throws Exception {
+    String log = java.nio.file.Files.readString(server.home.resolve("logs/proxy.log"),
+        java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    assertTrue(log.contains("Credential file 127.0.0.1:" + server.port
+        + ".credentials.json: valid (api_key), account acc_system_tests, client key present"), "status line missing");
+    assertTrue(!log.contains(server.clientKey), "the log contains the client key");
+  }
 }

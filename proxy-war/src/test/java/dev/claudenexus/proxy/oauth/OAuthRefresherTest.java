@@ -212,4 +212,27 @@ class OAuthRefresherTest {
     assertEquals("access-1", refresher.accessToken(file()));
     assertEquals("refresh-1", fileJson().getJsonObject("oauth").getString("refreshToken"));
   }
+
+  @Test
+  void backgroundTaskRefreshesExpiringTokens() throws Exception {
+    writeCredential(System.currentTimeMillis() + 120_000, "refresh-0");
+    BackgroundRefresh background = new BackgroundRefresh();
+    background.credentials = store;
+    background.refresher = refresher;
+    background.refreshExpiring();
+
+    assertEquals(1, refreshCount.get());
+    assertEquals("access-1", fileJson().getJsonObject("oauth").getString("accessToken"));
+  }
+
+  @Test
+  void backgroundTaskLeavesValidTokens() throws Exception {
+    writeCredential(System.currentTimeMillis() + 3_600_000, "refresh-0");
+    BackgroundRefresh background = new BackgroundRefresh();
+    background.credentials = store;
+    background.refresher = refresher;
+    background.refreshExpiring();
+
+    assertEquals(0, refreshCount.get());
+  }
 }
