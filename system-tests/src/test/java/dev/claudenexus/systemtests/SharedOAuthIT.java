@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two proxy instances on one PostgreSQL database, each with its own copy of an OAuth credential file
- * whose token is about to expire: the token is refreshed once, and the second instance takes the
+ * whose token is about to expire. The token is refreshed once, and the second instance takes the
  * rotated pair from the database instead of refreshing with the spent refresh token.
  */
 @ExtendWith(NexusServerExtension.class)
