@@ -24,6 +24,9 @@ public record CredentialFile(
     SlackWebhook slack,
     List<PreviousClientKey> previousClientKeys) {
 
+  /** Suffix of credential file names: {@code <domain>.credentials.json}. */
+  public static final String FILE_SUFFIX = ".credentials.json";
+
   public static final String TYPE_API_KEY = "api_key";
   public static final String TYPE_OAUTH = "oauth";
 

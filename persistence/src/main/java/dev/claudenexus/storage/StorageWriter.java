@@ -22,10 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Writes recorded requests to the database on its own thread, in batches.
  *
- * <p>{@link #submit} never waits for the database: it puts the record in a bounded queue, or, when the
- * queue is full, appends it to the journal. While the database is unavailable, batches go to the
- * journal, and the writer replays the journal in order once a connection succeeds again; a restart
- * replays what is left.
+ * <p>{@link #submit} never waits for the database. It puts the record in a bounded queue or, when the
+ * queue is full, appends it to the journal, which waits for the local disk. While the database is
+ * unavailable, batches go to the journal, and the writer replays the journal in order once a
+ * connection succeeds again. A restart replays what is left.
  */
 @ApplicationScoped
 public class StorageWriter {

@@ -1,5 +1,6 @@
 package dev.claudenexus.launcher;
 
+import dev.claudenexus.credentials.CredentialFile;
 import dev.claudenexus.credentials.ClientKeys;
 import dev.claudenexus.credentials.CredentialFileParser;
 import dev.claudenexus.credentials.CredentialStatus;
@@ -22,7 +23,6 @@ import java.util.stream.Stream;
 /** {@code bin/nexus credentials list | remove | rotate-client-key} over the credentials directory. */
 final class CredentialCommands {
 
-  private static final String SUFFIX = ".credentials.json";
 
   private final Path directory;
   private final PrintStream out;
@@ -40,14 +40,14 @@ final class CredentialCommands {
     }
     List<Path> files;
     try (Stream<Path> stream = Files.list(directory)) {
-      files = stream.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+      files = stream.filter(f -> f.getFileName().toString().endsWith(CredentialFile.FILE_SUFFIX)).sorted().toList();
     }
     if (files.isEmpty()) {
       out.println("No credential files in " + directory);
     }
     for (Path file : files) {
       String name = file.getFileName().toString();
-      String domain = name.substring(0, name.length() - SUFFIX.length());
+      String domain = name.substring(0, name.length() - CredentialFile.FILE_SUFFIX.length());
       out.println(domain + "  " + status(domain, file));
     }
   }
@@ -101,7 +101,7 @@ final class CredentialCommands {
 
   private Path fileOf(String domain) {
     CredentialFileWriter.validateDomain(domain);
-    Path file = directory.resolve(domain + SUFFIX);
+    Path file = directory.resolve(domain + CredentialFile.FILE_SUFFIX);
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("No credential file for domain \"" + domain + "\" in " + directory
           + "; run bin/nexus credentials list");

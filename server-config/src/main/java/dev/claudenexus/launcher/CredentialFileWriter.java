@@ -1,5 +1,6 @@
 package dev.claudenexus.launcher;
 
+import dev.claudenexus.credentials.CredentialFile;
 import dev.claudenexus.credentials.ClientKeys;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -41,7 +42,7 @@ final class CredentialFileWriter {
         .add("accountId", accountId == null ? defaultAccount(domain) : accountId)
         .add("api_key", apiKey.strip())
         .add("client_api_key", clientKey);
-    create(directory.resolve(domain + ".credentials.json"), json.build());
+    create(directory.resolve(domain + CredentialFile.FILE_SUFFIX), json.build());
     return clientKey;
   }
 
@@ -61,7 +62,7 @@ final class CredentialFileWriter {
         .add("oauth", tokens)
         .add("client_api_key", clientKey)
         .build();
-    create(directory.resolve(domain + ".credentials.json"), json);
+    create(directory.resolve(domain + CredentialFile.FILE_SUFFIX), json);
     return clientKey;
   }
 

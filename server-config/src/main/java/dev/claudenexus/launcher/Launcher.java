@@ -1,5 +1,6 @@
 package dev.claudenexus.launcher;
 
+import dev.claudenexus.credentials.CredentialFile;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class Launcher {
               options.get("--account-id"))
           : CredentialFileWriter.write(directory, domain, required(options, "--api-key"),
               options.get("--account-id"));
-      System.out.println("Wrote " + directory.resolve(domain + ".credentials.json") + " (mode 600).");
+      System.out.println("Wrote " + directory.resolve(domain + CredentialFile.FILE_SUFFIX) + " (mode 600).");
       System.out.println("Client key for " + domain + " (shown once; set it as ANTHROPIC_API_KEY):");
       System.out.println(key);
       return 0;

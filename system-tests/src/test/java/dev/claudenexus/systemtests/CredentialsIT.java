@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.claudenexus.testsupport.anthropic.ReceivedRequest;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -226,27 +222,15 @@ class CredentialsIT {
     return status;
   }
 
-  /** Sends a request with the Host header of the live domain, which an HTTP client cannot set. */
   private String rawRequest() throws Exception {
     return rawRequest(LIVE_KEY);
   }
 
   private String rawRequest(String clientKey) throws Exception {
-    byte[] body = ProxyCalls.messagesBody(false, "live").getBytes(StandardCharsets.UTF_8);
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port)) {
-      socket.setSoTimeout(20_000);
-      String head = "POST /v1/messages HTTP/1.1\r\nHost: " + LIVE_DOMAIN + "\r\nx-api-key: " + clientKey
-          + "\r\ncontent-type: application/json\r\nconnection: close\r\ncontent-length: " + body.length + "\r\n\r\n";
-      OutputStream out = socket.getOutputStream();
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-      InputStream in = socket.getInputStream();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return RawHttp.postMessages(server.port, LIVE_DOMAIN, clientKey, ProxyCalls.messagesBody(false, "live"));
   }
 
   private static int status(String response) {
-    return Integer.parseInt(response.substring(9, 12));
+    return RawHttp.status(response);
   }
 }

@@ -218,17 +218,8 @@ class NotificationsIT {
       java.nio.file.Files.writeString(file, "{\"type\":\"api_key\",\"api_key\":\"sk-ant-team\",\"client_api_key\":\""
           + key + "\",\"slack\":{\"webhook_url\":\"" + server.hooks.url("/slack-team") + "\"}}");
       Thread.sleep(1500);
-      byte[] body = ProxyCalls.inferenceBody(false, text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port)) {
-        socket.setSoTimeout(20_000);
-        String head = "POST /v1/messages HTTP/1.1\r\nHost: " + domain + "\r\nx-api-key: " + key
-            + "\r\ncontent-type: application/json\r\nconnection: close\r\ncontent-length: " + body.length
-            + "\r\n\r\n";
-        socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        socket.getOutputStream().write(body);
-        String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(response.startsWith("HTTP/1.1 200"), response);
-      }
+      String response = RawHttp.postMessages(server.port, domain, key, ProxyCalls.inferenceBody(false, text));
+      assertEquals(200, RawHttp.status(response), response);
       server.fake.takeRequest(Duration.ofSeconds(10));
       List<ReceivedPost> posts = server.hooks.await(
           post -> post.path().equals("/slack-team") && post.body().contains(text), 1, DELIVERY_TIMEOUT);

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.claudenexus.testsupport.anthropic.ReceivedRequest;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,20 +57,10 @@ class SharedOAuthIT {
 
   /** Sends a request with the shared domain as Host, as a load balancer forwards it. */
   private static String send(int port) throws Exception {
-    byte[] body = ProxyCalls.messagesBody(false, "shared").getBytes(StandardCharsets.UTF_8);
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      socket.setSoTimeout(20_000);
-      String head = "POST /v1/messages HTTP/1.1\r\nHost: " + DOMAIN + "\r\nx-api-key: " + CLIENT_KEY
-          + "\r\ncontent-type: application/json\r\nconnection: close\r\ncontent-length: " + body.length + "\r\n\r\n";
-      OutputStream out = socket.getOutputStream();
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return RawHttp.postMessages(port, DOMAIN, CLIENT_KEY, ProxyCalls.messagesBody(false, "shared"));
   }
 
   private static int status(String response) {
-    return Integer.parseInt(response.substring(9, 12));
+    return RawHttp.status(response);
   }
 }

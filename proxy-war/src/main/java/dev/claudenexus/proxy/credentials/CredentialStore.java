@@ -34,7 +34,6 @@ public class CredentialStore {
 
   static final long RECHECK_NANOS = 1_000_000_000L;
   static final long MAX_FILE_BYTES = 256 * 1024;
-  private static final String SUFFIX = ".credentials.json";
 
   private static final Logger LOG = Logger.getLogger(CredentialStore.class.getName());
 
@@ -79,7 +78,7 @@ public class CredentialStore {
     if (!DomainName.isSafeFileName(domain)) {
       return Optional.empty();
     }
-    Path file = directory.resolve(domain + ".credentials.json").normalize();
+    Path file = directory.resolve(domain + CredentialFile.FILE_SUFFIX).normalize();
     return file.getParent().equals(directory) ? Optional.of(file) : Optional.empty();
   }
 
@@ -112,8 +111,8 @@ public class CredentialStore {
     }
     try (Stream<Path> files = Files.list(directory)) {
       return files.map(p -> p.getFileName().toString())
-          .filter(name -> name.endsWith(SUFFIX))
-          .map(name -> name.substring(0, name.length() - SUFFIX.length()))
+          .filter(name -> name.endsWith(CredentialFile.FILE_SUFFIX))
+          .map(name -> name.substring(0, name.length() - CredentialFile.FILE_SUFFIX.length()))
           .filter(DomainName::isSafeFileName)
           .sorted()
           .toList();

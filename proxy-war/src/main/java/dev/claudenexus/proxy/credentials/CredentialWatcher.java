@@ -1,5 +1,6 @@
 package dev.claudenexus.proxy.credentials;
 
+import dev.claudenexus.credentials.CredentialFile;
 import dev.claudenexus.proxy.ProxySettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -30,7 +31,6 @@ import javax.naming.NamingException;
 public class CredentialWatcher {
 
   private static final Logger LOG = Logger.getLogger(CredentialWatcher.class.getName());
-  private static final String SUFFIX = ".credentials.json";
 
   @Inject ProxySettings settings;
   @Inject CredentialStore credentials;
@@ -40,7 +40,7 @@ public class CredentialWatcher {
   void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
     Path directory = settings.credentialsDirectory();
     for (String domain : credentials.domains()) {
-      LOG.info(() -> "Credential file " + domain + SUFFIX + ": " + credentials.describe(domain));
+      LOG.info(() -> "Credential file " + domain + CredentialFile.FILE_SUFFIX + ": " + credentials.describe(domain));
     }
     if (!Files.isDirectory(directory)) {
       LOG.warning(() -> "The credentials directory " + directory + " does not exist; create it and"
@@ -65,8 +65,8 @@ public class CredentialWatcher {
       while (true) {
         WatchKey key = watchService.take();
         for (WatchEvent<?> event : key.pollEvents()) {
-          if (event.context() instanceof Path name && name.toString().endsWith(SUFFIX)) {
-            String domain = name.toString().substring(0, name.toString().length() - SUFFIX.length());
+          if (event.context() instanceof Path name && name.toString().endsWith(CredentialFile.FILE_SUFFIX)) {
+            String domain = name.toString().substring(0, name.toString().length() - CredentialFile.FILE_SUFFIX.length());
             credentials.invalidate(domain);
             credentials.forDomain(domain);
           }
