@@ -43,23 +43,41 @@ final class JsNumbers {
   /**
    * Finds the decimal with the fewest significant digits that rounds to {@code value}. At each length
    * only the two neighbours of the exact value can qualify, and of two that both do, the closer one
-   * (the even one on a tie) is the ECMAScript choice.
+   * (the even one on a tie) is the ECMAScript choice. Whether some decimal of a length qualifies only
+   * changes once from no to yes as the length grows, so the length is found by binary search.
    */
   private static BigDecimal shortestDecimal(double value) {
     BigDecimal exact = new BigDecimal(value);
-    for (int precision = 1; precision <= MAX_SIGNIFICANT_DIGITS; precision++) {
-      BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
-      BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
-      boolean downMatches = down.doubleValue() == value;
-      boolean upMatches = up.doubleValue() == value;
-      if (downMatches && upMatches) {
-        return closer(exact, down, up);
-      }
-      if (downMatches || upMatches) {
-        return downMatches ? down : up;
+    int low = 1;
+    int high = MAX_SIGNIFICANT_DIGITS;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (candidate(exact, value, middle) != null) {
+        high = middle;
+      } else {
+        low = middle + 1;
       }
     }
-    throw new IllegalStateException("no decimal of 17 digits reads back as " + value);
+    BigDecimal shortest = candidate(exact, value, low);
+    if (shortest == null) {
+      throw new IllegalStateException("no decimal of 17 digits reads back as " + value);
+    }
+    return shortest;
+  }
+
+  /** Returns the decimal of {@code precision} digits that reads back as {@code value}, or null. */
+  private static BigDecimal candidate(BigDecimal exact, double value, int precision) {
+    BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+    BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
+    boolean downMatches = down.doubleValue() == value;
+    boolean upMatches = up.doubleValue() == value;
+    if (downMatches && upMatches) {
+      return closer(exact, down, up);
+    }
+    if (downMatches || upMatches) {
+      return downMatches ? down : up;
+    }
+    return null;
   }
 
   private static BigDecimal closer(BigDecimal exact, BigDecimal down, BigDecimal up) {
