@@ -37,7 +37,7 @@ final class ContentNormalizer {
       return normalizeString(text.getString());
     }
     if (!(content instanceof JsonArray blocks)) {
-      throw new UnhashableBodyException("content is neither a string nor an array");
+      throw new UnhashableBodyException("invalid message content: neither a string nor an array");
     }
     List<JsonValue> counted = new ArrayList<>(blocks.size());
     for (JsonValue block : blocks) {
@@ -52,7 +52,7 @@ final class ContentNormalizer {
     return lines.toString();
   }
 
-  // The original left reminders in string content; Claude Code 2.1 puts them there too.
+  // The original left reminders in string content, but Claude Code 2.1 puts them there too.
   private String normalizeString(String text) {
     if (mode == HashMode.ORIGINAL) {
       return "[0]text:" + crlfToLf(jsTrim(text));
@@ -88,7 +88,8 @@ final class ContentNormalizer {
     };
   }
 
-  // A false-like text (missing, null, 0, false) reads as empty; other non-strings made the original fail.
+  // A text that JavaScript treats as false (missing, null, 0, false) reads as empty.
+  // Any other non-string text made the original fail.
   private static String blockText(JsonValue text) {
     if (text instanceof JsonString string) {
       return crlfToLf(jsTrim(stripReminders(string.getString())));
@@ -96,7 +97,7 @@ final class ContentNormalizer {
     if (!JsValues.isTruthy(text)) {
       return "";
     }
-    throw new UnhashableBodyException("text block with a non-string text");
+    throw new UnhashableBodyException("invalid text block: text is not a string");
   }
 
   private String toolInput(JsonValue input) {

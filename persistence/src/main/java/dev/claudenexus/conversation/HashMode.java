@@ -2,7 +2,7 @@ package dev.claudenexus.conversation;
 
 import java.util.Locale;
 
-/** The rule set that message and system hashes are computed with; stored with every hashed request. */
+/** The rule set that message and system hashes are computed with. Its label is stored with each hashed request. */
 public enum HashMode {
   /** The original proxy's rules, kept so that hashes stored by it still match. */
   ORIGINAL("original"),
@@ -25,9 +25,9 @@ public enum HashMode {
    * @throws IllegalArgumentException when the value is null or names no mode
    */
   public static HashMode parse(String value) {
-    String wanted = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    String requested = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
     for (HashMode mode : values()) {
-      if (mode.label.equals(wanted)) {
+      if (mode.label.equals(requested)) {
         return mode;
       }
     }

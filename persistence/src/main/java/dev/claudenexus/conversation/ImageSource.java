@@ -28,7 +28,7 @@ final class ImageSource {
     } else if (!JsValues.isTruthy(data)) {
       hashed = "";
     } else {
-      throw new UnhashableBodyException("image data is not a string");
+      throw new UnhashableBodyException("invalid image block: source.data is not a string");
     }
     return JsValues.toJsString(fields.get("media_type")) + ":" + Sha256.hex(hashed);
   }

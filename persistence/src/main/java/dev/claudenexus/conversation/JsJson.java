@@ -119,7 +119,7 @@ final class JsJson {
       return object != null ? '}' : ']';
     }
 
-    /** Returns member {@code index}; for an object it first appends the member's key and colon. */
+    /** Returns member {@code index}. For an object it first appends the member's key and a colon. */
     JsonValue member(int index, StringBuilder out) {
       if (array != null) {
         return array.get(index);

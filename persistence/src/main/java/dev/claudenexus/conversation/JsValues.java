@@ -9,13 +9,13 @@ import java.util.StringJoiner;
 /** JavaScript's view of parsed JSON values: truthiness and string conversion. */
 final class JsValues {
 
-  /** Nesting depth beyond which an array is not converted to a string; no real request comes near. */
+  /** Maximum nesting depth of an array converted to a string. Real requests use ids without arrays. */
   private static final int MAX_ARRAY_DEPTH = 100;
 
   private JsValues() {
   }
 
-  /** Returns whether JavaScript treats the value as true; null stands for a missing property. */
+  /** Returns whether JavaScript treats the value as true. A null argument is a missing property. */
   static boolean isTruthy(JsonValue value) {
     if (value == null) {
       return false;
@@ -53,7 +53,7 @@ final class JsValues {
   // Array.prototype.toString: null elements become empty strings.
   private static String joinArray(JsonArray array, int depth) {
     if (depth >= MAX_ARRAY_DEPTH) {
-      throw new UnhashableBodyException("array nested deeper than " + MAX_ARRAY_DEPTH + " levels");
+      throw new UnhashableBodyException("invalid id: array nested deeper than " + MAX_ARRAY_DEPTH + " levels");
     }
     StringJoiner joined = new StringJoiner(",");
     for (JsonValue element : array) {

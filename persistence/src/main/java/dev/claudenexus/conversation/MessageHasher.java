@@ -36,8 +36,8 @@ public final class MessageHasher {
   }
 
   /**
-   * Returns the hashes of a Messages API request body; {@link MessageHashes#NONE} (never an exception)
-   * when the body gives no hash: no non-empty {@code messages} array, content the original proxy failed
+   * Returns the hashes of a Messages API request body, or {@link MessageHashes#NONE} (never an
+   * exception) when the body gives no hash: no non-empty {@code messages} array, content the original proxy failed
    * on, or in {@link HashMode#CURRENT} no user or assistant message left to hash.
    */
   public MessageHashes hash(JsonObject body) {
@@ -84,15 +84,16 @@ public final class MessageHasher {
     }
     List<JsonObject> counted = countedMessages(body);
     if (mode == HashMode.ORIGINAL && counted.size() != messages.size()) {
-      throw new UnhashableBodyException("a message is not an object");
+      throw new UnhashableBodyException("invalid message: not an object");
     }
-    List<JsonObject> kept = ToolBlockDeduplicator.deduplicate(counted);
-    if (mode == HashMode.CURRENT && kept.isEmpty()) {
+    List<JsonObject> deduplicated = ToolBlockDeduplicator.deduplicate(counted);
+    if (mode == HashMode.CURRENT && deduplicated.isEmpty()) {
       return MessageHashes.NONE; // never the hash of empty input
     }
-    List<String> normalized = new ArrayList<>(kept.size());
-    for (JsonObject message : kept) {
-      normalized.add(JsValues.toJsString(message.get("role")) + "\n" + normalizer.normalize(message.get("content")) + "\n");
+    List<String> normalized = new ArrayList<>(deduplicated.size());
+    for (JsonObject message : deduplicated) {
+      String role = JsValues.toJsString(message.get("role"));
+      normalized.add(role + "\n" + normalizer.normalize(message.get("content")) + "\n");
     }
     return prefixHashes(normalized, systemHash(body.get("system")));
   }
@@ -105,7 +106,7 @@ public final class MessageHasher {
         && (role.getString().equals("user") || role.getString().equals("assistant"));
   }
 
-  // One pass over the messages; the digest state is copied where a shorter prefix ends.
+  // One pass over the messages, copying the digest state where a shorter prefix ends.
   private static MessageHashes prefixHashes(List<String> normalized, String systemHash) {
     int count = normalized.size();
     MessageDigest digest = Sha256.newDigest();

@@ -52,7 +52,7 @@ final class SystemPrompt {
   private SystemPrompt() {
   }
 
-  /** Returns the stable text; empty when nothing stable is left. */
+  /** Returns the stable text, which is empty when nothing stable is left. */
   static String stabilize(String text, HashMode mode) {
     return mode == HashMode.ORIGINAL ? stabilizeOriginal(text) : stabilizeCurrent(text);
   }

@@ -26,18 +26,18 @@ final class ToolBlockDeduplicator {
   /**
    * Returns the messages to hash, in their order.
    *
-   * @throws UnhashableBodyException when a content array holds a JSON null, on which the original
+   * @throws UnhashableBodyException when a content array contains a JSON null, on which the original
    *     failed
    */
   static List<JsonObject> deduplicate(List<JsonObject> messages) {
     ToolBlockDeduplicator deduplicator = new ToolBlockDeduplicator();
-    List<JsonObject> kept = new ArrayList<>(messages.size());
+    List<JsonObject> remaining = new ArrayList<>(messages.size());
     for (JsonObject message : messages) {
       if (!deduplicator.repeatsToolBlock(message)) {
-        kept.add(message);
+        remaining.add(message);
       }
     }
-    return kept;
+    return remaining;
   }
 
   private boolean repeatsToolBlock(JsonObject message) {
@@ -47,7 +47,7 @@ final class ToolBlockDeduplicator {
     boolean repeats = false;
     for (JsonValue item : content) {
       if (item.getValueType() == JsonValue.ValueType.NULL) {
-        throw new UnhashableBodyException("content array holds null");
+        throw new UnhashableBodyException("invalid message content: array contains null");
       }
       if (item instanceof JsonObject block) {
         repeats |= isRepeat(block, "tool_use", "id", toolUseIds);

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Reads the acceptance data below {@code src/test/resources/conversation/acceptance}. Every hash in it
- * was computed by the original TypeScript proxy; its README says how. Bodies go through Parsson,
+ * was computed by the original TypeScript proxy, as its README describes. Bodies go through Parsson,
  * the JSON-P parser that production uses, so duplicate keys and number forms read as in production.
  */
 final class AcceptanceData {

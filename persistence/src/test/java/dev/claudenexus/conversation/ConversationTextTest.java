@@ -40,13 +40,16 @@ class ConversationTextTest {
 
   @Test
   void stripRemindersTakesWhitespaceBefore() {
-    assertEquals("text\nafter", ConversationText.stripReminders("text\u00A0\u3000\n <system-reminder>x</system-reminder>\nafter"));
+    String text = "text\u00A0\u3000\n <system-reminder>x</system-reminder>\nafter";
+
+    assertEquals("text\nafter", ConversationText.stripReminders(text));
   }
 
   @Test
   void joinedSystemTextJoinsBlocks() {
     JsonValue system = AcceptanceData.parse(
-        "{\"s\": [{\"type\": \"text\", \"text\": \"a\"}, {\"type\": \"text\"}, \"plain\", {\"text\": 5}, null]}").get("s");
+        "{\"s\": [{\"type\": \"text\", \"text\": \"a\"}, {\"type\": \"text\"}, \"plain\", {\"text\": 5}, null]}")
+        .get("s");
 
     assertEquals("a\n\n\n5\n", ConversationText.joinedSystemText(system));
   }

@@ -164,14 +164,17 @@ class CurrentModeTest {
       String sessionA = "x-anthropic-billing-header: cc_version=1;\n" + opening + ".\nWorking directory: /a";
       String sessionB = "\n" + opening + ".\nWorking directory: /b\ngitStatus: clean";
 
-      assertEquals(CURRENT.systemHash(Json.createValue(opening)), CURRENT.systemHash(Json.createValue(sessionA)), opening);
-      assertEquals(CURRENT.systemHash(Json.createValue(opening)), CURRENT.systemHash(Json.createValue(sessionB)), opening);
+      String expected = CURRENT.systemHash(Json.createValue(opening));
+
+      assertEquals(expected, CURRENT.systemHash(Json.createValue(sessionA)), opening);
+      assertEquals(expected, CURRENT.systemHash(Json.createValue(sessionB)), opening);
     }
   }
 
   @Test
   void gitStatusTailCut() {
-    String first = "Be brief.\n\ngitStatus: snapshot\nCurrent branch: main\n\nStatus:\n M a.ts\n\nRecent commits:\nabc one";
+    String first = "Be brief.\n\ngitStatus: snapshot\nCurrent branch: main\n\nStatus:\n M a.ts\n\n"
+        + "Recent commits:\nabc one";
     String second = "Be brief.\n\ngitStatus: snapshot\n\nSomething else entirely";
 
     assertEquals(CURRENT.systemHash(Json.createValue("Be brief.")), CURRENT.systemHash(Json.createValue(first)));
@@ -190,8 +193,10 @@ class CurrentModeTest {
 
   @Test
   void toolResultKeyOrderIgnored() {
-    JsonObject first = toolResult("[{\"type\": \"text\", \"text\": \"hi\", \"cache_control\": {\"type\": \"ephemeral\"}}]");
-    JsonObject second = toolResult("[{\"cache_control\": {\"type\": \"ephemeral\"}, \"text\": \"hi\", \"type\": \"text\"}]");
+    JsonObject first = toolResult("""
+        [{"type": "text", "text": "hi", "cache_control": {"type": "ephemeral"}}]""");
+    JsonObject second = toolResult("""
+        [{"cache_control": {"type": "ephemeral"}, "text": "hi", "type": "text"}]""");
 
     assertEquals(CURRENT.hash(first), CURRENT.hash(second));
     assertNotEquals(ORIGINAL.hash(first), ORIGINAL.hash(second));

@@ -52,7 +52,9 @@ class JsJsonTest {
   void loneSurrogatesEscaped() {
     String json = "[\"x\\ud800y\", \"\\udfff\", \"\\ud83d\\ude00\", \"\\ude00\\ud83d\"]";
 
-    assertEquals("[\"x\\ud800y\",\"\\udfff\",\"\ud83d\ude00\",\"\\ude00\\ud83d\"]", stringify(json, KeyOrder.JAVASCRIPT));
+    String expected = "[\"x\\ud800y\",\"\\udfff\",\"\ud83d\ude00\",\"\\ude00\\ud83d\"]";
+
+    assertEquals(expected, stringify(json, KeyOrder.JAVASCRIPT));
   }
 
   @Test
