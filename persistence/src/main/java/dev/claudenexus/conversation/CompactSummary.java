@@ -35,7 +35,7 @@ final class CompactSummary {
   /** Summaries shorter than this are too generic to identify a response. */
   static final int MIN_SEARCH_LENGTH = 100;
 
-  /** Longest summary prefix searched: 200 characters collided between concurrent sessions. */
+  /** Maximum length of the summary prefix searched; 200 characters collided between concurrent sessions. */
   static final int PROBE_LENGTH = 2_000;
 
   private static final String RESPONSE_SUMMARY_TAG = "<summary>";
@@ -122,7 +122,7 @@ final class CompactSummary {
     return Optional.of(normalised.substring(0, Math.min(PROBE_LENGTH, normalised.length())));
   }
 
-  /** Returns whether a lower-case response text holds a summary, so it may be a compaction parent. */
+  /** Returns whether a lower-case response text contains a summary, so it may be a compaction parent. */
   static boolean isSummaryResponse(String lowerCaseText) {
     return lowerCaseText != null && lowerCaseText.contains(RESPONSE_SUMMARY_TAG);
   }

@@ -3,7 +3,7 @@ package dev.claudenexus.conversation;
 import java.util.UUID;
 
 /**
- * Where a request was placed: its conversation, branch and parent, with the hashes that found them.
+ * The place of a request in a conversation: its conversation, branch and parent, with its hashes.
  *
  * @param conversationId null for requests that do not join conversations
  * @param branchId {@code main}, {@code branch_<yyyyMMddHHmmss>}, {@code compact_<HHmmss>} (both UTC) or

@@ -14,9 +14,9 @@ import java.util.logging.Logger;
  *
  * <p>A request with one message may start a sub-agent (its text equals a recent {@code Task} or
  * {@code Agent} prompt) or continue a compacted conversation (it carries a summary). A longer request
- * continues the newest earlier request whose messages equal its own without the last two: first among
- * requests with the same system prompt, then among any, then, with more than four messages, the one
- * equal to its messages without the last four. Continuing a request that already has a continuation
+ * continues the newest earlier request whose messages equal its own without the last two. Requests
+ * with the same system prompt are tried first, then any; with more than four messages, the messages
+ * without the last four are tried last. Continuing a request that already has a continuation
  * opens a new branch. When nothing matches, a longer request may still carry a summary, and otherwise
  * starts a conversation.
  */
@@ -33,7 +33,7 @@ public final class ConversationLinker {
 
   /**
    * @param subtaskWindow how long after a sub-agent launch its first request is recognised
-   * @param originalRowsExist whether the database holds rows hashed by the original product; when a
+   * @param originalRowsExist whether the database contains rows hashed by the original product; when a
    *     request finds no parent by this mode's hashes, it then also looks with the original's hashes
    */
   public ConversationLinker(HashMode mode, Duration subtaskWindow, boolean originalRowsExist) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Answers from recent requests in memory and from the database together, so a request links both to
+ * Combines recent requests in memory with the database, so a request links both to
  * a parent whose row is not written yet and to one that another instance wrote.
  */
 public final class LayeredLinkLookup implements LinkLookup {
