@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * The most recently linked requests, kept in memory in arrival order so that a request links to a
- * parent whose row is not written yet. When full, the oldest entry is dropped; the database holds it
+ * parent whose row is not written yet. When full, the oldest entry is dropped; the database contains it
  * by then. Only requests that may be parents are kept.
  */
 public final class RecentLinks implements LinkLookup {
@@ -38,7 +38,7 @@ public final class RecentLinks implements LinkLookup {
   /**
    * Keeps a linked request that may be a parent.
    *
-   * @param summaryText the response text in lower case when it holds a summary, otherwise null
+   * @param summaryText the response text in lower case when it contains a summary, otherwise null
    */
   public synchronized void remember(LinkedRequest request, ConversationLink link,
       List<TaskInvocation> invocations, String summaryText) {

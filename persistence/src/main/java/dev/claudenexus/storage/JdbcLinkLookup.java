@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Answers the linker's queries from {@code api_requests} and {@code task_invocations}. Every query is
+ * Runs the linker's queries on {@code api_requests} and {@code task_invocations}. Every query is
  * an index lookup bounded by a row limit, so its cost does not grow with the table.
  *
  * <p>Failed and cut-off requests are never parents: a client retries them with the same messages, and

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 
-/** Tells whether a database adopted from the original product still holds rows with its hashes. */
+/** Tells whether a database adopted from the original product still contains rows with its hashes. */
 final class OriginalRows {
 
   private OriginalRows() {}

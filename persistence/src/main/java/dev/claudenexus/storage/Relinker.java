@@ -34,7 +34,7 @@ public final class Relinker {
   }
 
   /**
-   * Which rows to relink and how.
+   * The rows to relink and the hash mode to use.
    *
    * @param since only rows that started at or after this time, or null for all
    * @param domain only rows of this domain, or null for all
