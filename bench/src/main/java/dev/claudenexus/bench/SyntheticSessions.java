@@ -25,7 +25,7 @@ final class SyntheticSessions {
               'messages', (SELECT jsonb_agg(jsonb_build_object(
                   'role', CASE WHEN i % 2 = 0 THEN 'user' ELSE 'assistant' END,
                   'content', 'session ' || (g / 10) || ' message ' || i || ' '
-                      || repeat('lorem ipsum ', 150 / (g % 10 + 1))))
+                      || repeat('lorem ipsum ', (150 / (g % 10 + 1))::int)))
                   FROM generate_series(0, 2 * (g % 10)) i)),
           'inference', 200, 'complete',
           jsonb_build_object('role', 'assistant', 'content', jsonb_build_array(

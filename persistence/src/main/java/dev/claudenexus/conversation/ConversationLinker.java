@@ -114,8 +114,10 @@ public final class ConversationLinker {
             request.timestamp(), request.requestId())) {
       branch = BranchNames.branch(request.timestamp());
     }
-    // A sub-agent's follow-ups are sub-agent requests too, but a branch opened from them is not.
-    boolean subtask = parent.subtask() && branch.equals(parent.branchOrMain());
+    // A sub-agent's follow-ups are sub-agent requests too, also on a branch forked from its chain
+    // (two identical sub-agents fork that way). The flag passes only from parent to child, so it
+    // never reaches the main agent's requests of the same conversation.
+    boolean subtask = parent.subtask();
     return new ConversationLink(parent.conversationId(), branch, parent.requestId(), subtask,
         subtask ? parent.parentTaskRequestId() : null, hashes, mode());
   }

@@ -197,7 +197,7 @@ class ConversationLinkerTest {
   }
 
   @Test
-  void branchOpenedFromSubtaskIsNoSubtask() {
+  void branchForkedFromSubtaskStaysSubtask() {
     send(Bodies.conversation().user("Review").request(),
         Bodies.subagentResponse("Agent", "List the modules"));
     Bodies subagent = Bodies.conversation().user("List the modules");
@@ -206,7 +206,7 @@ class ConversationLinkerTest {
     ConversationLink diverged = send(subagent.copy().assistant("Looking.").user("ls shows five"));
 
     assertThat(diverged.branchId()).startsWith("branch_");
-    assertThat(diverged.subtask()).isFalse();
+    assertThat(diverged.subtask()).isTrue();
   }
 
   @Test

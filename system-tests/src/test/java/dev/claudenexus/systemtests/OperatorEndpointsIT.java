@@ -47,6 +47,29 @@ class OperatorEndpointsIT {
   }
 
   @Test
+  void apiNeedsDashboardKey() throws Exception {
+    assertEquals(401, get("/api/domains", null).statusCode());
+    assertEquals(401, get("/api/domains", "wrong-key").statusCode());
+  }
+
+  @Test
+  void apiDomainsListsRecentDomain() throws Exception {
+    calls.post("/v1/messages", ProxyCalls.messagesBody(false, "list my domain"));
+    server.fake.takeRequest(Duration.ofSeconds(10));
+    String domain = "127.0.0.1:" + server.port;
+    long deadline = System.nanoTime() + NexusServer.rowTimeout().toNanos();
+    HttpResponse<String> response = get("/api/domains", NexusServer.DASHBOARD_KEY);
+    while (!response.body().contains(domain) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      response = get("/api/domains", NexusServer.DASHBOARD_KEY);
+    }
+
+    assertEquals(200, response.statusCode());
+    assertTrue(response.body().contains("{\"domain\":\"" + domain + "\",\"requestCount\":"),
+        response.body());
+  }
+
+  @Test
   void tokenStatsNeedDashboardKey() throws Exception {
     assertEquals(401, get("/token-stats", null).statusCode());
     assertEquals(403, get("/token-stats", "wrong-key").statusCode());
