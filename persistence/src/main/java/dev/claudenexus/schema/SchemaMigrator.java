@@ -10,6 +10,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings a database to the current schema with the vendor's Flyway migrations. Several processes may
  * call it at once: Flyway's lock lets one migrate while the others wait and then find nothing to do.
+ * A database created by the original product is adopted: its rows stay and are marked as hashed by
+ * the original.
  */
 public final class SchemaMigrator {
 
@@ -32,6 +34,11 @@ public final class SchemaMigrator {
           Flyway.configure(SchemaMigrator.class.getClassLoader())
               .dataSource(dataSource)
               .locations(vendor.migrationLocation())
+              // A database written by the original product has its tables but no history, so it is
+              // baselined below version 1 and every migration runs; they all skip what exists.
+              .baselineOnMigrate(true)
+              .baselineVersion("0")
+              .baselineDescription("tables found before the first migration")
               .load()
               .migrate();
       LOG.info(

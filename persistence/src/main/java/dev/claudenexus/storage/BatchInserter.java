@@ -1,11 +1,15 @@
 package dev.claudenexus.storage;
 
+import dev.claudenexus.conversation.ConversationLinker;
+import dev.claudenexus.conversation.HashMode;
+import dev.claudenexus.conversation.RecentLinks;
 import dev.claudenexus.schema.DatabaseVendor;
 import dev.claudenexus.schema.SchemaMigrator;
 import java.io.IOException;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +32,9 @@ final class BatchInserter {
   private static final Logger LOG = Logger.getLogger(BatchInserter.class.getName());
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final int MAX_LOGGED_MESSAGE = 300;
+  /** Requests kept in memory for linking; rows older than these are written by then. */
+  private static final int RECENT_LINKS = 10_000;
+  private static final Duration SUBTASK_WINDOW = Duration.ofHours(24);
 
   private final DataSourceLookup dataSources;
   private final StorageJournal journal;
@@ -38,15 +45,20 @@ final class BatchInserter {
   private long nextAttemptAt;
 
   private final SqlLog sqlLog;
+  private final HashMode hashMode;
+  private final RecentLinks recentLinks = new RecentLinks(RECENT_LINKS);
+  private RecordLinker linker;
 
   BatchInserter(DataSourceLookup dataSources, StorageJournal journal) {
-    this(dataSources, journal, new SqlLog(false, 0));
+    this(dataSources, journal, new SqlLog(false, 0), HashMode.CURRENT);
   }
 
-  BatchInserter(DataSourceLookup dataSources, StorageJournal journal, SqlLog sqlLog) {
+  BatchInserter(
+      DataSourceLookup dataSources, StorageJournal journal, SqlLog sqlLog, HashMode hashMode) {
     this.sqlLog = sqlLog;
     this.dataSources = dataSources;
     this.journal = journal;
+    this.hashMode = hashMode;
   }
 
   boolean isDatabaseAvailable() {
@@ -74,8 +86,9 @@ final class BatchInserter {
     }
     try (Connection connection = dataSources.get().getConnection()) {
       ensureSchema();
-      if (!insertBatch(connection, batch)) {
-        insertOneByOne(connection, batch);
+      List<LinkedRecord> linked = linker.link(connection, batch);
+      if (!insertBatch(connection, linked)) {
+        insertOneByOne(connection, linked);
       }
       markAvailable();
       return true;
@@ -125,11 +138,19 @@ final class BatchInserter {
   private void ensureSchema() throws SQLException {
     if (repository == null) {
       DatabaseVendor vendor = SchemaMigrator.migrate(dataSources.get());
+      boolean originalRows = OriginalRows.exist(dataSources.get(), vendor);
+      if (originalRows) {
+        LOG.info("The database holds rows hashed by the original product; requests that find no"
+            + " parent by their own hashes also look with the original's hashes until"
+            + " 'bin/nexus relink' has rehashed those rows");
+      }
+      linker = new RecordLinker(
+          new ConversationLinker(hashMode, SUBTASK_WINDOW, originalRows), recentLinks);
       repository = new RequestRepository(vendor, sqlLog);
     }
   }
 
-  private boolean insertBatch(Connection connection, List<RequestRecord> batch)
+  private boolean insertBatch(Connection connection, List<LinkedRecord> batch)
       throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
@@ -152,15 +173,22 @@ final class BatchInserter {
     }
   }
 
-  private void insertOneByOne(Connection connection, List<RequestRecord> batch)
+  private void insertOneByOne(Connection connection, List<LinkedRecord> batch)
       throws SQLException {
-    for (RequestRecord record : batch) {
-      if (insertBatch(connection, List.of(record))) {
+    for (LinkedRecord linked : batch) {
+      RequestRecord record = linked.record();
+      if (insertBatch(connection, List.of(linked))) {
         continue;
       }
-      RequestRecord cleaned = RecordSanitizer.withoutNulCharacters(record);
+      LinkedRecord cleaned = linked.withRecord(RecordSanitizer.withoutNulCharacters(record));
       if (insertBatch(connection, List.of(cleaned))) {
         LOG.warning(() -> "Stored request " + record.requestId() + " with NUL characters removed");
+        continue;
+      }
+      // A parent that the database rejected earlier is missing, so the references to it fail.
+      if (insertBatch(connection, List.of(cleaned.withoutParents()))) {
+        LOG.warning(() -> "Stored request " + record.requestId()
+            + " without its parent request, which is not in the database");
         continue;
       }
       deadLetter(record);

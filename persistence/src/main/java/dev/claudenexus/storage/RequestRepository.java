@@ -1,11 +1,16 @@
 package dev.claudenexus.storage;
 
+import dev.claudenexus.conversation.BranchNames;
+import dev.claudenexus.conversation.ConversationLink;
+import dev.claudenexus.conversation.MessageHashes;
+import dev.claudenexus.conversation.TaskInvocation;
 import dev.claudenexus.schema.DatabaseVendor;
 import dev.claudenexus.usage.TokenUsage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,11 +25,13 @@ final class RequestRepository {
           + " response_body, response_streaming, input_tokens, output_tokens, total_tokens,"
           + " cache_creation_input_tokens, cache_read_input_tokens, cache_creation_5m_input_tokens,"
           + " cache_creation_1h_input_tokens, usage_data, cost_usd, first_token_ms, duration_ms,"
-          + " outcome, error_type, error, tool_call_count, upstream_attempts";
+          + " outcome, error_type, error, tool_call_count, upstream_attempts, hash_mode,"
+          + " current_message_hash, parent_message_hash, system_hash, conversation_id, branch_id,"
+          + " parent_request_id, is_subtask, parent_task_request_id, task_tool_invocation,"
+          + " summary_response, session_id";
 
   private static final String VALUES =
-      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?";
+      String.join(", ", Collections.nCopies(COLUMNS.split(",").length, "?"));
 
   private final DatabaseVendor vendor;
   private final SqlLog sqlLog;
@@ -38,19 +45,22 @@ final class RequestRepository {
     this.sqlLog = sqlLog;
   }
 
-  /** Inserts the records and their chunks in the caller's transaction. */
-  void insert(Connection connection, List<RequestRecord> records) throws SQLException {
+  /** Inserts the records, their chunks and sub-agent launches in the caller's transaction. */
+  void insert(Connection connection, List<LinkedRecord> linked) throws SQLException {
     long start = System.nanoTime();
     String sql = insertRequestSql();
+    List<RequestRecord> records = linked.stream().map(LinkedRecord::record).toList();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (RequestRecord record : records) {
-        bind(statement, record);
+      for (LinkedRecord record : linked) {
+        bind(statement, record.record());
+        bindLink(statement, record, FIRST_LINK_COLUMN);
         statement.addBatch();
       }
       statement.executeBatch();
     }
     sqlLog.batch(sql, records, System.nanoTime() - start);
     insertChunks(connection, records);
+    insertInvocations(connection, linked);
   }
 
   private String insertRequestSql() {
@@ -107,6 +117,92 @@ final class RequestRepository {
     s.setString(i++, r.error());
     s.setInt(i++, r.toolCallCount());
     s.setInt(i, r.upstreamAttempts());
+  }
+
+  /** The position of {@code hash_mode}, the first link column, in the insert statement. */
+  private static final int FIRST_LINK_COLUMN = 34;
+
+  private static final String LINK_COLUMNS =
+      COLUMNS.substring(COLUMNS.indexOf("hash_mode")).replace(",", " = ?,") + " = ?";
+
+  /**
+   * Replaces the links and sub-agent launches of stored rows in the caller's transaction.
+   *
+   * @return the number of rows that still exist
+   */
+  int updateLinks(Connection connection, List<LinkedRecord> linked) throws SQLException {
+    String sql = "UPDATE api_requests SET " + LINK_COLUMNS + " WHERE request_id = ?";
+    int updated = 0;
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (LinkedRecord record : linked) {
+        int next = bindLink(statement, record, 1);
+        statement.setObject(next, record.record().requestId());
+        statement.addBatch();
+      }
+      for (int count : statement.executeBatch()) {
+        updated += Math.max(0, count);
+      }
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement("DELETE FROM task_invocations WHERE request_id = ?")) {
+      for (LinkedRecord record : linked) {
+        statement.setObject(1, record.record().requestId());
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+    insertInvocations(connection, linked);
+    return updated;
+  }
+
+  /** Binds the link columns from {@code first} on and returns the next free position. */
+  private int bindLink(PreparedStatement s, LinkedRecord linked, int first) throws SQLException {
+    ConversationLink link = linked.link();
+    MessageHashes hashes = link == null ? MessageHashes.NONE : link.hashes();
+    int i = first;
+    s.setString(i++, link == null ? null : link.mode().label());
+    s.setString(i++, hashes.currentMessageHash());
+    s.setString(i++, hashes.parentMessageHash());
+    s.setString(i++, hashes.systemHash());
+    s.setObject(i++, link == null ? null : link.conversationId());
+    s.setString(i++, link == null || link.branchId() == null ? BranchNames.MAIN : link.branchId());
+    s.setObject(i++, link == null ? null : link.parentRequestId());
+    s.setBoolean(i++, link != null && link.subtask());
+    s.setObject(i++, link == null ? null : link.parentTaskRequestId());
+    setJson(s, i++, linked.taskToolInvocationJson());
+    s.setBoolean(i++, linked.summaryResponse());
+    s.setString(i++, linked.sessionId());
+    return i;
+  }
+
+  private void insertInvocations(Connection connection, List<LinkedRecord> linked)
+      throws SQLException {
+    if (linked.stream().allMatch(r -> r.invocations().isEmpty())) {
+      return;
+    }
+    String columns =
+        "request_id, ordinal, domain, timestamp, tool_use_id, tool_name, prompt_hash, prompt";
+    String sql = vendor == DatabaseVendor.POSTGRESQL
+        ? "INSERT INTO task_invocations (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (request_id, ordinal) DO NOTHING"
+        : "MERGE INTO task_invocations (" + columns + ") KEY (request_id, ordinal)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (LinkedRecord record : linked) {
+        for (TaskInvocation invocation : record.invocations()) {
+          statement.setObject(1, invocation.requestId());
+          statement.setInt(2, invocation.ordinal());
+          statement.setString(3, invocation.domain());
+          statement.setObject(4, record.record().timestamp());
+          statement.setString(5, invocation.toolUseId());
+          statement.setString(6, invocation.toolName());
+          statement.setString(7, invocation.promptHash());
+          statement.setString(8, invocation.prompt());
+          statement.addBatch();
+        }
+      }
+      statement.executeBatch();
+    }
   }
 
   private void setJson(PreparedStatement s, int index, String json) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.claudenexus.storage;
 
 import dev.claudenexus.config.NexusPaths;
+import dev.claudenexus.conversation.HashMode;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -52,6 +53,10 @@ public class StorageWriter {
   @ConfigProperty(name = "SLOW_QUERY_THRESHOLD_MS", defaultValue = "5000")
   long slowQueryThresholdMs;
 
+  @Inject
+  @ConfigProperty(name = "CONVERSATION_HASH_MODE", defaultValue = "current")
+  String hashMode;
+
   private BlockingQueue<RequestRecord> queue;
   private StorageJournal journal;
   private BatchInserter inserter;
@@ -63,9 +68,11 @@ public class StorageWriter {
       LOG.warning("STORAGE_ENABLED=false: requests are forwarded but not recorded");
       return;
     }
+    HashMode mode = HashMode.parse(hashMode);
     queue = new ArrayBlockingQueue<>(Math.max(1, queueCapacity));
     journal = new StorageJournal(NexusPaths.dataDirectory().resolve("journal"));
-    inserter = new BatchInserter(DataSources::nexus, journal, new SqlLog(debugSql, slowQueryThresholdMs));
+    inserter = new BatchInserter(
+        DataSources::nexus, journal, new SqlLog(debugSql, slowQueryThresholdMs), mode);
     running = true;
     thread = threadFactory().newThread(this::run);
     thread.setName("nexus-storage-writer");

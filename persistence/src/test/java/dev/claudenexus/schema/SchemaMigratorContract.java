@@ -76,7 +76,7 @@ abstract class SchemaMigratorContract {
 
     MigrationInfo[] applied = applied();
 
-    assertEquals(3, applied.length);
+    assertEquals(5, applied.length);
     for (int i = 0; i < applied.length; i++) {
       assertEquals(Integer.toString(i + 1), applied[i].getVersion().getVersion());
       assertTrue(applied[i].getState().isApplied(), applied[i].getState().toString());
@@ -88,7 +88,8 @@ abstract class SchemaMigratorContract {
     SchemaMigrator.migrate(dataSource());
 
     for (String column : new String[] {"request_id", "cost_usd", "outcome", "upstream_attempts",
-        "cache_creation_1h_input_tokens", "query_string", "error_type"}) {
+        "cache_creation_1h_input_tokens", "query_string", "error_type", "hash_mode", "session_id",
+        "summary_response"}) {
       assertTrue(hasColumn("api_requests", column), "api_requests." + column + " is missing");
     }
   }
@@ -103,10 +104,19 @@ abstract class SchemaMigratorContract {
   }
 
   @Test
+  void migrateCreatesTaskInvocationColumns() throws SQLException {
+    SchemaMigrator.migrate(dataSource());
+
+    for (String column : new String[] {"request_id", "ordinal", "prompt_hash", "prompt", "timestamp"}) {
+      assertTrue(hasColumn("task_invocations", column), "task_invocations." + column + " is missing");
+    }
+  }
+
+  @Test
   void secondMigrateChangesNothing() throws SQLException {
     SchemaMigrator.migrate(dataSource());
 
     assertEquals(expectedVendor(), SchemaMigrator.migrate(dataSource()));
-    assertEquals(3, applied().length);
+    assertEquals(5, applied().length);
   }
 }

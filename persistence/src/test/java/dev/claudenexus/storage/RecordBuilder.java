@@ -17,10 +17,10 @@ final class RecordBuilder {
   static final OffsetDateTime START = OffsetDateTime.of(2026, 3, 14, 15, 9, 26, 535_000_000, ZoneOffset.UTC);
 
   private final UUID requestId = UUID.randomUUID();
-  private final String domain = "localhost:3000";
-  private final OffsetDateTime timestamp = START;
-  private final String method = "POST";
-  private final String path = "/v1/messages";
+  private String domain = "localhost:3000";
+  private OffsetDateTime timestamp = START;
+  private String method = "POST";
+  private String path = "/v1/messages";
   private String queryString;
   private String requestHeaders;
   private String requestBody;
@@ -29,7 +29,7 @@ final class RecordBuilder {
   private String model;
   private String requestType;
   private int messageCount;
-  private final int responseStatus = 200;
+  private int responseStatus = 200;
   private String responseHeaders;
   private String responseBody;
   private boolean streaming;
@@ -86,6 +86,42 @@ final class RecordBuilder {
         1, START.plusNanos(2_000_000), "content_block_delta",
         "{\"type\":\"content_block_delta\",\"delta\":{\"text\":\"\u00fc \uD83D\uDE00\"}}"));
     return b;
+  }
+
+  /** Returns a completed inference call with this body and response, as Claude Code makes them. */
+  static RecordBuilder inference(String requestBody, String responseBody) {
+    RecordBuilder b = new RecordBuilder();
+    b.requestType = "inference";
+    b.requestBody = requestBody;
+    b.responseBody = responseBody;
+    return b;
+  }
+
+  RecordBuilder timestamp(OffsetDateTime value) {
+    timestamp = value;
+    return this;
+  }
+
+  RecordBuilder domain(String value) {
+    domain = value;
+    return this;
+  }
+
+  RecordBuilder call(String httpMethod, String requestPath) {
+    method = httpMethod;
+    path = requestPath;
+    return this;
+  }
+
+  RecordBuilder requestHeaders(String value) {
+    requestHeaders = value;
+    return this;
+  }
+
+  RecordBuilder failed(int status, String failure) {
+    responseStatus = status;
+    outcome = failure;
+    return this;
   }
 
   RecordBuilder requestBody(String value) {

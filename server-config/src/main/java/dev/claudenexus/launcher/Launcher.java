@@ -18,12 +18,15 @@ import java.util.Objects;
  * prepare proxy RUNTIME_DIR        writes the boot files, prints the command, one argument a line
  * credentials add --domain D (--api-key K | --oauth-file F) [--account-id A]
  * credentials list | remove --domain D | rotate-client-key --domain D [--grace-minutes M]
+ * relink [--since DATE] [--domain D] [--mode original|current] [--batch-size N]
  * </pre>
  */
 public final class Launcher {
 
   private static final List<String> CREDENTIAL_OPTIONS =
       List.of("--domain", "--api-key", "--account-id", "--oauth-file", "--grace-minutes");
+  private static final List<String> RELINK_OPTIONS =
+      List.of("--since", "--domain", "--mode", "--batch-size");
 
   private Launcher() {}
 
@@ -54,11 +57,15 @@ public final class Launcher {
       command.forEach(System.out::println);
       return 0;
     }
+    if (args.length >= 1 && args[0].equals("relink")) {
+      Map<String, String> options = options(args, 1, RELINK_OPTIONS);
+      return new RelinkCommand(env, home).run(options, System.err);
+    }
     if (args.length >= 2 && args[0].equals("credentials") && !args[1].equals("add")) {
       return credentials(args, env);
     }
     if (args.length >= 2 && args[0].equals("credentials") && args[1].equals("add")) {
-      Map<String, String> options = options(args, 2);
+      Map<String, String> options = options(args, 2, CREDENTIAL_OPTIONS);
       String domain = required(options, "--domain").strip().toLowerCase(Locale.ROOT);
       Path directory = Path.of(env.get("CREDENTIALS_DIR", "credentials")).toAbsolutePath();
       String key = options.containsKey("--oauth-file")
@@ -78,7 +85,7 @@ public final class Launcher {
   private static int credentials(String[] args, Environment env) throws Exception {
     Path directory = Path.of(env.get("CREDENTIALS_DIR", "credentials")).toAbsolutePath();
     CredentialCommands commands = new CredentialCommands(directory, System.out);
-    Map<String, String> options = options(args, 2);
+    Map<String, String> options = options(args, 2, CREDENTIAL_OPTIONS);
     switch (args[1]) {
       case "list" -> commands.list();
       case "remove" -> commands.remove(required(options, "--domain").strip().toLowerCase(Locale.ROOT));
@@ -99,15 +106,15 @@ public final class Launcher {
     return 0;
   }
 
-  private static Map<String, String> options(String[] args, int from) {
+  private static Map<String, String> options(String[] args, int from, List<String> known) {
     Map<String, String> options = new HashMap<>();
     for (int i = from; i < args.length; i += 2) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException("invalid argument \"" + args[i] + "\": expected --option value pairs");
       }
-      if (!CREDENTIAL_OPTIONS.contains(args[i])) {
+      if (!known.contains(args[i])) {
         throw new IllegalArgumentException("unknown option " + args[i] + ", expected one of "
-            + String.join(", ", CREDENTIAL_OPTIONS));
+            + String.join(", ", known));
       }
       options.put(args[i], args[i + 1]);
     }

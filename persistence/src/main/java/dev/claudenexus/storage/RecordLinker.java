@@ -1,0 +1,109 @@
+package dev.claudenexus.storage;
+
+import dev.claudenexus.conversation.ConversationLink;
+import dev.claudenexus.conversation.ConversationLinker;
+import dev.claudenexus.conversation.LayeredLinkLookup;
+import dev.claudenexus.conversation.LinkLookup;
+import dev.claudenexus.conversation.LinkRequest;
+import dev.claudenexus.conversation.LinkedRequest;
+import dev.claudenexus.conversation.RecentLinks;
+import dev.claudenexus.conversation.ResponseContent;
+import dev.claudenexus.conversation.TaskInvocation;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Links each record of a batch into its conversation before the batch is written, in arrival order,
+ * so a record links to one earlier in the same batch. A record linked before (its batch failed and is
+ * written again) keeps its first link.
+ */
+final class RecordLinker {
+
+  static final String SESSION_HEADER = "x-claude-code-session-id";
+  private static final int MAX_SESSION_ID_LENGTH = 255;
+
+  private final ConversationLinker linker;
+  private final RecentLinks recent;
+
+  RecordLinker(ConversationLinker linker, RecentLinks recent) {
+    this.linker = linker;
+    this.recent = recent;
+  }
+
+  List<LinkedRecord> link(Connection connection, List<RequestRecord> batch) {
+    LinkLookup lookup = lookup(connection);
+    List<LinkedRecord> linked = new ArrayList<>(batch.size());
+    for (RequestRecord record : batch) {
+      linked.add(link(record, lookup, null));
+    }
+    return linked;
+  }
+
+  /** Returns the lookup over recent links and the database behind {@code connection}. */
+  LinkLookup lookup(Connection connection) {
+    return new LayeredLinkLookup(recent, new JdbcLinkLookup(connection));
+  }
+
+  /**
+   * Links one record.
+   *
+   * @param existingConversationId the conversation a stored row has, kept when the row starts a
+   *     conversation, or null
+   */
+  LinkedRecord link(RequestRecord record, LinkLookup lookup, UUID existingConversationId) {
+    String sessionId = sessionId(record.requestHeaders());
+    JsonObject body = isMessagesCall(record) ? JdbcLinkLookup.parseObject(record.requestBody()) : null;
+    if (body == null) {
+      return LinkedRecord.unlinked(record, sessionId);
+    }
+    boolean linkable = isLinkable(record);
+    JsonObject response = linkable ? JdbcLinkLookup.parseObject(record.responseBody()) : null;
+    List<TaskInvocation> invocations = ResponseContent.taskInvocations(
+        response, record.requestId(), record.domain(), record.timestamp().toInstant());
+    String text = ResponseContent.lowerCaseText(response);
+    boolean summary = linkable && text.contains("<summary>");
+    Optional<ConversationLink> earlier = recent.linkOf(record.requestId());
+    ConversationLink link = earlier.orElseGet(() -> linker.link(new LinkRequest(record.requestId(),
+        record.domain(), record.timestamp().toInstant(), body, linkable, existingConversationId),
+        lookup));
+    if (earlier.isEmpty() && link.conversationId() != null) {
+      recent.remember(linkedRequest(record, link), link, invocations, summary ? text : null);
+    }
+    JsonArray calls = ResponseContent.taskToolInvocationJson(response);
+    return new LinkedRecord(record, link, invocations, summary,
+        calls.isEmpty() ? null : calls.toString(), sessionId);
+  }
+
+  /** Returns whether a record may join a conversation: a completed, successful inference call. */
+  static boolean isLinkable(RequestRecord record) {
+    return "inference".equals(record.requestType())
+        && "complete".equals(record.outcome())
+        && record.responseStatus() < 400;
+  }
+
+  private static boolean isMessagesCall(RequestRecord record) {
+    return "POST".equalsIgnoreCase(record.method()) && "/v1/messages".equals(record.path());
+  }
+
+  private static LinkedRequest linkedRequest(RequestRecord record, ConversationLink link) {
+    return new LinkedRequest(record.requestId(), record.domain(), record.timestamp().toInstant(),
+        link.conversationId(), link.branchId(), link.hashes().currentMessageHash(),
+        link.hashes().parentMessageHash(), link.hashes().systemHash(), link.subtask(),
+        link.parentTaskRequestId());
+  }
+
+  private static String sessionId(String headersJson) {
+    JsonObject headers = JdbcLinkLookup.parseObject(headersJson);
+    if (headers == null || !(headers.get(SESSION_HEADER) instanceof JsonString value)) {
+      return null;
+    }
+    String id = value.getString();
+    return id.length() > MAX_SESSION_ID_LENGTH ? id.substring(0, MAX_SESSION_ID_LENGTH) : id;
+  }
+}

@@ -1,0 +1,159 @@
+package dev.claudenexus.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claudenexus.conversation.HashMode;
+import dev.claudenexus.testing.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checks that the storage writer links what it writes, on every supported database. */
+abstract class StoredLinkingContract {
+
+  private static final String TURN_1 = "[{\"role\":\"user\",\"content\":\"List the modules\"}]";
+  private static final String TURN_2 = "[{\"role\":\"user\",\"content\":\"List the modules\"},"
+      + "{\"role\":\"assistant\",\"content\":\"persistence and proxy-war\"},"
+      + "{\"role\":\"user\",\"content\":\"Describe persistence\"}]";
+  private static final String TEXT_RESPONSE =
+      "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"Done\"}]}";
+  private static final String AGENT_RESPONSE = "{\"role\":\"assistant\",\"content\":["
+      + "{\"type\":\"tool_use\",\"id\":\"toolu_7\",\"name\":\"Agent\","
+      + "\"input\":{\"description\":\"Scan\",\"prompt\":\"Scan the schema\"}}]}";
+
+  @TempDir Path journalDirectory;
+
+  private TestDatabase database;
+  private OffsetDateTime clock = RecordBuilder.START;
+
+  abstract TestDatabase openDatabase() throws SQLException;
+
+  @BeforeEach
+  void createDatabase() throws SQLException {
+    database = openDatabase();
+  }
+
+  @AfterEach
+  void dropDatabase() throws SQLException {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private BatchInserter newInstance() {
+    return new BatchInserter(database::dataSource, new StorageJournal(journalDirectory),
+        new SqlLog(false, 0), HashMode.CURRENT);
+  }
+
+  private RecordBuilder turn(String messages, String response) {
+    clock = clock.plusSeconds(2);
+    return RecordBuilder.inference(
+        "{\"model\":\"claude-sonnet-4-5\",\"system\":\"Be brief\",\"messages\":" + messages + "}",
+        response).timestamp(clock);
+  }
+
+  private Map<String, Object> row(UUID requestId) throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT * FROM api_requests WHERE request_id = ?")) {
+      statement.setObject(1, requestId);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        Map<String, Object> row = new HashMap<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getObject(i));
+        }
+        return row;
+      }
+    }
+  }
+
+  @Test
+  void childInSameBatchLinksToParent() throws SQLException {
+    RequestRecord parent = turn(TURN_1, TEXT_RESPONSE).build();
+    RequestRecord child = turn(TURN_2, TEXT_RESPONSE).build();
+
+    assertThat(newInstance().insert(List.of(parent, child))).isTrue();
+
+    assertThat(row(child.requestId()))
+        .containsEntry("parent_request_id", parent.requestId())
+        .containsEntry("conversation_id", row(parent.requestId()).get("conversation_id"))
+        .containsEntry("branch_id", "main")
+        .containsEntry("hash_mode", "current");
+  }
+
+  @Test
+  void secondInstanceLinksToStoredParent() throws SQLException {
+    RequestRecord parent = turn(TURN_1, TEXT_RESPONSE).build();
+    RequestRecord child = turn(TURN_2, TEXT_RESPONSE).build();
+    newInstance().insert(List.of(parent));
+
+    newInstance().insert(List.of(child));
+
+    assertThat(row(child.requestId())).containsEntry("parent_request_id", parent.requestId());
+  }
+
+  @Test
+  void failedAttemptIsNeitherParentNorBranch() throws SQLException {
+    RequestRecord parent = turn(TURN_1, TEXT_RESPONSE).build();
+    RequestRecord failed = turn(TURN_2, null).failed(529, "error").build();
+    RequestRecord retry = turn(TURN_2, TEXT_RESPONSE).build();
+
+    newInstance().insert(List.of(parent, failed, retry));
+
+    assertThat(row(failed.requestId())).containsEntry("conversation_id", null);
+    assertThat(row(retry.requestId()))
+        .containsEntry("parent_request_id", parent.requestId())
+        .containsEntry("branch_id", "main");
+  }
+
+  @Test
+  void subagentLaunchIsIndexedAndLinked() throws SQLException {
+    RequestRecord parent = turn(TURN_1, AGENT_RESPONSE).build();
+    RequestRecord subagent =
+        turn("[{\"role\":\"user\",\"content\":\"Scan the schema\"}]", TEXT_RESPONSE).build();
+    newInstance().insert(List.of(parent));
+
+    newInstance().insert(List.of(subagent));
+
+    assertThat(row(parent.requestId()).get("task_tool_invocation")).asString().contains("toolu_7");
+    assertThat(row(subagent.requestId()))
+        .containsEntry("branch_id", "subtask_1")
+        .containsEntry("is_subtask", true)
+        .containsEntry("parent_task_request_id", parent.requestId());
+  }
+
+  @Test
+  void sessionHeaderIsStored() throws SQLException {
+    RequestRecord record = turn(TURN_1, TEXT_RESPONSE)
+        .requestHeaders("{\"x-claude-code-session-id\":\"5b0c6a1e-session\"}").build();
+
+    newInstance().insert(List.of(record));
+
+    assertThat(row(record.requestId())).containsEntry("session_id", "5b0c6a1e-session");
+  }
+
+  @Test
+  void otherEndpointsGetNoHashes() throws SQLException {
+    RequestRecord models = RecordBuilder.minimal().call("GET", "/v1/models").build();
+
+    newInstance().insert(List.of(models));
+
+    assertThat(row(models.requestId()))
+        .containsEntry("current_message_hash", null)
+        .containsEntry("conversation_id", null)
+        .containsEntry("hash_mode", null);
+  }
+}
