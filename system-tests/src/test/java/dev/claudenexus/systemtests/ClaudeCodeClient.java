@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Sends scripted Claude Code requests through the proxy, each answered by the fake API with a given
- * streamed reply, and returns once the whole stream was read, as the CLI does before its next request.
+ * Sends scripted Claude Code requests through the proxy. The fake API replies to each with a given
+ * streamed reply, and a call returns once the whole stream was read, as the CLI does before its next
+ * request.
  */
 final class ClaudeCodeClient {
 
@@ -48,20 +49,23 @@ final class ClaudeCodeClient {
     this.server = server;
   }
 
-  /** Sends the session's next request, answered by this reply, and appends the reply to the session. */
+  /** Sends the session's next request with this reply from the fake API, and appends the reply to the session. */
   Sent turn(ClaudeCodeSession session, AssistantReply reply) throws IOException, InterruptedException {
     Sent sent = send(session.request(), reply, session.model());
     session.receive(reply);
     return sent;
   }
 
-  /** Sends one request answered by this reply; the caller decides what the client keeps of the reply. */
+  /** Sends one request with this reply from the fake API. The caller decides what the client keeps of the reply. */
   Sent send(ClaudeCodeRequest request, AssistantReply reply, String model)
       throws IOException, InterruptedException {
     return send(request.target(), request.headers(), request.body(), reply, model);
   }
 
-  /** Sends a body with these headers, answered by this reply. The domain's client key replaces any {@code x-api-key}. */
+  /**
+   * Sends a body with these headers and this reply from the fake API. The domain's client key
+   * replaces any {@code x-api-key}.
+   */
   Sent send(String target, Map<String, String> headers, String body, AssistantReply reply, String model)
       throws IOException, InterruptedException {
     server.fake.enqueue(reply.toFakeReply(model));
@@ -80,8 +84,9 @@ final class ClaudeCodeClient {
 
     assertEquals(200, response.statusCode(), () -> "Proxy status for " + target + ": " + response.body());
     assertEquals(body, upstream.bodyText(), "The proxy forwards the body unchanged");
-    assertTrue(response.body().contains(reply.messageId()) && response.body().contains("message_stop"),
-        () -> "The proxy streamed the scripted reply " + reply.messageId() + " to its end");
+    assertTrue(response.body().contains(reply.messageId()),
+        () -> "The proxy streamed the scripted reply " + reply.messageId());
+    assertTrue(response.body().contains("message_stop"), "The proxy streamed the reply to its end");
     int messageCount;
     try (JsonReader reader = Json.createReader(new StringReader(body))) {
       messageCount = reader.readObject().getJsonArray("messages").size();

@@ -1,5 +1,6 @@
 package dev.claudenexus.systemtests;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -34,6 +35,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Scripted Claude Code 2.1 sessions sent through the running proxy, checked against the conversations
@@ -165,7 +167,8 @@ class ConversationLinkingIT {
             ToolCall.read("/home/dev/thumbnail-service/src/main/java/dev/example/thumbs/Decoder.java")),
         AssistantReply.toolUse("Applying the orientation tag before scaling.",
             ToolCall.edit("/home/dev/thumbnail-service/src/main/java/dev/example/thumbs/Decoder.java",
-                "BufferedImage image = ImageIO.read(in);", "BufferedImage image = Orientation.apply(ImageIO.read(in), exif);")),
+                "BufferedImage image = ImageIO.read(in);",
+                "BufferedImage image = Orientation.apply(ImageIO.read(in), exif);")),
         AssistantReply.toolUse("Running the decoder tests.",
             ToolCall.bash("./gradlew test --tests '*DecoderTest'", "Run decoder tests")),
         AssistantReply.text("Portrait JPEGs are now rotated by their EXIF orientation before scaling."));
@@ -207,7 +210,8 @@ class ConversationLinkingIT {
     ClaudeCodeSession rewound = session.copy();
     session.prompt("Use updated.");
     Sent third = client.turn(session, AssistantReply.toolUse("Adding the updated element.",
-        ToolCall.edit("/home/dev/feed-parser/src/entry.rs", "title,", "title,\n        updated: date(node, \"updated\"),")));
+        ToolCall.edit("/home/dev/feed-parser/src/entry.rs", "title,",
+            "title,\n        updated: date(node, \"updated\"),")));
     session.answerTools("The file src/entry.rs has been updated.");
     Sent fourth = client.turn(session, AssistantReply.text("Entries now carry the updated date."));
 
@@ -268,8 +272,10 @@ class ConversationLinkingIT {
     List<Sent> after = new ArrayList<>();
     for (int turn = 0; turn < 6; turn++) {
       session.replaceVolatileSystem("<system-reminder>\nContext used: " + (4 + 3 * turn) + "%.\n</system-reminder>");
-      after.add(client.turn(session, AssistantReply.toolUse("Continuing with the credit notes, step " + (turn + 1) + ".",
-          ToolCall.bash("mvn -q -pl billing test -Dtest=CreditNoteTotalsTest#case" + turn, "Run credit note case " + turn))));
+      AssistantReply reply = AssistantReply.toolUse("Continuing with the credit notes, step " + (turn + 1) + ".",
+          ToolCall.bash("mvn -q -pl billing test -Dtest=CreditNoteTotalsTest#case" + turn,
+              "Run credit note case " + turn));
+      after.add(client.turn(session, reply));
       session.answerTools("Tests run: 1, Failures: 0 (case " + turn + ")");
     }
 
@@ -304,7 +310,7 @@ class ConversationLinkingIT {
    * tool calls of one reply. Their first requests are byte-identical, so no hash can tell which
    * follow-up belongs to which. Both first requests become distinct {@code subtask_} branches. The
    * first follow-up sent (agent A's) continues the newest first request, agent B's, and takes its
-   * branch. Agent B's follow-up has the same parent hash; that parent already has a child, so it
+   * branch. Agent B's follow-up has the same parent hash. That parent already has a child, so it
    * opens a {@code branch_} instead of joining A's chain. The second follow-ups continue their own chains.
    */
   @Test
@@ -320,12 +326,15 @@ class ConversationLinkingIT {
 
     ClaudeCodeSession agentA = session.startAgent(prompt);
     ClaudeCodeSession agentB = session.startAgent(prompt);
-    Sent a1 = client.turn(agentA, AssistantReply.toolUse("", ToolCall.bash("grep -n setScale src/main/java/dev/example/csv/CsvImporter.java", "Find rounding")));
-    Sent b1 = client.turn(agentB, AssistantReply.toolUse("", ToolCall.read("/home/dev/csv-import/src/main/java/dev/example/csv/CsvImporter.java")));
+    Sent a1 = client.turn(agentA, AssistantReply.toolUse("",
+        ToolCall.bash("grep -n setScale src/main/java/dev/example/csv/CsvImporter.java", "Find rounding")));
+    Sent b1 = client.turn(agentB, AssistantReply.toolUse("",
+        ToolCall.read("/home/dev/csv-import/src/main/java/dev/example/csv/CsvImporter.java")));
     agentA.answerTools("88:        return amount.setScale(2, RoundingMode.HALF_UP);");
     Sent a2 = client.turn(agentA, AssistantReply.toolUse("One call site; checking its callers.",
         ToolCall.bash("grep -rn parseAmount src/main/java", "Find callers")));
-    agentB.answerTools("85\t  BigDecimal parseAmount(String text) {\n88\t    return amount.setScale(2, RoundingMode.HALF_UP);");
+    agentB.answerTools("85\t  BigDecimal parseAmount(String text) {\n"
+        + "88\t    return amount.setScale(2, RoundingMode.HALF_UP);");
     Sent b2 = client.turn(agentB, AssistantReply.toolUse("Checking the tests for this method.",
         ToolCall.read("/home/dev/csv-import/src/test/java/dev/example/csv/CsvImporterTest.java")));
     agentA.answerTools("CsvImporter.java:52: total = total.add(parseAmount(cell));");
@@ -368,11 +377,19 @@ class ConversationLinkingIT {
     assertEquals(a2Row.branchId(), a3Row.branchId(), "agents: A's second follow-up stays on A's branch");
     assertEquals(b2Row.requestId(), b3Row.parentRequestId(), "agents: B's second follow-up continues B's chain");
     assertEquals(b2Row.branchId(), b3Row.branchId(), "agents: B's second follow-up stays on B's branch");
-    for (LinkRow followUp : List.of(a2Row, b2Row, a3Row, b3Row)) {
-      assertTrue(followUp.subtask(), "agents: sub-agent follow-up " + followUp.requestId() + " is a sub-task");
-      assertEquals(parentRow.requestId(), followUp.parentTaskRequestId(),
-          "agents: sub-agent follow-up " + followUp.requestId() + " names the launching request");
-    }
+    // All follow-ups are sub-agent work, including the chain that had to open a branch_.
+    Map<String, LinkRow> followUps = new LinkedHashMap<>();
+    followUps.put("A's first follow-up (request 4)", a2Row);
+    followUps.put("B's first follow-up (request 5)", b2Row);
+    followUps.put("A's second follow-up (request 6)", a3Row);
+    followUps.put("B's second follow-up (request 7)", b3Row);
+    List<Executable> checks = new ArrayList<>();
+    followUps.forEach((name, followUp) -> {
+      checks.add(() -> assertTrue(followUp.subtask(), "agents: " + name + " is a sub-task in" + describe(all)));
+      checks.add(() -> assertEquals(parentRow.requestId(), followUp.parentTaskRequestId(),
+          "agents: " + name + " names the launching request in" + describe(all)));
+    });
+    assertAll(checks);
 
     assertEquals(parentRow.requestId(), parentAfterRow.parentRequestId(),
         "agents: the main agent's next request continues the launching request");
@@ -561,7 +578,8 @@ class ConversationLinkingIT {
       assertNotNull(row.conversationId(), request + ": has a conversation");
       assertEquals("inference", row.requestType(), request + ": request type");
       assertEquals("current", row.hashMode(), request + ": hash mode");
-      assertEquals(sent.get(i).messageCount(), row.messageCount(), request + ": message count, injected messages included");
+      assertEquals(sent.get(i).messageCount(), row.messageCount(),
+          request + ": message count, injected messages included");
       assertEquals(sent.get(i).sessionId(), row.sessionId(), request + ": stored session id");
     }
   }
@@ -607,7 +625,7 @@ class ConversationLinkingIT {
 
   private static void assertSubtaskStart(String scenario, LinkRow launching, LinkRow first) {
     String request = scenario + ": sub-agent request " + first.requestId();
-    assertTrue(first.branchId() != null && first.branchId().matches("subtask_\\d+"),
+    assertTrue(String.valueOf(first.branchId()).matches("subtask_\\d+"),
         request + " is on a subtask_<n> branch, got " + first.branchId());
     assertTrue(first.subtask(), request + " is a sub-task");
     assertEquals(launching.requestId(), first.parentTaskRequestId(), request + " names the launching request");
@@ -618,7 +636,7 @@ class ConversationLinkingIT {
   private static void assertBranchOpened(String scenario, String prefix, DateTimeFormatter format, LinkRow row) {
     String branch = row.branchId();
     String digits = format == BRANCH_TIME ? "\\d{14}" : "\\d{6}";
-    assertTrue(branch != null && branch.matches(prefix + digits),
+    assertTrue(String.valueOf(branch).matches(prefix + digits),
         scenario + ": request " + row.requestId() + " opens a " + prefix + " branch, got " + branch);
     String time = branch.substring(prefix.length());
     Instant stamped;

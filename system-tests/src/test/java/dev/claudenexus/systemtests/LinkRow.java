@@ -67,6 +67,7 @@ record LinkRow(
     if (value instanceof java.sql.Timestamp timestamp) {
       return timestamp.toInstant();
     }
-    throw new IllegalStateException("Unexpected timestamp type " + (value == null ? null : value.getClass()));
+    throw new IllegalStateException("The timestamp column has the unsupported type "
+        + (value == null ? null : value.getClass()) + "; expected OffsetDateTime (H2) or Timestamp (PostgreSQL)");
   }
 }

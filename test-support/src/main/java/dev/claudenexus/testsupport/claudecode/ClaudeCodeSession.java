@@ -82,7 +82,7 @@ public final class ClaudeCodeSession {
     return this;
   }
 
-  /** Adds a user prompt; the first one of a session also gets the attribution reminder and the environment message. */
+  /** Adds a user prompt. The first one of a session also gets the attribution reminder and the environment message. */
   public void prompt(String text) {
     if (transcript.isEmpty()) {
       transcript.add(new Transcript.Message("user",

@@ -1,7 +1,7 @@
 package dev.claudenexus.testsupport.claudecode;
 
 /**
- * Texts of a Claude Code 2.1 auto-compaction: the instruction that asks for a summary, the summary
+ * Texts of a Claude Code 2.1 auto-compaction: the instruction that requests a summary, the summary
  * response, and the user message that opens the compacted transcript.
  *
  * <p>The response wraps the summary as {@code <analysis>...</analysis>} then {@code <summary>...</summary>}.

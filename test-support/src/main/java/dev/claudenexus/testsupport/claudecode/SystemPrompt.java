@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>The billing header is {@code x-anthropic-billing-header: cc_version=<version>; cc_entrypoint=cli;}.
  * Its version part changes with every client release and between requests of one session. The prompt
- * blocks carry {@code cache_control}; the main prompt ends in a {@code gitStatus:} section that runs to
+ * blocks carry {@code cache_control}, and the main prompt ends in a {@code gitStatus:} section that runs to
  * the end of the text.
  *
  * @param billingVersion the {@code cc_version} value, for example {@code 2.1.332.461}
@@ -44,7 +44,7 @@ public record SystemPrompt(String billingVersion, List<String> blocks) {
     return new SystemPrompt(billingVersion, List.of(ClaudeCodeTexts.MAIN_OPENING, body));
   }
 
-  /** Returns the prompt of the auto-compaction request, which asks for a summary of the transcript. */
+  /** Returns the prompt of the auto-compaction request, which requests a summary of the transcript. */
   public static SystemPrompt summariser(String billingVersion) {
     return new SystemPrompt(billingVersion, List.of(ClaudeCodeTexts.SUMMARISER_OPENING));
   }

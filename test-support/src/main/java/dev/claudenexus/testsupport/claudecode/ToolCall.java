@@ -10,7 +10,7 @@ import java.util.UUID;
  *
  * @param id the tool use id, {@code toolu_01} and 22 more characters as the API makes them
  * @param name the tool name, for example {@code Bash}
- * @param input the tool input; its member order is kept on the wire and in the transcript
+ * @param input the tool input, whose member order is kept on the wire and in the transcript
  */
 public record ToolCall(String id, String name, JsonObject input) {
 

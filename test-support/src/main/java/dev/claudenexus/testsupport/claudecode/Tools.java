@@ -28,13 +28,13 @@ final class Tools {
 
   /** Returns the tools without the sub-agent tools, because a sub-agent cannot start another one. */
   static JsonArray forSubAgent(JsonArray tools) {
-    JsonArrayBuilder kept = Json.createArrayBuilder();
+    JsonArrayBuilder subAgentTools = Json.createArrayBuilder();
     for (JsonValue tool : tools) {
       if (!name(tool).equals("Agent") && !name(tool).equals("Task")) {
-        kept.add(tool);
+        subAgentTools.add(tool);
       }
     }
-    return kept.build();
+    return subAgentTools.build();
   }
 
   private static String name(JsonValue tool) {

@@ -50,7 +50,8 @@ class ClaudeCodeSessionTest {
     assertEquals("x-anthropic-billing-header: cc_version=2.1.332.461; cc_entrypoint=cli;",
         system.getJsonObject(0).getString("text"));
     assertFalse(system.getJsonObject(0).containsKey("cache_control"));
-    assertEquals("You are Claude Code, Anthropic's official CLI for Claude.", system.getJsonObject(1).getString("text"));
+    assertEquals("You are Claude Code, Anthropic's official CLI for Claude.",
+        system.getJsonObject(1).getString("text"));
     String prompt = system.getJsonObject(2).getString("text");
     assertTrue(prompt.contains("\n\ngitStatus: "));
     assertTrue(prompt.substring(prompt.indexOf("gitStatus: ")).contains("Current branch: work/ledger"));
