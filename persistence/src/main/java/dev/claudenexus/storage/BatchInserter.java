@@ -21,11 +21,11 @@ import javax.sql.DataSource;
  * with NUL characters removed (PostgreSQL text and jsonb refuse them), and then goes to the
  * dead-letter file.
  */
-final class BatchInserter {
+public final class BatchInserter {
 
   /** Finds the data source; throws when it is not bound (yet). */
   @FunctionalInterface
-  interface DataSourceLookup {
+  public interface DataSourceLookup {
     DataSource get() throws SQLException;
   }
 
@@ -51,6 +51,12 @@ final class BatchInserter {
 
   BatchInserter(DataSourceLookup dataSources, StorageJournal journal) {
     this(dataSources, journal, new SqlLog(false, 0), HashMode.CURRENT);
+  }
+
+  /** Creates an inserter that links records with {@code hashMode} and journals under {@code journal}. */
+  public static BatchInserter create(DataSourceLookup dataSources, java.nio.file.Path journal,
+      HashMode hashMode) {
+    return new BatchInserter(dataSources, new StorageJournal(journal), new SqlLog(false, 0), hashMode);
   }
 
   BatchInserter(
@@ -80,7 +86,7 @@ final class BatchInserter {
    *
    * @return {@code false} when the database is unavailable and the caller must keep the records
    */
-  boolean insert(List<RequestRecord> batch) {
+  public boolean insert(List<RequestRecord> batch) {
     if (!databaseAvailable && System.currentTimeMillis() < nextAttemptAt) {
       return false;
     }
