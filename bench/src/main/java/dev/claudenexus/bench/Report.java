@@ -95,8 +95,8 @@ final class Report {
   }
 
   private void runSection() {
-    line("- Command: `" + results.command + "` (it runs `mvn -q -o install -DskipTests`, then"
-        + " `mvn -q -o -pl bench exec:java` with these arguments)");
+    line("- Command: `" + results.command + "` (it packages the reactor with `mvn -q -o package`,"
+        + " then runs `dev.claudenexus.bench.Benchmark` with these arguments)");
     line("- Date: " + results.started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
         + ", commit " + results.gitCommit + ". This phase took " + phase.elapsedSeconds + " s, of which "
         + phase.startSeconds + " s for `bin/nexus start`");
