@@ -84,7 +84,7 @@ public final class LinkingBenchmark {
             options.records(), 1).row());
       }
       if (options.relink()) {
-        section.append("\n").append(relinkRun(pg));
+        section.append(relinkRun(pg, options.relinkBudget()));
       }
       return section.toString();
     } finally {
@@ -137,18 +137,44 @@ public final class LinkingBenchmark {
     }
   }
 
-  private static String relinkRun(DataSource dataSource) throws SQLException {
+  /** Thrown by the progress callback to stop a relink when its time budget is spent. */
+  private static final class BudgetSpent extends RuntimeException {
+    BudgetSpent() {
+      super("time budget spent", null, false, false);
+    }
+  }
+
+  /**
+   * Relinks every row, or as many as fit in the budget; a relink resumes where it stopped, so a
+   * stopped run gives the rate of the same work. The time for all rows is then projected.
+   */
+  private static String relinkRun(DataSource dataSource, java.time.Duration budget)
+      throws SQLException {
     long start = System.nanoTime();
-    long relinked = new Relinker(dataSource).run(
-        new Relinker.Options(HashMode.CURRENT, null, null, 500), (done, total) -> {
-          if (done % 100_000 < 500) {
-            System.err.printf(Locale.ROOT, "relinked %,d of %,d%n", done, total);
-          }
-        });
+    long[] progress = new long[2];
+    try {
+      new Relinker(dataSource).run(new Relinker.Options(HashMode.CURRENT, null, null, 500),
+          (done, total) -> {
+            progress[0] = done;
+            progress[1] = total;
+            if (done % 50_000 < 500) {
+              System.err.printf(Locale.ROOT, "relinked %,d of %,d%n", done, total);
+            }
+            if (done < total && System.nanoTime() - start > budget.toNanos()) {
+              throw new BudgetSpent();
+            }
+          });
+    } catch (BudgetSpent stopped) {
+      // The rate so far is the result.
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double rate = progress[0] / seconds;
+    String projection = progress[0] >= progress[1] ? "all rows"
+        : String.format(Locale.ROOT, "stopped after the %d s budget; all %,d rows would take about"
+            + " %.0f min at this rate", budget.toSeconds(), progress[1], progress[1] / rate / 60);
     return String.format(Locale.ROOT,
-        "| relink, batches of 500 | %,d rows | %.0f s | %,.0f rows/s | |%n", relinked, seconds,
-        relinked / seconds);
+        "| relink, batches of 500 | %,d of %,d rows | %.0f s | %,.0f rows/s | %s |%n", progress[0],
+        progress[1], seconds, rate, projection);
   }
 
   private static void deleteTree(Path directory) throws IOException {

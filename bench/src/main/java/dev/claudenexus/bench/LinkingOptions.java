@@ -8,9 +8,10 @@ import java.util.Set;
 
 /** Settings of the linking benchmark, from {@code --name value} pairs. */
 record LinkingOptions(List<String> databases, int records, long rows, long h2Rows, boolean relink,
-    String pgHost, int pgPort, String pgUser, String output, String commandLine) {
+    java.time.Duration relinkBudget, String pgHost, int pgPort, String pgUser, String output,
+    String commandLine) {
 
-  private static final Set<String> NAMES = Set.of("databases", "records", "rows", "h2-rows", "relink",
+  private static final Set<String> NAMES = Set.of("databases", "records", "rows", "h2-rows", "relink", "relink-budget-seconds",
       "pg-host", "pg-port", "pg-user", "output");
 
   /**
@@ -38,6 +39,7 @@ record LinkingOptions(List<String> databases, int records, long rows, long h2Row
         Long.parseLong(values.getOrDefault("rows", "1000000")),
         Long.parseLong(values.getOrDefault("h2-rows", "0")),
         Boolean.parseBoolean(values.getOrDefault("relink", "true")),
+        java.time.Duration.ofSeconds(Long.parseLong(values.getOrDefault("relink-budget-seconds", "600"))),
         values.getOrDefault("pg-host", "127.0.0.1"),
         Integer.parseInt(values.getOrDefault("pg-port", "5432")),
         values.getOrDefault("pg-user", "postgres"),

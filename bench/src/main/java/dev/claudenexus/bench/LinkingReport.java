@@ -10,6 +10,14 @@ final class LinkingReport {
 
   private LinkingReport() {}
 
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
   static String render(LinkingOptions options, List<String> sections) {
     StringBuilder page = new StringBuilder();
     page.append("# Conversation linking benchmark\n\n");
@@ -22,7 +30,11 @@ final class LinkingReport {
         .append(" queries and inserts.\n");
     page.append("- Table size: PostgreSQL runs again after synthetic rows of about 2 KB were added")
         .append(" (linked sessions of 10 turns, 50 domains).\n");
-    page.append("- Relink: `Relinker` over every stored row, batches of 500, one transaction each.\n\n");
+    page.append("- Relink: `Relinker` over every stored row, batches of 500, one transaction each,")
+        .append(" within a time budget; when the budget ends first, the time for all rows is")
+        .append(" projected from the rate, and is an estimate.\n");
+    page.append("- Load: other builds may share the machine; the load average at the end of the run")
+        .append(" was ").append(loadAverage()).append(".\n\n");
     page.append("Command: `").append(options.commandLine()).append("`  \n");
     page.append("Date: ").append(ZonedDateTime.now(ZoneOffset.UTC)
         .format(DateTimeFormatter.ISO_LOCAL_DATE)).append("  \n");
