@@ -2,6 +2,10 @@ package dev.claudenexus.api;
 
 import dev.claudenexus.api.access.ApiAccessFilter;
 import dev.claudenexus.api.domains.DomainsResource;
+import dev.claudenexus.api.errors.InvalidParameterMapper;
+import dev.claudenexus.api.stats.DashboardStatsResource;
+import dev.claudenexus.api.stats.StatsResource;
+import dev.claudenexus.api.stats.StorageStatsResource;
 import java.util.Set;
 
 /**
@@ -13,6 +17,7 @@ public final class ApiResources {
   private ApiResources() {}
 
   public static Set<Class<?>> classes() {
-    return Set.of(ApiAccessFilter.class, DomainsResource.class);
+    return Set.of(ApiAccessFilter.class, InvalidParameterMapper.class, DomainsResource.class,
+        StatsResource.class, StorageStatsResource.class, DashboardStatsResource.class);
   }
 }
