@@ -1,6 +1,7 @@
 package dev.claudenexus.api;
 
 import dev.claudenexus.api.access.ApiAccessFilter;
+import dev.claudenexus.api.costs.CostsResource;
 import dev.claudenexus.api.domains.DomainsResource;
 import dev.claudenexus.api.errors.InvalidParameterMapper;
 import dev.claudenexus.api.stats.DashboardStatsResource;
@@ -18,6 +19,7 @@ public final class ApiResources {
 
   public static Set<Class<?>> classes() {
     return Set.of(ApiAccessFilter.class, InvalidParameterMapper.class, DomainsResource.class,
-        StatsResource.class, StorageStatsResource.class, DashboardStatsResource.class);
+        StatsResource.class, StorageStatsResource.class, DashboardStatsResource.class,
+        CostsResource.class);
   }
 }
