@@ -72,7 +72,7 @@ class RelinkCommandTest {
       // The URL is not valid for H2; only the printed text matters here.
     }
 
-    assertTrue(!output.toString(StandardCharsets.UTF_8).contains("hunter2"), output.toString());
+    assertTrue(!output.toString(StandardCharsets.UTF_8).contains("hunter2"), output.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -105,7 +105,7 @@ class RelinkCommandTest {
         new PrintStream(output, true, StandardCharsets.UTF_8));
 
     assertEquals(0, status);
-    assertTrue(output.toString(StandardCharsets.UTF_8).contains("Relinked 1 requests."), output.toString());
+    assertTrue(output.toString(StandardCharsets.UTF_8).contains("Relinked 1 requests."), output.toString(StandardCharsets.UTF_8));
     try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT hash_mode, conversation_id FROM api_requests")) {
       rs.next();
