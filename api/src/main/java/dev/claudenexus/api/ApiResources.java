@@ -1,6 +1,7 @@
 package dev.claudenexus.api;
 
 import dev.claudenexus.api.access.ApiAccessFilter;
+import dev.claudenexus.api.conversations.ConversationsResource;
 import dev.claudenexus.api.costs.CostsResource;
 import dev.claudenexus.api.domains.DomainsResource;
 import dev.claudenexus.api.errors.InvalidParameterMapper;
@@ -24,6 +25,6 @@ public final class ApiResources {
     return Set.of(ApiAccessFilter.class, InvalidParameterMapper.class, DomainsResource.class,
         StatsResource.class, StorageStatsResource.class, DashboardStatsResource.class,
         CostsResource.class, TokenUsageHistoryResource.class, SlidingWindowResource.class,
-        HourlyUsageResource.class);
+        HourlyUsageResource.class, ConversationsResource.class);
   }
 }
