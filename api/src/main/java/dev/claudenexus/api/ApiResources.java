@@ -9,6 +9,7 @@ import dev.claudenexus.api.hourly.HourlyUsageResource;
 import dev.claudenexus.api.stats.DashboardStatsResource;
 import dev.claudenexus.api.stats.StatsResource;
 import dev.claudenexus.api.stats.StorageStatsResource;
+import dev.claudenexus.api.subtasks.SubtasksResource;
 import dev.claudenexus.api.tokenusage.SlidingWindowResource;
 import dev.claudenexus.api.tokenusage.TokenUsageHistoryResource;
 import java.util.Set;
@@ -25,6 +26,6 @@ public final class ApiResources {
     return Set.of(ApiAccessFilter.class, InvalidParameterMapper.class, DomainsResource.class,
         StatsResource.class, StorageStatsResource.class, DashboardStatsResource.class,
         CostsResource.class, TokenUsageHistoryResource.class, SlidingWindowResource.class,
-        HourlyUsageResource.class, ConversationsResource.class);
+        HourlyUsageResource.class, ConversationsResource.class, SubtasksResource.class);
   }
 }
