@@ -13,8 +13,8 @@ import java.util.UUID;
 /**
  * Finds a page of conversations, newest first, by their latest selected request. The walk follows
  * the {@code (timestamp DESC, request_id DESC)} index from the cursor and keeps each request that no
- * later selected request of its conversation follows, which the {@code (conversation_id, timestamp)}
- * index answers per request.
+ * later selected request of its conversation follows, and the {@code (conversation_id, timestamp)}
+ * index checks that per request.
  */
 final class ConversationPageQuery {
 
@@ -55,8 +55,8 @@ final class ConversationPageQuery {
     }
   }
 
-  // NOTE: counting distinct conversations reads every selected request; on millions of rows this is
-  // the slowest part of a page and grows with the table, unlike the page itself.
+  // NOTE: counting distinct conversations reads every selected request. On millions of rows this is
+  // the slowest part of a page, and it grows with the table while the page itself does not.
   /** Returns the number of conversations with selected requests. */
   long total(ConversationSelection selection) throws SQLException {
     SqlFilter filter = selection.requestFilter("r");

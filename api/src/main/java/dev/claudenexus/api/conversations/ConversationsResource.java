@@ -50,10 +50,10 @@ public class ConversationsResource {
     ConversationPageQuery pages = new ConversationPageQuery(connection);
     List<LatestRequest> latest = pages.latest(selection, selection.limit() + 1);
     boolean more = latest.size() > selection.limit();
-    List<LatestRequest> shown = more ? latest.subList(0, selection.limit()) : latest;
+    List<LatestRequest> pageRows = more ? latest.subList(0, selection.limit()) : latest;
     return new ConversationPage(
-        new ConversationSummaryQuery(connection).summaries(selection, shown),
-        more ? Optional.of(shown.get(shown.size() - 1).cursor()) : Optional.empty(),
+        new ConversationSummaryQuery(connection).summaries(selection, pageRows),
+        more ? Optional.of(pageRows.get(pageRows.size() - 1).cursor()) : Optional.empty(),
         withTotal ? Optional.of(pages.total(selection)) : Optional.empty());
   }
 }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * Costs and tokens of one group. {@code keys} holds the group's value of each grouping dimension
+ * Costs and tokens of one group. {@code keys} contains the group's value of each grouping dimension
  * (a {@code null} value where the column is empty); {@code unpricedRequests} have no stored cost.
  */
 record CostRow(Map<CostDimension, String> keys, BigDecimal costUsd, long requests,

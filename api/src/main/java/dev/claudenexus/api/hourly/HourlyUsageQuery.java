@@ -14,7 +14,7 @@ import java.util.Optional;
 /** Counts requests or sums output tokens per domain and UTC hour since a time. */
 final class HourlyUsageQuery {
 
-  /** What is counted per hour. */
+  /** The quantity summed per hour. */
   enum Measure {
     REQUESTS("COUNT(*)"),
     OUTPUT_TOKENS("COALESCE(SUM(output_tokens), 0)");

@@ -28,7 +28,7 @@ public final class TimeBuckets {
     return Instant.ofEpochSecond(number * seconds).atOffset(ZoneOffset.UTC);
   }
 
-  /** Returns the number of the bucket that holds {@code time}. */
+  /** Returns the number of the bucket that contains {@code time}. */
   public static long numberOf(OffsetDateTime time, int seconds) {
     return Math.floorDiv(time.toEpochSecond(), seconds);
   }

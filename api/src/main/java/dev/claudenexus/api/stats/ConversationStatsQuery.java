@@ -32,8 +32,8 @@ final class ConversationStatsQuery {
         .equalTo("domain", domain).equalTo("account_id", accountId);
   }
 
-  // NOTE: the all-time totals read every conversation row of the selection; on a table of millions
-  // of rows that is a full index scan, which a rollup table would avoid.
+  // NOTE: the all-time totals read every conversation row of the selection. On a table of millions
+  // of rows that is a full index scan, so a rollup table would be needed to keep it fast.
   ConversationStats query(OffsetDateTime now) throws SQLException {
     OffsetDateTime recentStart = now.minus(RECENT);
     long[] totals = longs("SELECT COUNT(DISTINCT conversation_id), COUNT(DISTINCT account_id),"

@@ -10,7 +10,7 @@ final class StatsJson {
 
   private StatsJson() {}
 
-  /** The shape of {@code GET /api/stats} of the original proxy, plus {@code totalCostUsd}. */
+  /** Renders the original proxy's {@code GET /api/stats} shape, plus {@code totalCostUsd}. */
   static JsonObject proxyShape(RequestStats stats) {
     return Json.createObjectBuilder()
         .add("totalRequests", stats.requests())
@@ -28,7 +28,7 @@ final class StatsJson {
         .build();
   }
 
-  /** The shape of {@code GET /api/storage-stats} of the original dashboard, plus the cost. */
+  /** Renders the original dashboard's {@code GET /api/storage-stats} shape, plus the cost. */
   static JsonObject storageShape(RequestStats stats) {
     JsonObjectBuilder fields = Json.createObjectBuilder()
         .add("total_requests", stats.requests())

@@ -18,8 +18,8 @@ final class SlidingWindowQuery {
   }
 
   /**
-   * Returns every {@code bucket} of the {@code days} before {@code now}, oldest first; the last one
-   * holds {@code now}. Each covers the {@code window} that ends where the bucket ends.
+   * Returns every {@code bucket} of the {@code days} before {@code now}, oldest first. The last one
+   * contains {@code now}. Each covers the {@code window} that ends where the bucket ends.
    */
   List<SlidingWindowBucket> buckets(OffsetDateTime now, Optional<String> accountId, int days,
       Duration bucket, Duration window) throws SQLException {
