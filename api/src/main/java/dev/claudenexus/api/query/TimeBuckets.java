@@ -13,7 +13,7 @@ public final class TimeBuckets {
   private TimeBuckets() {}
 
   /**
-   * Returns an SQL expression for the number of the {@code seconds}-long bucket that holds
+   * Returns an SQL expression for the number of the {@code seconds}-long bucket that contains
    * {@code timestamp}; bucket {@code n} starts at {@code n * seconds} seconds after the epoch.
    */
   public static String bucketNumber(int seconds) {
