@@ -1,7 +1,17 @@
 package dev.claudenexus.api;
 
 import dev.claudenexus.api.access.ApiAccessFilter;
+import dev.claudenexus.api.conversations.ConversationsResource;
+import dev.claudenexus.api.costs.CostsResource;
 import dev.claudenexus.api.domains.DomainsResource;
+import dev.claudenexus.api.errors.InvalidParameterMapper;
+import dev.claudenexus.api.hourly.HourlyUsageResource;
+import dev.claudenexus.api.stats.DashboardStatsResource;
+import dev.claudenexus.api.stats.StatsResource;
+import dev.claudenexus.api.stats.StorageStatsResource;
+import dev.claudenexus.api.subtasks.SubtasksResource;
+import dev.claudenexus.api.tokenusage.SlidingWindowResource;
+import dev.claudenexus.api.tokenusage.TokenUsageHistoryResource;
 import java.util.Set;
 
 /**
@@ -13,6 +23,9 @@ public final class ApiResources {
   private ApiResources() {}
 
   public static Set<Class<?>> classes() {
-    return Set.of(ApiAccessFilter.class, DomainsResource.class);
+    return Set.of(ApiAccessFilter.class, InvalidParameterMapper.class, DomainsResource.class,
+        StatsResource.class, StorageStatsResource.class, DashboardStatsResource.class,
+        CostsResource.class, TokenUsageHistoryResource.class, SlidingWindowResource.class,
+        HourlyUsageResource.class, ConversationsResource.class, SubtasksResource.class);
   }
 }

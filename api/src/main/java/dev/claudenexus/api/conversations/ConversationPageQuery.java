@@ -1,0 +1,72 @@
+package dev.claudenexus.api.conversations;
+
+import dev.claudenexus.api.query.SqlFilter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Finds a page of conversations, newest first, by their latest selected request. The walk follows
+ * the {@code (timestamp DESC, request_id DESC)} index from the cursor and keeps each request that no
+ * later selected request of its conversation follows, and the {@code (conversation_id, timestamp)}
+ * index checks that per request.
+ */
+final class ConversationPageQuery {
+
+  private final Connection connection;
+
+  ConversationPageQuery(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Returns up to {@code count} latest requests after the selection's cursor or offset. */
+  List<LatestRequest> latest(ConversationSelection selection, int count) throws SQLException {
+    SqlFilter outer = selection.requestFilter("r");
+    selection.cursor().ifPresent(c -> outer.where(
+        "(r.timestamp < ? OR (r.timestamp = ? AND r.request_id < ?))",
+        c.timestamp(), c.timestamp(), c.requestId()));
+    SqlFilter later = selection.requestFilter("n").where("n.conversation_id = r.conversation_id")
+        .where("(n.timestamp > r.timestamp OR (n.timestamp = r.timestamp"
+            + " AND n.request_id > r.request_id))");
+    String sql = "SELECT r.conversation_id, r.timestamp, r.request_id, r.model, r.domain,"
+        + " r.account_id, COALESCE(r.input_tokens, 0) + COALESCE(r.cache_read_input_tokens, 0)"
+        + " + COALESCE(r.cache_creation_input_tokens, 0) FROM api_requests r" + outer.clause()
+        + " AND NOT EXISTS (SELECT 1 FROM api_requests n" + later.clause() + ")"
+        + " ORDER BY r.timestamp DESC, r.request_id DESC"
+        + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      int next = later.bind(statement, outer.bind(statement, 1));
+      statement.setInt(next, selection.offset());
+      statement.setInt(next + 1, count);
+      try (ResultSet rs = statement.executeQuery()) {
+        List<LatestRequest> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(new LatestRequest(rs.getObject(1, UUID.class),
+              rs.getObject(2, OffsetDateTime.class), rs.getObject(3, UUID.class), rs.getString(4),
+              rs.getString(5), rs.getString(6), rs.getLong(7)));
+        }
+        return rows;
+      }
+    }
+  }
+
+  // NOTE: counting distinct conversations reads every selected request. On millions of rows this is
+  // the slowest part of a page, and it grows with the table while the page itself does not.
+  /** Returns the number of conversations with selected requests. */
+  long total(ConversationSelection selection) throws SQLException {
+    SqlFilter filter = selection.requestFilter("r");
+    String sql = "SELECT COUNT(DISTINCT r.conversation_id) FROM api_requests r" + filter.clause();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      filter.bind(statement, 1);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}

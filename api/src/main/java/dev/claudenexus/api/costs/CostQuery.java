@@ -1,0 +1,67 @@
+package dev.claudenexus.api.costs;
+
+import dev.claudenexus.api.query.SqlFilter;
+import dev.claudenexus.api.query.TimeBuckets;
+import dev.claudenexus.api.query.UsdAmounts;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Sums stored costs of a {@link CostSelection} with one grouped query over its time range. */
+final class CostQuery {
+
+  private final Connection connection;
+
+  CostQuery(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Returns one row per group: days newest first, the other dimensions in ascending order. */
+  List<CostRow> rows(CostSelection selection) throws SQLException {
+    SqlFilter filter = new SqlFilter()
+        .where("timestamp >= ?", selection.from().atStartOfDay().atOffset(ZoneOffset.UTC))
+        .where("timestamp < ?", selection.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+        .equalTo("domain", selection.domain())
+        .equalTo("account_id", selection.accountId());
+    String keys = selection.groupBy().stream().map(CostDimension::expression)
+        .collect(Collectors.joining(", "));
+    String order = selection.groupBy().stream()
+        .map(d -> d.expression() + (d == CostDimension.DAY ? " DESC" : ""))
+        .collect(Collectors.joining(", "));
+    String sql = "SELECT " + keys + ", SUM(cost_usd), COUNT(*), COUNT(*) - COUNT(cost_usd),"
+        + " COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0),"
+        + " COALESCE(SUM(cache_creation_input_tokens), 0), COALESCE(SUM(cache_read_input_tokens), 0)"
+        + " FROM api_requests" + filter.clause() + " GROUP BY " + keys + " ORDER BY " + order;
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      filter.bind(statement, 1);
+      try (ResultSet rs = statement.executeQuery()) {
+        List<CostRow> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(row(rs, selection.groupBy()));
+        }
+        return rows;
+      }
+    }
+  }
+
+  private static CostRow row(ResultSet rs, List<CostDimension> dimensions) throws SQLException {
+    Map<CostDimension, String> keys = new EnumMap<>(CostDimension.class);
+    int column = 1;
+    for (CostDimension dimension : dimensions) {
+      keys.put(dimension, dimension == CostDimension.DAY
+          ? TimeBuckets.start(rs.getLong(column), CostDimension.DAY_SECONDS).toLocalDate().toString()
+          : rs.getString(column));
+      column++;
+    }
+    return new CostRow(keys, UsdAmounts.round(rs.getBigDecimal(column)), rs.getLong(column + 1),
+        rs.getLong(column + 2), rs.getLong(column + 3), rs.getLong(column + 4),
+        rs.getLong(column + 5), rs.getLong(column + 6));
+  }
+}

@@ -1,0 +1,117 @@
+package dev.claudenexus.api.stats;
+
+import dev.claudenexus.api.query.SqlFilter;
+import dev.claudenexus.api.query.TimeBuckets;
+import dev.claudenexus.api.query.UsdAmounts;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sums the requests linked into conversations ({@code conversation_id} set), optionally of one domain
+ * and account. Branch kinds follow their names: {@code subtask_<n>} and {@code compact_<time>}.
+ */
+final class ConversationStatsQuery {
+
+  private static final int HOUR_SECONDS = 3600;
+  private static final Duration RECENT = Duration.ofHours(24);
+
+  private final Connection connection;
+  private final SqlFilter filter;
+
+  ConversationStatsQuery(Connection connection, Optional<String> domain, Optional<String> accountId) {
+    this.connection = connection;
+    this.filter = new SqlFilter().where("conversation_id IS NOT NULL")
+        .equalTo("domain", domain).equalTo("account_id", accountId);
+  }
+
+  // NOTE: the all-time totals read every conversation row of the selection. On a table of millions
+  // of rows that is a full index scan, so a rollup table would be needed to keep it fast.
+  ConversationStats query(OffsetDateTime now) throws SQLException {
+    OffsetDateTime recentStart = now.minus(RECENT);
+    long[] totals = longs("SELECT COUNT(DISTINCT conversation_id), COUNT(DISTINCT account_id),"
+        + " COUNT(*), COALESCE(SUM(total_tokens), 0) FROM api_requests" + filter.clause(), 4);
+    ConversationStats.Branches branches = branches();
+    long[] recent = longs("SELECT COUNT(*), COUNT(DISTINCT conversation_id),"
+        + " COUNT(DISTINCT account_id) FROM api_requests" + filter.clause() + " AND timestamp >= ?",
+        3, recentStart);
+    return new ConversationStats(totals[0], totals[1], totals[2], totals[3], cost(), branches,
+        models(), new ConversationStats.Recent(recent[0], recent[1], recent[2]),
+        hourly(recentStart));
+  }
+
+  private ConversationStats.Branches branches() throws SQLException {
+    long[] counts = longs("SELECT COUNT(*),"
+        + " COALESCE(SUM(CASE WHEN branch_id LIKE 'subtask!_%' ESCAPE '!' THEN 1 ELSE 0 END), 0),"
+        + " COALESCE(SUM(CASE WHEN branch_id LIKE 'compact!_%' ESCAPE '!' THEN 1 ELSE 0 END), 0)"
+        + " FROM (SELECT conversation_id, branch_id FROM api_requests" + filter.clause()
+        + " GROUP BY conversation_id, branch_id) branches", 3);
+    return new ConversationStats.Branches(counts[0], counts[1], counts[2]);
+  }
+
+  private BigDecimal cost() throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT SUM(cost_usd) FROM api_requests" + filter.clause())) {
+      filter.bind(statement, 1);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return UsdAmounts.round(rs.getBigDecimal(1));
+      }
+    }
+  }
+
+  private List<String> models() throws SQLException {
+    List<String> models = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT model FROM"
+        + " api_requests" + filter.clause() + " AND model IS NOT NULL ORDER BY model")) {
+      filter.bind(statement, 1);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          models.add(rs.getString(1));
+        }
+      }
+    }
+    return models;
+  }
+
+  private List<ConversationStats.HourlyActivity> hourly(OffsetDateTime start) throws SQLException {
+    String bucket = TimeBuckets.bucketNumber(HOUR_SECONDS);
+    String sql = "SELECT " + bucket + ", COUNT(*), COALESCE(SUM(total_tokens), 0) FROM api_requests"
+        + filter.clause() + " AND timestamp >= ? GROUP BY " + bucket + " ORDER BY 1 DESC";
+    List<ConversationStats.HourlyActivity> hours = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setObject(filter.bind(statement, 1), start);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next() && hours.size() < 24) {
+          hours.add(new ConversationStats.HourlyActivity(
+              TimeBuckets.start(rs.getLong(1), HOUR_SECONDS), rs.getLong(2), rs.getLong(3)));
+        }
+      }
+    }
+    return hours;
+  }
+
+  private long[] longs(String sql, int columns, Object... extraValues) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      int next = filter.bind(statement, 1);
+      for (Object value : extraValues) {
+        statement.setObject(next++, value);
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        long[] values = new long[columns];
+        for (int i = 0; i < columns; i++) {
+          values[i] = rs.getLong(i + 1);
+        }
+        return values;
+      }
+    }
+  }
+}

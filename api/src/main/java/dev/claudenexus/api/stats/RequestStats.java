@@ -1,0 +1,27 @@
+package dev.claudenexus.api.stats;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Totals over the requests of a period. {@code averageDurationMs} is over requests with a duration;
+ * {@code costUsd} sums the stored per-request cost, so requests of unpriced models add nothing.
+ */
+record RequestStats(
+    long requests,
+    long inputTokens,
+    long outputTokens,
+    long cacheCreationTokens,
+    long cacheReadTokens,
+    long toolCalls,
+    long errors,
+    double averageDurationMs,
+    int activeDomains,
+    Map<String, Long> requestsByModel,
+    Map<String, Long> requestsByType,
+    BigDecimal costUsd) {
+
+  long totalTokens() {
+    return inputTokens + outputTokens;
+  }
+}

@@ -1,0 +1,12 @@
+package dev.claudenexus.api.costs;
+
+import dev.claudenexus.api.testing.QueryDatabase;
+import java.sql.SQLException;
+
+class CostQueryH2Test extends CostQueryContract {
+
+  @Override
+  QueryDatabase openDatabase() throws SQLException {
+    return QueryDatabase.h2();
+  }
+}

@@ -1,0 +1,13 @@
+package dev.claudenexus.api.stats;
+
+import dev.claudenexus.api.testing.QueryDatabase;
+import java.sql.SQLException;
+
+/** Runs against a fresh database when NEXUS_TEST_DATABASE_URL names a PostgreSQL server. */
+class StatsQueryPostgresTest extends StatsQueryContract {
+
+  @Override
+  QueryDatabase openDatabase() throws SQLException {
+    return QueryDatabase.postgres();
+  }
+}

@@ -1,0 +1,12 @@
+package dev.claudenexus.api.subtasks;
+
+import dev.claudenexus.api.testing.QueryDatabase;
+import java.sql.SQLException;
+
+class SubtaskQueryH2Test extends SubtaskQueryContract {
+
+  @Override
+  QueryDatabase openDatabase() throws SQLException {
+    return QueryDatabase.h2();
+  }
+}

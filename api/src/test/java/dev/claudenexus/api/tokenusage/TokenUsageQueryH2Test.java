@@ -1,0 +1,12 @@
+package dev.claudenexus.api.tokenusage;
+
+import dev.claudenexus.api.testing.QueryDatabase;
+import java.sql.SQLException;
+
+class TokenUsageQueryH2Test extends TokenUsageQueryContract {
+
+  @Override
+  QueryDatabase openDatabase() throws SQLException {
+    return QueryDatabase.h2();
+  }
+}
