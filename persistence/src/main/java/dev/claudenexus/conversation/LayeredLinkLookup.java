@@ -20,10 +20,21 @@ public final class LayeredLinkLookup implements LinkLookup {
 
   private final LinkLookup memory;
   private final LinkLookup database;
+  private final boolean memoryHasNewest;
 
   public LayeredLinkLookup(LinkLookup memory, LinkLookup database) {
+    this(memory, database, false);
+  }
+
+  /**
+   * @param memoryHasNewest whether every request newer than one in memory is in memory too, as when
+   *     one process links rows in time order (a relink). Then a parent found in memory is the
+   *     newest, and the database is not asked. With several writing instances it is not so.
+   */
+  public LayeredLinkLookup(LinkLookup memory, LinkLookup database, boolean memoryHasNewest) {
     this.memory = memory;
     this.database = database;
+    this.memoryHasNewest = memoryHasNewest;
   }
 
   @Override
@@ -31,6 +42,9 @@ public final class LayeredLinkLookup implements LinkLookup {
       String domain, String messageHash, String systemHash, Instant before, UUID excluded) {
     Optional<LinkedRequest> recent =
         memory.latestWithHash(domain, messageHash, systemHash, before, excluded);
+    if (memoryHasNewest && recent.isPresent()) {
+      return recent;
+    }
     Optional<LinkedRequest> stored =
         database.latestWithHash(domain, messageHash, systemHash, before, excluded);
     if (recent.isEmpty() || stored.isEmpty()) {

@@ -30,10 +30,17 @@ final class RecordLinker {
 
   private final ConversationLinker linker;
   private final RecentLinks recent;
+  private final boolean inTimeOrder;
 
   RecordLinker(ConversationLinker linker, RecentLinks recent) {
+    this(linker, recent, false);
+  }
+
+  /** @param inTimeOrder whether records arrive strictly oldest first from one process (a relink) */
+  RecordLinker(ConversationLinker linker, RecentLinks recent, boolean inTimeOrder) {
     this.linker = linker;
     this.recent = recent;
+    this.inTimeOrder = inTimeOrder;
   }
 
   List<LinkedRecord> link(Connection connection, List<RequestRecord> batch) {
@@ -47,7 +54,7 @@ final class RecordLinker {
 
   /** Returns the lookup over recent links and the database behind {@code connection}. */
   LinkLookup lookup(Connection connection) {
-    return new LayeredLinkLookup(recent, new JdbcLinkLookup(connection));
+    return new LayeredLinkLookup(recent, new JdbcLinkLookup(connection), inTimeOrder);
   }
 
   /**

@@ -105,7 +105,7 @@ class OriginalDatabaseAdoptionTest {
 
     assertThat(strings("SELECT hash_mode FROM api_requests")).containsExactly("original");
     assertThat(strings("SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
-        .containsExactly("0", "1", "2", "3", "4", "5");
+        .startsWith("0", "1", "2", "3", "4", "5");
   }
 
   @Test
