@@ -14,6 +14,12 @@ import java.util.List;
  */
 final class ServiceLaunch {
 
+  /**
+   * Request threads of the dashboard. Its event streams are asynchronous and hold no thread, so it
+   * needs far fewer than the proxy, whose open streams hold one each.
+   */
+  static final int DASHBOARD_MAX_THREADS = 200;
+
   private final Environment env;
   private final Path home;
   private final Path runtime;
@@ -32,10 +38,21 @@ final class ServiceLaunch {
     int port = env.get("PROXY_PORT").isPresent()
         ? env.integer("PROXY_PORT", 3000, 1, 65535)
         : env.integer("PORT", 3000, 1, 65535);
-    return prepare("proxy", "proxy.war", port);
+    int maxThreads = env.integer("PROXY_MAX_THREADS", 1024, 16, 100_000);
+    return prepare("proxy", "proxy.war", port, maxThreads);
   }
 
-  private List<String> prepare(String service, String war, int port) throws IOException {
+  /**
+   * Writes the boot files of the dashboard and returns the Java command that starts it. It uses the
+   * proxy's database settings, so both services read the same data.
+   */
+  List<String> prepareDashboard() throws IOException {
+    int port = env.integer("DASHBOARD_PORT", 3001, 1, 65535);
+    return prepare("dashboard", "dashboard.war", port, DASHBOARD_MAX_THREADS);
+  }
+
+  private List<String> prepare(String service, String war, int port, int maxThreads)
+      throws IOException {
     String host = env.get("HOST", "127.0.0.1");
     Path runDirectory = home.resolve("run").resolve(service);
     Files.createDirectories(runDirectory);
@@ -44,7 +61,7 @@ final class ServiceLaunch {
     DatabaseSettings database = DatabaseSettings.from(env, home.resolve("data"));
 
     Path preboot = runDirectory.resolve("preboot.asadmin");
-    Files.write(preboot, prebootCommands(host), StandardCharsets.UTF_8);
+    Files.write(preboot, prebootCommands(host, maxThreads), StandardCharsets.UTF_8);
     Path postboot = runDirectory.resolve("postboot.asadmin");
     writePrivate(postboot, String.join("\n", database.asadminCommands()) + "\n");
     Path systemProperties = runDirectory.resolve("system.properties");
@@ -68,9 +85,8 @@ final class ServiceLaunch {
     return command;
   }
 
-  private List<String> prebootCommands(String host) {
+  private List<String> prebootCommands(String host, int maxThreads) {
     String config = "configs.config.server-config";
-    int maxThreads = env.integer("PROXY_MAX_THREADS", 1024, 16, 100_000);
     int socketTimeoutMs = env.integer("PROXY_SERVER_TIMEOUT", 660_000, 1_000, Integer.MAX_VALUE);
     String transport = config + ".network-config.transports.transport.tcp";
     return List.of(
