@@ -1,7 +1,13 @@
 package dev.claudenexus.api;
 
 import dev.claudenexus.api.access.ApiAccessFilter;
+import dev.claudenexus.api.access.CorsFilter;
+import dev.claudenexus.api.access.SecurityHeaders;
 import dev.claudenexus.api.domains.DomainsResource;
+import dev.claudenexus.api.errors.ApiExceptionMapper;
+import dev.claudenexus.api.requests.RequestStreamResource;
+import dev.claudenexus.api.requests.RequestsResource;
+import dev.claudenexus.api.usage.TokenUsageResource;
 import java.util.Set;
 
 /**
@@ -13,6 +19,8 @@ public final class ApiResources {
   private ApiResources() {}
 
   public static Set<Class<?>> classes() {
-    return Set.of(ApiAccessFilter.class, DomainsResource.class);
+    return Set.of(CorsFilter.class, ApiAccessFilter.class, SecurityHeaders.class,
+        ApiExceptionMapper.class, DomainsResource.class, RequestsResource.class,
+        RequestStreamResource.class, TokenUsageResource.class);
   }
 }
