@@ -1,8 +1,6 @@
 package dev.claudenexus.proxy;
 
-import dev.claudenexus.api.ApiFlavor;
 import dev.claudenexus.api.ApiResources;
-import jakarta.enterprise.inject.Produces;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -17,10 +15,5 @@ public class ProxyApiApplication extends Application {
   @Override
   public Set<Class<?>> getClasses() {
     return ApiResources.classes();
-  }
-
-  @Produces
-  static ApiFlavor flavor() {
-    return ApiFlavor.PROXY;
   }
 }

@@ -39,7 +39,7 @@ final class ServiceLaunch {
         ? env.integer("PROXY_PORT", 3000, 1, 65535)
         : env.integer("PORT", 3000, 1, 65535);
     int maxThreads = env.integer("PROXY_MAX_THREADS", 1024, 16, 100_000);
-    return prepare("proxy", "proxy.war", port, maxThreads);
+    return prepare("proxy", "proxy.war", port, maxThreads, List.of());
   }
 
   /**
@@ -48,11 +48,17 @@ final class ServiceLaunch {
    */
   List<String> prepareDashboard() throws IOException {
     int port = env.integer("DASHBOARD_PORT", 3001, 1, 65535);
-    return prepare("dashboard", "dashboard.war", port, DASHBOARD_MAX_THREADS);
+    // Payara adds SameSite to the cookies of the listener, the dashboard's session cookie among them;
+    // the Servlet API's cookie attributes do not reach Payara's Set-Cookie header.
+    String http = "configs.config.server-config.network-config.protocols.protocol.http-listener.http";
+    List<String> cookies = List.of(
+        "set " + http + ".cookie-same-site-value=Strict",
+        "set " + http + ".cookie-same-site-enabled=true");
+    return prepare("dashboard", "dashboard.war", port, DASHBOARD_MAX_THREADS, cookies);
   }
 
-  private List<String> prepare(String service, String war, int port, int maxThreads)
-      throws IOException {
+  private List<String> prepare(String service, String war, int port, int maxThreads,
+      List<String> extraPreboot) throws IOException {
     String host = env.get("HOST", "127.0.0.1");
     Path runDirectory = home.resolve("run").resolve(service);
     Files.createDirectories(runDirectory);
@@ -61,7 +67,9 @@ final class ServiceLaunch {
     DatabaseSettings database = DatabaseSettings.from(env, home.resolve("data"));
 
     Path preboot = runDirectory.resolve("preboot.asadmin");
-    Files.write(preboot, prebootCommands(host, maxThreads), StandardCharsets.UTF_8);
+    List<String> prebootCommands = new ArrayList<>(prebootCommands(host, maxThreads));
+    prebootCommands.addAll(extraPreboot);
+    Files.write(preboot, prebootCommands, StandardCharsets.UTF_8);
     Path postboot = runDirectory.resolve("postboot.asadmin");
     writePrivate(postboot, String.join("\n", database.asadminCommands()) + "\n");
     Path systemProperties = runDirectory.resolve("system.properties");

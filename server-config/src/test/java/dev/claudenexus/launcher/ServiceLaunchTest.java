@@ -42,6 +42,15 @@ class ServiceLaunchTest {
   }
 
   @Test
+  void dashboardCookiesAreSameSiteStrict() throws IOException {
+    dashboard(Map.of());
+
+    assertThat(Files.readString(home.resolve("run/dashboard/preboot.asadmin")))
+        .contains("http.cookie-same-site-value=Strict")
+        .contains("http.cookie-same-site-enabled=true");
+  }
+
+  @Test
   void dashboardSharesTheEmbeddedDatabase() throws IOException {
     dashboard(Map.of());
     new ServiceLaunch(new Environment(Map.of()), home, Path.of("/runtime"), home).prepareProxy();

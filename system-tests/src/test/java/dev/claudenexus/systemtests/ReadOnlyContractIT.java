@@ -44,7 +44,9 @@ class ReadOnlyContractIT {
     for (String base : ports) {
       for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
         for (String path : List.of("/api/requests", "/api/analyses", "/api/no-such-endpoint/42")) {
-          HttpResponse<String> response = api.send(method, base + path, "{}",
+          // Payara's HTTP layer rejects a DELETE with a body (400) before any application code.
+          String body = method.equals("DELETE") ? null : "{}";
+          HttpResponse<String> response = api.send(method, base + path, body,
               "Content-Type", "application/json");
 
           assertThat(response.statusCode()).as("%s %s%s", method, base, path).isEqualTo(403);

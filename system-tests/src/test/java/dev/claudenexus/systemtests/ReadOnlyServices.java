@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * proxy here, so a test can act as another client with {@code X-Forwarded-For} and get its own rate
  * limit.
  */
-final class ReadOnlyServices implements ExtensionContext.Store.CloseableResource {
+final class ReadOnlyServices implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
   /** Reads per minute and client; above the reads of all read-only tests together. */
   static final int READ_LIMIT = 300;
@@ -43,6 +43,10 @@ final class ReadOnlyServices implements ExtensionContext.Store.CloseableResource
     Map<String, String> env = new HashMap<>(server.environment());
     env.remove("DASHBOARD_API_KEY");
     env.remove("HOST");
+    if (server.database.proxySettings().isEmpty()) {
+      // The embedded H2 file lives in the main home; share it as a user would with two homes.
+      env.put("DATABASE_JDBC_URL", server.database.jdbcUrl);
+    }
     env.put("NEXUS_HOME", home.toString());
     env.put("PROXY_PORT", Integer.toString(proxyPort));
     env.put("DASHBOARD_PORT", Integer.toString(dashboardPort));

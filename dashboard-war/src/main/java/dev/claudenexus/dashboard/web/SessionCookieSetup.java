@@ -10,8 +10,9 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.EnumSet;
 
 /**
- * Sets the session cookie: httpOnly, SameSite=Strict, tracked by cookie only (never in URLs), and
- * the configured idle timeout. Payara marks it Secure when the request came over HTTPS.
+ * Sets the session cookie: httpOnly, tracked by cookie only (never in URLs), and the configured idle
+ * timeout. Payara marks it Secure when the request came over HTTPS, and the launcher's listener
+ * settings add SameSite=Strict.
  */
 @WebListener
 public class SessionCookieSetup implements ServletContextListener {
@@ -26,7 +27,6 @@ public class SessionCookieSetup implements ServletContextListener {
     cookie.setName(COOKIE_NAME);
     cookie.setHttpOnly(true);
     cookie.setPath("/");
-    cookie.setAttribute("SameSite", "Strict");
     context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
     context.setSessionTimeout(DashboardSettings.current().sessionIdleMinutes());
   }
