@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 
 /**
  * Brings the database to the current schema when the dashboard starts, so it can start before the
- * proxy; the proxy does the same, and Flyway's lock lets only one of them migrate.
+ * proxy. The proxy does the same, and Flyway's lock lets only one of them migrate.
  */
 @ApplicationScoped
 public class DashboardStartup {

@@ -4,7 +4,7 @@ import dev.claudenexus.api.ApiFlavor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** Tells the shared API resources to answer in the proxy's shapes. */
+/** Selects the proxy's response shapes for the shared API resources. */
 @ApplicationScoped
 public class ProxyFlavor {
 

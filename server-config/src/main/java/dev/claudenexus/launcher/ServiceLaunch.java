@@ -48,8 +48,8 @@ final class ServiceLaunch {
    */
   List<String> prepareDashboard() throws IOException {
     int port = env.integer("DASHBOARD_PORT", 3001, 1, 65535);
-    // Payara adds SameSite to the cookies of the listener, the dashboard's session cookie among them;
-    // the Servlet API's cookie attributes do not reach Payara's Set-Cookie header.
+    // Payara adds SameSite to every cookie of the listener, the session cookie among them. The
+    // Servlet API's cookie attributes do not reach Payara's Set-Cookie header.
     String http = "configs.config.server-config.network-config.protocols.protocol.http-listener.http";
     List<String> cookies = List.of(
         "set " + http + ".cookie-same-site-value=Strict",

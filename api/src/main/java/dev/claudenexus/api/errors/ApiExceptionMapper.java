@@ -9,9 +9,9 @@ import java.util.logging.Logger;
 
 /**
  * Turns every exception of {@code /api/*} into {@code {"error": message}}. Invalid parameters keep
- * their message (400); the container's own errors (404, 405, 415, ...) keep their status with its
- * reason phrase; anything else is logged and answered with 500 and a generic message, so database
- * errors and stack traces never reach the client.
+ * their message (400). The container's own errors (404, 405, 415, ...) keep their status and its
+ * reason phrase. Anything else is logged and returns 500 with a generic message, so database errors
+ * and stack traces never reach the client.
  */
 public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 

@@ -19,7 +19,7 @@ final class RequestJson {
 
   private RequestJson() {}
 
-  /** The proxy's summary fields of a row. */
+  /** Builds the proxy's summary fields of a row. */
   static JsonObjectBuilder proxySummary(RequestRow row) {
     JsonObjectBuilder json = Json.createObjectBuilder()
         .add("requestId", row.requestId().toString())
@@ -36,14 +36,14 @@ final class RequestJson {
     return json;
   }
 
-  /** A proxy list item: the summary and the bodies. */
+  /** Builds a proxy list item: the summary and the bodies. */
   static JsonObjectBuilder proxyItem(RequestRow row) {
     return proxySummary(row)
         .add("request_body", document(row.requestBody()))
         .add("response_body", document(row.responseBody()));
   }
 
-  /** The proxy's detail of one request. */
+  /** Builds the proxy's detail of one request. */
   static JsonObjectBuilder proxyDetail(RequestRow row, List<RequestQueries.Chunk> chunks) {
     JsonArrayBuilder streamingChunks = Json.createArrayBuilder();
     for (RequestQueries.Chunk chunk : chunks) {
@@ -63,7 +63,7 @@ final class RequestJson {
         .add("streamingChunks", streamingChunks);
   }
 
-  /** The dashboard's columns of a row, without the bodies. */
+  /** Builds the dashboard's columns of a row, without the bodies. */
   static JsonObjectBuilder dashboardRow(RequestRow row) {
     return Json.createObjectBuilder()
         .add("request_id", row.requestId().toString())
@@ -90,14 +90,14 @@ final class RequestJson {
         .add("is_subtask", row.subtask());
   }
 
-  /** A dashboard list item: the columns and the bodies. */
+  /** Builds a dashboard list item: the columns and the bodies. */
   static JsonObjectBuilder dashboardItem(RequestRow row) {
     return dashboardRow(row)
         .add("request_body", document(row.requestBody()))
         .add("response_body", document(row.responseBody()));
   }
 
-  /** The dashboard's chunk list of one request. */
+  /** Builds the dashboard's chunk list of one request. */
   static JsonArrayBuilder dashboardChunks(List<RequestQueries.Chunk> chunks) {
     JsonArrayBuilder array = Json.createArrayBuilder();
     for (RequestQueries.Chunk chunk : chunks) {

@@ -37,7 +37,7 @@ final class RequestQueries {
       parameters.add(cursor.timestamp());
       parameters.add(cursor.requestId());
     });
-    // One row more than the page tells whether another page follows.
+    // One row more than the page shows whether another page follows.
     sql.append(" ORDER BY timestamp DESC, request_id DESC LIMIT ? OFFSET ?");
     parameters.add(page.limit() + 1);
     parameters.add(page.offset());

@@ -37,7 +37,7 @@ record RequestRow(
     String responseBody,
     String usageData) {
 
-  /** The columns {@link #read} expects, in order; the bodies are null unless requested. */
+  /** Returns the columns that {@link #read} expects, in order. Without bodies, they are read as null. */
   static String columns(boolean withBodies) {
     return "request_id, domain, timestamp, method, path, model, request_type, response_status,"
         + " input_tokens, output_tokens, total_tokens, cache_creation_input_tokens,"

@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code GET /api/requests} and {@code GET /api/requests/{id}}. The proxy's port answers with
- * {@code {requests, pagination, nextCursor}}, the dashboard's with
+ * {@code GET /api/requests} and {@code GET /api/requests/{id}}. The proxy's port returns
+ * {@code {requests, pagination, nextCursor}}, the dashboard's port
  * {@code {status, requests, count, next_cursor}}. Pass the returned cursor as {@code cursor} for the
  * next page; {@code offset} is kept for the original's scripts.
  */

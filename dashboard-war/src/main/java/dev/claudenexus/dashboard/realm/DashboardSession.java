@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * What a browser session holds: whether it has logged in, and its CSRF token. The token is created
+ * The state of a browser session: whether it has logged in, and its CSRF token. The token is created
  * with the session (the login form needs one too) and replaced at login.
  */
 public final class DashboardSession {
