@@ -95,8 +95,8 @@ final class Report {
   }
 
   private void runSection() {
-    line("- Command: `" + results.command + "` (it runs `mvn -q -o install -DskipTests`, then"
-        + " `mvn -q -o -pl bench exec:java` with these arguments)");
+    line("- Command: `" + results.command + "` (it packages the reactor with `mvn -q -o package`,"
+        + " then runs `dev.claudenexus.bench.Benchmark` with these arguments)");
     line("- Date: " + results.started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
         + ", commit " + results.gitCommit + ". This phase took " + phase.elapsedSeconds + " s, of which "
         + phase.startSeconds + " s for `bin/nexus start`");
@@ -111,8 +111,9 @@ final class Report {
         + phase.loadAfter + " after it. Client, fake API and proxy share the machine's cores, and other"
         + " work ran beside the benchmark.");
     line("- Database: " + phase.database + ". Proxy settings: " + settingsText(phase.proxySettings)
-        + ", and otherwise what `bin/nexus` sets, such as `NEXUS_JAVA_OPTS=-Xmx512m -Xss512k` unless"
-        + " listed, `STORE_STREAMING_CHUNKS=false`, `STORAGE_QUEUE_CAPACITY=10000` and"
+        + ", and otherwise what `bin/nexus` sets, such as `NEXUS_JAVA_OPTS=-Xms64m -Xmx224m -Xss512k"
+        + " -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
+        + " -Djdk.nio.maxCachedBufferSize=16384` and `MALLOC_ARENA_MAX=2` unless listed, `STORE_STREAMING_CHUNKS=false`, `STORAGE_QUEUE_CAPACITY=10000` and"
         + " `STORAGE_BATCH_SIZE=100`. Clients authenticate with the client key of a domain credential file.");
     if (phase.failure != null) {
       line("- The phase failed: " + phase.failure);

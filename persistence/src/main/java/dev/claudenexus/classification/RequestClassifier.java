@@ -28,38 +28,56 @@ public final class RequestClassifier {
    * @param body the parsed JSON request body, or null when the body is absent or not a JSON object
    */
   public static RequestType classify(String method, String path, JsonObject body) {
-    if (method == null || path == null || !method.equalsIgnoreCase("POST")) {
-      return RequestType.OTHER;
+    if (!isMessagesCall(method, path)) {
+      return classifyOther(method, path);
     }
-    String pathOnly = withoutQuery(path);
-    if (pathOnly.equals(COUNT_TOKENS_PATH)) {
-      return RequestType.COUNT_TOKENS;
-    }
-    if (!pathOnly.equals(MESSAGES_PATH)) {
-      return RequestType.OTHER;
-    }
-    return classifyMessages(new MessagesBody(body));
+    MessagesBody messages = new MessagesBody(body);
+    return classify(method, path, messages.systemEntryCount(), isQuotaText(messages.lastUserText()));
   }
 
-  private static RequestType classifyMessages(MessagesBody body) {
-    if (isQuota(body.lastUserText())) {
+  /**
+   * Returns the type of a request from facts about its body that the caller read, for example with
+   * a streaming parser, by the same rules as {@link #classify(String, String, JsonObject)}.
+   *
+   * @param systemEntryCount the number of system prompt entries, counted as
+   *     {@link MessagesBody#systemEntryCount()} counts them (0 when there is no body)
+   * @param lastUserTextIsQuota whether {@link #isQuotaText} holds for the text of the last message
+   *     with role {@code user}, read as {@link MessagesBody#lastUserText()} reads it
+   */
+  public static RequestType classify(String method, String path, int systemEntryCount,
+      boolean lastUserTextIsQuota) {
+    if (!isMessagesCall(method, path)) {
+      return classifyOther(method, path);
+    }
+    if (lastUserTextIsQuota) {
       return RequestType.QUOTA;
     }
-    return body.systemEntryCount() >= MIN_INFERENCE_SYSTEM_ENTRIES
+    return systemEntryCount >= MIN_INFERENCE_SYSTEM_ENTRIES
         ? RequestType.INFERENCE
         : RequestType.QUERY_EVALUATION;
+  }
+
+  /**
+   * Returns whether a message text is "quota" in any case once trimmed. It compares without
+   * lower-casing, so a long prompt is not copied (trim copies only when the ends have whitespace).
+   */
+  public static boolean isQuotaText(String text) {
+    return text.trim().equalsIgnoreCase(QUOTA_TEXT);
+  }
+
+  private static boolean isMessagesCall(String method, String path) {
+    return method != null && path != null && method.equalsIgnoreCase("POST")
+        && withoutQuery(path).equals(MESSAGES_PATH);
+  }
+
+  private static RequestType classifyOther(String method, String path) {
+    boolean countTokens = method != null && path != null && method.equalsIgnoreCase("POST")
+        && withoutQuery(path).equals(COUNT_TOKENS_PATH);
+    return countTokens ? RequestType.COUNT_TOKENS : RequestType.OTHER;
   }
 
   private static String withoutQuery(String path) {
     int query = path.indexOf('?');
     return query < 0 ? path : path.substring(0, query);
-  }
-
-  /**
-   * Returns whether the text is "quota" in any case once trimmed. It compares without lower-casing,
-   * so a long prompt is not copied (trim copies only when the ends have whitespace).
-   */
-  private static boolean isQuota(String text) {
-    return text.trim().equalsIgnoreCase(QUOTA_TEXT);
   }
 }

@@ -43,13 +43,10 @@ public final class SchemaMigrator {
               .migrate();
       LOG.info(
           () ->
-              "Database schema is at version "
-                  + result.targetSchemaVersion
-                  + " ("
-                  + vendor
-                  + ", "
-                  + result.migrationsExecuted
-                  + " migrations applied now)");
+              result.migrationsExecuted == 0
+                  ? "Database schema is up to date (" + vendor + ")"
+                  : "Database schema is at version " + result.targetSchemaVersion + " (" + vendor
+                      + ", " + result.migrationsExecuted + " migrations applied now)");
       return vendor;
     } catch (RuntimeException e) {
       throw new SQLException("Database migration failed: " + e.getMessage(), e);

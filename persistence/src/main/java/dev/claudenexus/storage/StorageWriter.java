@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,9 +25,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Writes recorded requests to the database on its own thread, in batches.
  *
  * <p>{@link #submit} never waits for the database. It puts the record in a bounded queue or, when the
- * queue is full, appends it to the journal, which waits for the local disk. While the database is
- * unavailable, batches go to the journal, and the writer replays the journal in order once a
- * connection succeeds again. A restart replays what is left.
+ * queue is full, in an overflow queue that a second thread appends to the journal in groups, one disk
+ * flush per group. Only when both queues are full does the caller append to the journal itself and
+ * wait for the disk. While the database is unavailable, batches go to the journal, and the writer
+ * replays the journal in order once a connection succeeds again. A restart replays what is left.
  */
 @ApplicationScoped
 public class StorageWriter {
@@ -57,7 +59,11 @@ public class StorageWriter {
   @ConfigProperty(name = "CONVERSATION_HASH_MODE", defaultValue = "current")
   String hashMode;
 
+  private static final int SPILL_GROUP = 500;
+
   private BlockingQueue<RequestRecord> queue;
+  private BlockingQueue<RequestRecord> overflow;
+  private Thread spillThread;
   private StorageJournal journal;
   private BatchInserter inserter;
   private Thread thread;
@@ -69,15 +75,25 @@ public class StorageWriter {
       return;
     }
     HashMode mode = HashMode.parse(hashMode);
+    StorageJournal journal = new StorageJournal(NexusPaths.dataDirectory().resolve("journal"));
+    start(threadFactory(), journal, new BatchInserter(
+        DataSources::nexus, journal, new SqlLog(debugSql, slowQueryThresholdMs), mode));
+    LOG.info("Storage writer started");
+  }
+
+  /** Starts the writer and spill threads; {@code start(Object)} calls it with the container's parts. */
+  void start(ThreadFactory threads, StorageJournal journal, BatchInserter inserter) {
+    this.journal = journal;
+    this.inserter = inserter;
     queue = new ArrayBlockingQueue<>(Math.max(1, queueCapacity));
-    journal = new StorageJournal(NexusPaths.dataDirectory().resolve("journal"));
-    inserter = new BatchInserter(
-        DataSources::nexus, journal, new SqlLog(debugSql, slowQueryThresholdMs), mode);
+    overflow = new ArrayBlockingQueue<>(Math.max(1, queueCapacity));
     running = true;
-    thread = threadFactory().newThread(this::run);
+    thread = threads.newThread(this::run);
     thread.setName("nexus-storage-writer");
     thread.start();
-    LOG.info("Storage writer started");
+    spillThread = threads.newThread(this::spill);
+    spillThread.setName("nexus-storage-spill");
+    spillThread.start();
   }
 
   /** Hands a record to the writer; returns at once. */
@@ -85,7 +101,7 @@ public class StorageWriter {
     if (queue == null) {
       return;
     }
-    if (!queue.offer(record)) {
+    if (!queue.offer(record) && !overflow.offer(record)) {
       appendToJournal(List.of(record));
     }
   }
@@ -107,7 +123,7 @@ public class StorageWriter {
 
   /** Returns the number of records waiting in memory. */
   public int queuedRecords() {
-    return queue == null ? 0 : queue.size();
+    return queue == null ? 0 : queue.size() + overflow.size();
   }
 
   private void run() {
@@ -135,6 +151,32 @@ public class StorageWriter {
     List<RequestRecord> rest = new ArrayList<>();
     queue.drainTo(rest);
     appendToJournal(rest);
+  }
+
+  /**
+   * Appends overflowing records to the journal in groups, so request threads do not wait for the
+   * disk. NOTE: a spilled record can reach the journal before an older record that the writer
+   * journals later, so after an outage under overload a child may be replayed before its parent
+   * and then start a conversation of its own.
+   */
+  private void spill() {
+    List<RequestRecord> group = new ArrayList<>(SPILL_GROUP);
+    while (running || !overflow.isEmpty()) {
+      try {
+        RequestRecord first = overflow.poll(200, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          group.add(first);
+          overflow.drainTo(group, SPILL_GROUP - 1);
+          appendToJournal(group);
+          group.clear();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    overflow.drainTo(group);
+    appendToJournal(group);
   }
 
   private void drain(List<RequestRecord> batch) throws InterruptedException {
@@ -175,6 +217,7 @@ public class StorageWriter {
     }
     try {
       thread.join(TimeUnit.SECONDS.toMillis(10));
+      spillThread.join(TimeUnit.SECONDS.toMillis(10));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -56,4 +56,20 @@ class ArchitectureTest {
             "dev.claudenexus.classification..")
         .check(classes);
   }
+
+  @Test
+  void linkingIndependentOfDatabase() {
+    noClasses().that().resideInAPackage("dev.claudenexus.conversation..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.claudenexus.storage..", "java.sql..",
+            "javax.sql..")
+        .check(classes);
+  }
+
+  @Test
+  void sharedApiNeverDependsOnProxy() {
+    noClasses().that().resideInAPackage("dev.claudenexus.api..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.claudenexus.proxy..",
+            "dev.claudenexus.dashboard..")
+        .check(classes);
+  }
 }

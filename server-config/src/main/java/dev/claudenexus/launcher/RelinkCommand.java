@@ -11,6 +11,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -38,7 +41,14 @@ final class RelinkCommand {
     Relinker.Options relink = new Relinker.Options(mode, since(options.get("--since")),
         domain(options.get("--domain")), batchSize(options.get("--batch-size")));
     DatabaseSettings settings = DatabaseSettings.from(env, home.resolve("data"));
-    out.println("Relinking stored requests in " + settings.description() + " with " + mode.label()
+    // Flyway and the driver log every step at INFO, which would bury the progress bar.
+    Logger.getLogger("").setLevel(Level.WARNING);
+    for (Handler handler : Logger.getLogger("").getHandlers()) {
+      handler.setLevel(Level.WARNING);
+    }
+    // A JDBC URL's parameters may carry a password, so only the part before them is printed.
+    String database = settings.description().split("\\?", 2)[0];
+    out.println("Relinking stored requests in " + database + " with " + mode.label()
         + " hashes" + (relink.since() == null ? "" : " since " + relink.since())
         + (relink.domain() == null ? "" : " for " + relink.domain()));
     ProgressBar bar = new ProgressBar(out, System.console() != null);

@@ -62,6 +62,12 @@ public class CredentialStore {
 
   /** Returns the credential file of a normalised domain, or empty when it has none. */
   public Optional<CredentialFile> forDomain(String domain) {
+    // Only domains that passed pathOf are cached. compute() locks the domain's bin of the map even
+    // when it returns the old entry, so a fresh entry is read without it.
+    Entry cached = domain == null ? null : entries.get(domain);
+    if (cached != null && System.nanoTime() - cached.checkedAt < recheckNanos) {
+      return Optional.ofNullable(cached.credentials);
+    }
     Optional<Path> file = pathOf(domain);
     if (file.isEmpty()) {
       return Optional.empty();

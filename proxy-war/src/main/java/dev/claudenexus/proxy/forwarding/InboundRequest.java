@@ -1,6 +1,5 @@
 package dev.claudenexus.proxy.forwarding;
 
-import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,7 @@ import java.util.UUID;
  *
  * @param headers lower-case names to their values in the order received
  * @param body the exact bytes received
- * @param json the parsed body when it is a JSON object, else {@code null}
+ * @param summary what the proxy records about the body when it is a JSON object, else {@code null}
  * @param startNanos {@link System#nanoTime()} when the request arrived
  * @param clientKeyHash salted hash of the client key that authenticated it, or {@code null}
  */
@@ -25,7 +24,7 @@ record InboundRequest(
     String domain,
     Map<String, List<String>> headers,
     byte[] body,
-    JsonObject json,
+    JsonBodySummary summary,
     String clientKeyHash) {
 
   /** Returns the first value of a header, or {@code null}. */
@@ -36,7 +35,7 @@ record InboundRequest(
 
   /** Returns whether the body requests a streamed response. */
   boolean streamRequested() {
-    return json != null && json.getBoolean("stream", false);
+    return summary != null && summary.stream();
   }
 
   /** Returns the path with the query string, as sent upstream. */

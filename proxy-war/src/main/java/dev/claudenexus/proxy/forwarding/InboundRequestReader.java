@@ -1,12 +1,6 @@
 package dev.claudenexus.proxy.forwarding;
 
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParser;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +17,6 @@ import java.util.Map;
  * a {@code model} string and a {@code messages} array).
  */
 final class InboundRequestReader {
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private InboundRequestReader() {}
 
@@ -70,61 +62,38 @@ final class InboundRequestReader {
   }
 
   /**
-   * Parses and checks the body of a Messages API call.
+   * Reads and checks the body of a Messages API call.
    *
    * @throws RejectedRequestException 400 naming what is wrong
    */
-  static JsonObject messagesBody(byte[] body) throws RejectedRequestException {
-    JsonValue value;
+  static JsonBodySummary messagesBody(byte[] body) throws RejectedRequestException {
+    JsonBodySummary summary;
     try {
-      value = readSingleValue(body);
+      summary = JsonBodyScanner.scan(body);
     } catch (RuntimeException e) {
-      // Parsson reports syntax errors as JsonException. It reports nesting deeper than its limit
-      // (1000 by default in Parsson 1.1) as a plain RuntimeException, which is caught here too.
       throw invalid("The request body is not valid JSON: " + shorten(e.getMessage()));
     }
-    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+    if (summary == null) {
       throw invalid("The request body must be a JSON object");
     }
-    JsonObject json = value.asJsonObject();
-    JsonValue model = json.get("model");
-    if (model == null || model.getValueType() != JsonValue.ValueType.STRING
-        || json.getString("model").isBlank()) {
+    if (summary.model() == null || summary.model().isBlank()) {
       throw invalid("model: a non-empty string is required");
     }
-    JsonValue messages = json.get("messages");
-    if (messages == null || messages.getValueType() != JsonValue.ValueType.ARRAY) {
+    if (!summary.messagesArray()) {
       throw invalid("messages: an array of messages is required");
     }
-    return json;
+    return summary;
   }
 
-  /** Parses a JSON object body leniently, for recording other paths; returns null if it is not one. */
-  static JsonObject optionalObject(byte[] body) {
+  /** Reads a JSON object body leniently, for recording other paths; returns null if it is not one. */
+  static JsonBodySummary optionalObject(byte[] body) {
     if (body.length == 0) {
       return null;
     }
     try {
-      JsonValue value = JSON.createReader(new ByteArrayInputStream(body)).readValue();
-      return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
+      return JsonBodyScanner.scan(body);
     } catch (RuntimeException e) {
-      // Includes Parsson's plain RuntimeException for nesting deeper than its limit.
       return null;
-    }
-  }
-
-  /**
-   * Parses exactly one JSON value, so that text after it (such as a second object) makes the body
-   * invalid instead of being ignored as {@code JsonReader.readValue} ignores it.
-   */
-  private static JsonValue readSingleValue(byte[] body) {
-    try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(body))) {
-      parser.next();
-      JsonValue value = parser.getValue();
-      if (parser.hasNext()) {
-        throw new JsonException("unexpected text after the JSON value");
-      }
-      return value;
     }
   }
 

@@ -10,7 +10,6 @@ import dev.claudenexus.storage.RequestRecord;
 import dev.claudenexus.storage.StorageWriter;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -99,15 +98,15 @@ public class ProxyServlet extends HttpServlet {
     byte[] body = InboundRequestReader.body(request, settings.maxRequestBytes());
     boolean messagesCall = "POST".equals(inbound.method())
         && (inbound.path().equals("/v1/messages") || inbound.path().equals("/v1/messages/count_tokens"));
-    JsonObject json = messagesCall
+    JsonBodySummary summary = messagesCall
         ? InboundRequestReader.messagesBody(body)
         : InboundRequestReader.optionalObject(body);
-    return copy(inbound, body, json);
+    return copy(inbound, body, summary);
   }
 
-  private static InboundRequest copy(InboundRequest in, byte[] body, JsonObject json) {
+  private static InboundRequest copy(InboundRequest in, byte[] body, JsonBodySummary summary) {
     return new InboundRequest(in.requestId(), in.timestamp(), in.startNanos(), in.method(),
-        in.path(), in.query(), in.domain(), in.headers(), body, json, in.clientKeyHash());
+        in.path(), in.query(), in.domain(), in.headers(), body, summary, in.clientKeyHash());
   }
 
   private void forward(InboundRequest inbound, UpstreamAuth auth, HttpServletResponse response)

@@ -1,15 +1,14 @@
 package dev.claudenexus.proxy.forwarding;
 
 import dev.claudenexus.classification.RequestClassifier;
+import dev.claudenexus.classification.RequestType;
 import dev.claudenexus.pricing.CostCalculator;
 import dev.claudenexus.proxy.masking.SecretMasker;
 import dev.claudenexus.proxy.recording.RecordedResponse;
 import dev.claudenexus.proxy.recording.StreamChunk;
 import dev.claudenexus.storage.RequestRecord;
 import dev.claudenexus.usage.TokenUsage;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -60,28 +59,24 @@ final class RecordFactory {
   }
 
   static String requestType(InboundRequest in) {
-    return RequestClassifier.classify(in.method(), in.path(), in.json()).databaseName();
+    JsonBodySummary summary = in.summary();
+    RequestType type = summary == null
+        ? RequestClassifier.classify(in.method(), in.path(), 0, false)
+        : RequestClassifier.classify(in.method(), in.path(), summary.systemEntryCount(),
+            summary.lastUserTextIsQuota());
+    return type.databaseName();
   }
 
   private static String requestModel(InboundRequest in) {
-    if (in.json() == null) {
-      return null;
-    }
-    JsonValue model = in.json().get("model");
-    return model != null && model.getValueType() == JsonValue.ValueType.STRING
-        ? in.json().getString("model") : null;
+    return in.summary() == null ? null : in.summary().model();
   }
 
   private static int messageCount(InboundRequest in) {
-    if (in.json() == null) {
-      return 0;
-    }
-    JsonValue messages = in.json().get("messages");
-    return messages instanceof JsonArray array ? array.size() : 0;
+    return in.summary() == null ? 0 : in.summary().messageCount();
   }
 
   private static String bodyText(InboundRequest in) {
-    return in.json() == null ? null : new String(in.body(), StandardCharsets.UTF_8);
+    return in.summary() == null ? null : new String(in.body(), StandardCharsets.UTF_8);
   }
 
   private static String storedHeaders(Map<String, List<String>> headers) {

@@ -49,7 +49,7 @@ final class RetryPolicy {
     }
     try {
       ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
-      return Optional.of(Math.max(0, Duration.between(ZonedDateTime.now(), at).toMillis()));
+      return Optional.of(Math.max(0, Duration.between(ZonedDateTime.now(java.time.ZoneOffset.UTC), at).toMillis()));
     } catch (DateTimeParseException notDate) {
       return Optional.empty();
     }

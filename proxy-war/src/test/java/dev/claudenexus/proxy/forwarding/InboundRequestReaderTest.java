@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,20 +36,20 @@ class InboundRequestReaderTest {
 
   @Test
   void validBodyIsParsed() throws RejectedRequestException {
-    JsonObject json = InboundRequestReader.messagesBody(body(VALID));
+    JsonBodySummary summary = InboundRequestReader.messagesBody(body(VALID));
 
-    assertEquals("claude-sonnet-4-5", json.getString("model"));
-    assertEquals(1, json.getJsonArray("messages").size());
+    assertEquals("claude-sonnet-4-5", summary.model());
+    assertEquals(1, summary.messageCount());
   }
 
   @Test
   void emptyMessagesArrayIsAccepted() throws RejectedRequestException {
-    assertTrue(InboundRequestReader.messagesBody(body("{'model':'m','messages':[]}")).containsKey("messages"));
+    assertTrue(InboundRequestReader.messagesBody(body("{'model':'m','messages':[]}")).messagesArray());
   }
 
   @Test
   void trailingWhitespaceIsAccepted() throws RejectedRequestException {
-    assertEquals("m", InboundRequestReader.messagesBody(body("{'model':'m','messages':[]}\n \r\n")).getString("model"));
+    assertEquals("m", InboundRequestReader.messagesBody(body("{'model':'m','messages':[]}\n \r\n")).model());
   }
 
   @Test
@@ -121,7 +120,7 @@ class InboundRequestReaderTest {
 
   @Test
   void moderateNestingIsAccepted() throws RejectedRequestException {
-    assertEquals("m", InboundRequestReader.messagesBody(body(nested(500))).getString("model"));
+    assertEquals("m", InboundRequestReader.messagesBody(body(nested(500))).model());
   }
 
   @Test
@@ -150,7 +149,7 @@ class InboundRequestReaderTest {
 
   @Test
   void optionalObjectParsesObject() {
-    assertEquals("m", InboundRequestReader.optionalObject(body("{'model':'m'}")).getString("model"));
+    assertEquals("m", InboundRequestReader.optionalObject(body("{'model':'m'}")).model());
   }
 
   @Test

@@ -1,0 +1,122 @@
+package dev.claudenexus.proxy.forwarding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.claudenexus.classification.RequestClassifier;
+import dev.claudenexus.classification.RequestType;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonBodyScannerTest {
+
+  private static JsonBodySummary scan(String singleQuotedJson) {
+    return JsonBodyScanner.scan(bytes(singleQuotedJson));
+  }
+
+  private static byte[] bytes(String singleQuotedJson) {
+    return singleQuotedJson.replace('\'', '"').getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Bodies on which the summary must agree with reading the parsed object tree. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{'model':'m','messages':[{'role':'user','content':'quota'}]}",
+      "{'model':'m','messages':[{'content':' QuOtA\\n','role':'user'}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'type':'text','text':'quota'}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'text':'quota'}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'text':'quo'},{'text':'ta'}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'type':'image','text':'quota'}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'type':1,'text':'quota'}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'type':'text','text':{'a':'quota'}}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[1,'quota',{'type':'text','text':'quota'}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':'quota'},{'role':'assistant','content':'x'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'quota'},{'role':'user','content':'more'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'a','content':'quota'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'quota','role':'assistant'}]}",
+      "{'model':'m','messages':[{'role':['user'],'content':'quota'}]}",
+      "{'model':'m','messages':[{'role':'user','content':{'text':'quota'}}]}",
+      "{'model':'m','messages':[{'role':'user','content':null}]}",
+      "{'model':'m','messages':['quota',null,3,[{'role':'user'}],{'role':'user','content':'quota'}]}",
+      "{'model':'m','system':'s','messages':[{'role':'system','content':'x'},{'role':'user','content':'hi'}]}",
+      "{'model':'m','system':'','messages':[{'role':'system','content':'x'},{'role':'user','content':'hi'}]}",
+      "{'model':'m','system':['a',{'type':'text','text':'b'}],'messages':[{'role':'user','content':'hi'}]}",
+      "{'model':'m','system':[],'messages':[]}",
+      "{'model':'m','system':{'a':['b','c']},'messages':[]}",
+      "{'model':'m','system':['a','b'],'system':'one','messages':[]}",
+      "{'model':'m','messages':[{'role':'user','content':'quota'}],'messages':[]}",
+      "{'model':'m','stream':true,'messages':[],'tools':[{'name':'t','input_schema':{'type':'object'}}]}",
+      "{'model':'m','stream':'true','messages':[]}",
+      "{'model':'m','stream':[true],'messages':[]}",
+      "{'model':'m','stream':true,'stream':false,'messages':[]}",
+      "{'model':['m'],'messages':{'role':'user'}}",
+      "{'model':'a','model':'b'}",
+      "{}",
+  })
+  void summaryMatchesParsedTree(String body) {
+    JsonObject tree = Json.createReader(new StringReader(body.replace('\'', '"'))).readObject();
+
+    JsonBodySummary summary = scan(body);
+
+    assertEquals(tree.get("model") instanceof JsonString s ? s.getString() : null, summary.model());
+    assertEquals(tree.getBoolean("stream", false), summary.stream());
+    assertEquals(tree.get("messages") instanceof JsonArray, summary.messagesArray());
+    assertEquals(tree.get("messages") instanceof JsonArray array ? array.size() : 0, summary.messageCount());
+    RequestType fromTree = RequestClassifier.classify("POST", "/v1/messages", tree);
+    RequestType fromSummary = RequestClassifier.classify("POST", "/v1/messages",
+        summary.systemEntryCount(), summary.lastUserTextIsQuota());
+    assertEquals(fromTree, fromSummary);
+  }
+
+  @Test
+  void systemEntriesCounted() {
+    JsonBodySummary summary = scan("{'system':['a','b',{'c':1}],'messages':[{'role':'system'},{'role':'user'}]}");
+
+    assertEquals(4, summary.systemEntryCount());
+  }
+
+  @Test
+  void quotaFlagFollowsLastUserMessage() {
+    assertTrue(scan("{'messages':[{'role':'user','content':'quota'}]}").lastUserTextIsQuota());
+    assertFalse(scan("{'messages':[{'role':'user','content':'quota'},{'role':'user','content':'x'}]}")
+        .lastUserTextIsQuota());
+  }
+
+  @Test
+  void nonObjectValueHasNoSummary() {
+    for (String text : new String[] {"[1,{'a':2}]", "'text'", "42", "true", "null"}) {
+      assertNull(scan(text), text);
+    }
+  }
+
+  @Test
+  void invalidJsonAnywhereIsRejected() {
+    for (String text : new String[] {
+        "{'model':'m','tools':[{'a':1,}]}", "{'model':'m','x':[1 2]}", "{'model':'m'} {}",
+        "[1,{'a':}]", "{'model':'m','system':['a',]}", ""}) {
+      assertThrows(RuntimeException.class, () -> scan(text), text);
+    }
+  }
+
+  @Test
+  void deepNestingInSkippedValueIsRejected() {
+    String text = "{'model':'m','x':" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+
+    assertThrows(RuntimeException.class, () -> scan(text));
+  }
+
+  @Test
+  void emptyObjectHasEmptySummary() {
+    assertEquals(new JsonBodySummary(null, false, false, 0, 0, false), scan("{}"));
+  }
+}
