@@ -46,6 +46,8 @@ class RequestStreamIT {
         HttpResponse<String> sent = new ProxyCalls(server).post("/v1/messages",
             ProxyCalls.messagesBody(false, "appear on the stream"));
         String requestId = ProxyCalls.requestId(sent);
+        // Later tests read the fake's requests in order, so this one must not stay queued.
+        server.fake.takeRequest(Duration.ofSeconds(10));
 
         assertThat(awaitLine(lines, "\"request_id\":\"" + requestId + "\"", Duration.ofSeconds(10)))
             .as("request %s on the stream of %s", requestId, base).isTrue();
