@@ -87,13 +87,17 @@ public final class BatchInserter {
    * @return {@code false} when the database is unavailable and the caller must keep the records
    */
   public boolean insert(List<RequestRecord> batch) {
+    return insert(batch, false);
+  }
+
+  private boolean insert(List<RequestRecord> batch, boolean replay) {
     if (!databaseAvailable && System.currentTimeMillis() < nextAttemptAt) {
       return false;
     }
     try (Connection connection = dataSources.get().getConnection()) {
       ensureSchema();
       List<LinkedRecord> linked = linker.link(connection, batch);
-      if (!insertBatch(connection, linked)) {
+      if (!insertBatch(connection, linked, replay)) {
         insertOneByOne(connection, linked);
       }
       markAvailable();
@@ -125,7 +129,7 @@ public final class BatchInserter {
         // bodies a replay needs that much heap.
         List<RequestRecord> records = journal.beginReplay();
         for (int start = 0; start < records.size(); start += batchSize) {
-          if (!insert(records.subList(start, Math.min(records.size(), start + batchSize)))) {
+          if (!insert(records.subList(start, Math.min(records.size(), start + batchSize)), true)) {
             return false;
           }
         }
@@ -156,12 +160,12 @@ public final class BatchInserter {
     }
   }
 
-  private boolean insertBatch(Connection connection, List<LinkedRecord> batch)
+  private boolean insertBatch(Connection connection, List<LinkedRecord> batch, boolean idempotent)
       throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
-      repository.insert(connection, batch);
+      repository.insert(connection, batch, idempotent);
       connection.commit();
       return true;
     } catch (SQLException e) {
@@ -183,16 +187,16 @@ public final class BatchInserter {
       throws SQLException {
     for (LinkedRecord linked : batch) {
       RequestRecord record = linked.record();
-      if (insertBatch(connection, List.of(linked))) {
+      if (insertBatch(connection, List.of(linked), true)) {
         continue;
       }
       LinkedRecord cleaned = linked.withRecord(RecordSanitizer.withoutNulCharacters(record));
-      if (insertBatch(connection, List.of(cleaned))) {
+      if (insertBatch(connection, List.of(cleaned), true)) {
         LOG.warning(() -> "Stored request " + record.requestId() + " with NUL characters removed");
         continue;
       }
       // A parent that the database rejected earlier is missing, so the references to it fail.
-      if (insertBatch(connection, List.of(cleaned.withoutParents()))) {
+      if (insertBatch(connection, List.of(cleaned.withoutParents()), true)) {
         LOG.warning(() -> "Stored request " + record.requestId()
             + " without its parent request, which is not in the database");
         continue;

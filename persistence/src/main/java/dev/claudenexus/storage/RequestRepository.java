@@ -45,10 +45,17 @@ final class RequestRepository {
     this.sqlLog = sqlLog;
   }
 
-  /** Inserts the records, their chunks and sub-agent launches in the caller's transaction. */
-  void insert(Connection connection, List<LinkedRecord> linked) throws SQLException {
+  /**
+   * Inserts the records, their chunks and sub-agent launches in the caller's transaction.
+   *
+   * @param idempotent whether a record may already be stored (a journal replay, a retry one by one).
+   *     On H2 a plain insert costs about a quarter less CPU than {@code MERGE}, so live batches use
+   *     it and fail on a duplicate; PostgreSQL's {@code ON CONFLICT DO NOTHING} costs nothing extra.
+   */
+  void insert(Connection connection, List<LinkedRecord> linked, boolean idempotent)
+      throws SQLException {
     long start = System.nanoTime();
-    String sql = insertRequestSql();
+    String sql = insertRequestSql(idempotent);
     List<RequestRecord> records = linked.stream().map(LinkedRecord::record).toList();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (LinkedRecord record : linked) {
@@ -63,7 +70,10 @@ final class RequestRepository {
     insertInvocations(connection, linked);
   }
 
-  private String insertRequestSql() {
+  private String insertRequestSql(boolean idempotent) {
+    if (!idempotent && vendor == DatabaseVendor.H2) {
+      return "INSERT INTO api_requests (" + COLUMNS + ") VALUES (" + VALUES + ")";
+    }
     if (vendor == DatabaseVendor.POSTGRESQL) {
       return "INSERT INTO api_requests ("
           + COLUMNS

@@ -11,8 +11,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -61,8 +59,12 @@ public class StorageWriter {
 
   private static final int SPILL_GROUP = 500;
 
-  private BlockingQueue<RequestRecord> queue;
-  private BlockingQueue<RequestRecord> overflow;
+  @Inject
+  @ConfigProperty(name = "STORAGE_QUEUE_MAX_BYTES", defaultValue = "33554432")
+  long queueMaxBytes;
+
+  private BoundedRecordQueue queue;
+  private BoundedRecordQueue overflow;
   private Thread spillThread;
   private StorageJournal journal;
   private BatchInserter inserter;
@@ -85,8 +87,8 @@ public class StorageWriter {
   void start(ThreadFactory threads, StorageJournal journal, BatchInserter inserter) {
     this.journal = journal;
     this.inserter = inserter;
-    queue = new ArrayBlockingQueue<>(Math.max(1, queueCapacity));
-    overflow = new ArrayBlockingQueue<>(Math.max(1, queueCapacity));
+    queue = new BoundedRecordQueue(queueCapacity, queueMaxBytes);
+    overflow = new BoundedRecordQueue(queueCapacity, queueMaxBytes);
     running = true;
     thread = threads.newThread(this::run);
     thread.setName("nexus-storage-writer");

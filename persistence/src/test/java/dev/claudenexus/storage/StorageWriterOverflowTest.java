@@ -35,6 +35,7 @@ class StorageWriterOverflowTest {
   private StorageWriter writer(BatchInserter inserter, StorageJournal journal) {
     StorageWriter writer = new StorageWriter();
     writer.queueCapacity = 2;
+    writer.queueMaxBytes = 32L << 20;
     writer.batchSize = 50;
     writer.start(Thread::new, journal, inserter);
     return writer;

@@ -73,7 +73,8 @@ class DatabaseSettingsTest {
     assertTrue(settings.isPostgres());
     assertEquals(
         Map.of("serverName", "db.internal", "portNumber", "6543", "databaseName", "claude",
-            "user", "nexus", "password", "pw", "stringtype", "unspecified", "sslmode", "require"),
+            "user", "nexus", "password", "pw", "stringtype", "unspecified", "sslmode", "require",
+            "reWriteBatchedInserts", "true"),
         settings.properties());
   }
 
@@ -120,7 +121,7 @@ class DatabaseSettingsTest {
     assertEquals(PG_CLASS, settings.dataSourceClass());
     assertEquals(
         Map.of("url", "jdbc:postgresql://db:5432/claude?sslmode=verify-full", "user", "nexus",
-            "password", "pw", "stringtype", "unspecified"),
+            "password", "pw", "stringtype", "unspecified", "reWriteBatchedInserts", "true"),
         settings.properties());
   }
 
@@ -153,7 +154,7 @@ class DatabaseSettingsTest {
 
     assertTrue(poolCommand(settings).contains(
         " \"url=jdbc\\:postgresql\\://db/claude:user=postgres:password=a b\\\\c\\:d\\=e\\\"f\\'g"
-            + ":stringtype=unspecified\" NexusPool"),
+            + ":stringtype=unspecified:reWriteBatchedInserts=true\" NexusPool"),
         poolCommand(settings));
   }
 

@@ -68,6 +68,8 @@ final class ClaudeCodeClient {
    */
   Sent send(String target, Map<String, String> headers, String body, AssistantReply reply, String model)
       throws IOException, InterruptedException {
+    // Test classes share the fake; a request another class did not take must not be read as ours.
+    server.fake.discardReceived();
     server.fake.enqueue(reply.toFakeReply(model));
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.baseUrl() + target))
         .timeout(Duration.ofSeconds(60))

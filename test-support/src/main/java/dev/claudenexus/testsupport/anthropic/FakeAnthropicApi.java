@@ -109,6 +109,16 @@ public final class FakeAnthropicApi implements AutoCloseable {
     return request;
   }
 
+  /**
+   * Forgets the recorded requests that no test took, so the next {@link #takeRequest} returns a
+   * request that arrives after this call. Returns how many were dropped.
+   */
+  public int discardReceived() {
+    List<ReceivedRequest> dropped = new java.util.ArrayList<>();
+    received.drainTo(dropped);
+    return dropped.size();
+  }
+
   /** Turns request recording off or on. Long benchmarks turn it off to keep memory flat, and counting goes on. */
   public void setRequestRecording(boolean enabled) {
     recordingRequests = enabled;
