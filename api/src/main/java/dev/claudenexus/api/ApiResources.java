@@ -1,17 +1,22 @@
 package dev.claudenexus.api;
 
 import dev.claudenexus.api.access.ApiAccessFilter;
+import dev.claudenexus.api.access.CorsFilter;
+import dev.claudenexus.api.access.SecurityHeaders;
 import dev.claudenexus.api.conversations.ConversationsResource;
 import dev.claudenexus.api.costs.CostsResource;
 import dev.claudenexus.api.domains.DomainsResource;
-import dev.claudenexus.api.errors.InvalidParameterMapper;
+import dev.claudenexus.api.errors.ApiExceptionMapper;
 import dev.claudenexus.api.hourly.HourlyUsageResource;
+import dev.claudenexus.api.requests.RequestStreamResource;
+import dev.claudenexus.api.requests.RequestsResource;
 import dev.claudenexus.api.stats.DashboardStatsResource;
 import dev.claudenexus.api.stats.StatsResource;
 import dev.claudenexus.api.stats.StorageStatsResource;
 import dev.claudenexus.api.subtasks.SubtasksResource;
 import dev.claudenexus.api.tokenusage.SlidingWindowResource;
 import dev.claudenexus.api.tokenusage.TokenUsageHistoryResource;
+import dev.claudenexus.api.usage.TokenUsageResource;
 import java.util.Set;
 
 /**
@@ -23,9 +28,11 @@ public final class ApiResources {
   private ApiResources() {}
 
   public static Set<Class<?>> classes() {
-    return Set.of(ApiAccessFilter.class, InvalidParameterMapper.class, DomainsResource.class,
-        StatsResource.class, StorageStatsResource.class, DashboardStatsResource.class,
-        CostsResource.class, TokenUsageHistoryResource.class, SlidingWindowResource.class,
-        HourlyUsageResource.class, ConversationsResource.class, SubtasksResource.class);
+    return Set.of(CorsFilter.class, ApiAccessFilter.class, SecurityHeaders.class,
+        ApiExceptionMapper.class, DomainsResource.class, RequestsResource.class,
+        RequestStreamResource.class, TokenUsageResource.class, StatsResource.class,
+        StorageStatsResource.class, DashboardStatsResource.class, CostsResource.class,
+        TokenUsageHistoryResource.class, SlidingWindowResource.class, HourlyUsageResource.class,
+        ConversationsResource.class, SubtasksResource.class);
   }
 }

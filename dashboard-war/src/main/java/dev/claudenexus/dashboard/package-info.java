@@ -1,5 +1,5 @@
 /**
- * The dashboard service on port 3001: the shared JSON API, and (to come) the pages and the
- * dashboard realm.
+ * The dashboard service on port 3001: the shared JSON API, the dashboard realm and (to come) the
+ * pages.
  */
 package dev.claudenexus.dashboard;

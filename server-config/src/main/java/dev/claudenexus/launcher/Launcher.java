@@ -16,6 +16,7 @@ import java.util.Objects;
  *
  * <pre>
  * prepare proxy RUNTIME_DIR        writes the boot files, prints the command, one argument a line
+ * prepare dashboard RUNTIME_DIR    the same for the dashboard
  * credentials add --domain D (--api-key K | --oauth-file F) [--account-id A]
  * credentials list | remove --domain D | rotate-client-key --domain D [--grace-minutes M]
  * relink [--since DATE] [--domain D] [--mode original|current] [--batch-size N]
@@ -52,8 +53,10 @@ public final class Launcher {
     Path workingDirectory = Path.of("").toAbsolutePath();
     Environment env = Environment.load(workingDirectory, System.getenv());
     Path home = Path.of(env.get("NEXUS_HOME", workingDirectory.toString())).toAbsolutePath().normalize();
-    if (args.length == 3 && args[0].equals("prepare") && args[1].equals("proxy")) {
-      List<String> command = new ServiceLaunch(env, home, Path.of(args[2]), workingDirectory).prepareProxy();
+    if (args.length == 3 && args[0].equals("prepare")
+        && (args[1].equals("proxy") || args[1].equals("dashboard"))) {
+      ServiceLaunch launch = new ServiceLaunch(env, home, Path.of(args[2]), workingDirectory);
+      List<String> command = args[1].equals("proxy") ? launch.prepareProxy() : launch.prepareDashboard();
       command.forEach(System.out::println);
       return 0;
     }

@@ -15,6 +15,12 @@ import java.util.List;
 final class ServiceLaunch {
 
   /**
+   * Request threads of the dashboard. Its event streams are asynchronous and hold no thread, so it
+   * needs far fewer than the proxy, whose open streams hold one each.
+   */
+  static final int DASHBOARD_MAX_THREADS = 200;
+
+  /**
    * JVM options unless NEXUS_JAVA_OPTS replaces them. The heap starts at 64 MiB and grows to at
    * most 224 MiB, the free-ratio limits keep the serial collector from committing much more heap
    * than it uses, and that collector needs little memory of its own. Together they let 500 open
@@ -43,10 +49,27 @@ final class ServiceLaunch {
     int port = env.get("PROXY_PORT").isPresent()
         ? env.integer("PROXY_PORT", 3000, 1, 65535)
         : env.integer("PORT", 3000, 1, 65535);
-    return prepare("proxy", "proxy.war", port);
+    int maxThreads = env.integer("PROXY_MAX_THREADS", 1024, 16, 100_000);
+    return prepare("proxy", "proxy.war", port, maxThreads, List.of());
   }
 
-  private List<String> prepare(String service, String war, int port) throws IOException {
+  /**
+   * Writes the boot files of the dashboard and returns the Java command that starts it. It uses the
+   * proxy's database settings, so both services read the same data.
+   */
+  List<String> prepareDashboard() throws IOException {
+    int port = env.integer("DASHBOARD_PORT", 3001, 1, 65535);
+    // Payara adds SameSite to every cookie of the listener, the session cookie among them. The
+    // Servlet API's cookie attributes do not reach Payara's Set-Cookie header.
+    String http = "configs.config.server-config.network-config.protocols.protocol.http-listener.http";
+    List<String> cookies = List.of(
+        "set " + http + ".cookie-same-site-value=Strict",
+        "set " + http + ".cookie-same-site-enabled=true");
+    return prepare("dashboard", "dashboard.war", port, DASHBOARD_MAX_THREADS, cookies);
+  }
+
+  private List<String> prepare(String service, String war, int port, int maxThreads,
+      List<String> extraPreboot) throws IOException {
     String host = env.get("HOST", "127.0.0.1");
     Path runDirectory = home.resolve("run").resolve(service);
     Files.createDirectories(runDirectory);
@@ -55,7 +78,9 @@ final class ServiceLaunch {
     DatabaseSettings database = DatabaseSettings.from(env, home.resolve("data"));
 
     Path preboot = runDirectory.resolve("preboot.asadmin");
-    Files.write(preboot, prebootCommands(host), StandardCharsets.UTF_8);
+    List<String> prebootCommands = new ArrayList<>(prebootCommands(host, maxThreads));
+    prebootCommands.addAll(extraPreboot);
+    Files.write(preboot, prebootCommands, StandardCharsets.UTF_8);
     Path postboot = runDirectory.resolve("postboot.asadmin");
     writePrivate(postboot, String.join("\n", database.asadminCommands()) + "\n");
     Path systemProperties = runDirectory.resolve("system.properties");
@@ -79,9 +104,8 @@ final class ServiceLaunch {
     return command;
   }
 
-  private List<String> prebootCommands(String host) {
+  private List<String> prebootCommands(String host, int maxThreads) {
     String config = "configs.config.server-config";
-    int maxThreads = env.integer("PROXY_MAX_THREADS", 1024, 16, 100_000);
     int socketTimeoutMs = env.integer("PROXY_SERVER_TIMEOUT", 660_000, 1_000, Integer.MAX_VALUE);
     String transport = config + ".network-config.transports.transport.tcp";
     return List.of(

@@ -41,6 +41,8 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
   static final String TELEMETRY_PATH = "/telemetry";
   static final String SLACK_CHANNEL = "#nexus-tests";
   static final String SETUP_SCRIPT = "#!/bin/sh\necho configured\n";
+  /** The one origin that may call {@code /api/*} from a browser. */
+  static final String CORS_ORIGIN = "http://allowed.example";
 
   private static final Logger LOG = Logger.getLogger(NexusServer.class.getName());
 
@@ -49,14 +51,18 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
   final FakeWebhookServer hooks;
   final Path home;
   final int port;
+  final int dashboardPort;
   final String clientKey;
   final String otherClientKey;
   final Database database;
   private final Path root;
+  private boolean dashboardStarted;
 
   private NexusServer(Path root, Path home, int port, FakeAnthropicApi fake, FakeWebhookServer hooks,
-      Database database, String clientKey, String otherClientKey, FakeTokenEndpoint tokenEndpoint) {
+      Database database, String clientKey, String otherClientKey, FakeTokenEndpoint tokenEndpoint)
+      throws IOException {
     this.root = root;
+    this.dashboardPort = freePort();
     this.tokenEndpoint = tokenEndpoint;
     this.home = home;
     this.port = port;
@@ -93,7 +99,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     NexusServer server = new NexusServer(root, home, port, fake, hooks, database, clientKey,
         otherClientKey, tokenEndpoint);
     try {
-      server.run("start");
+      server.run("start", "proxy");
       server.awaitDatabase();
     } catch (Exception | AssertionError e) {
       // Stop what did start, so a failed start leaves no proxy or fake behind.
@@ -123,6 +129,18 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     return "http://127.0.0.1:" + port;
   }
 
+  /**
+   * Returns the URL of the dashboard, which runs with the same settings and database as the proxy.
+   * It is started by the first test that needs it, so test runs without dashboard tests skip it.
+   */
+  synchronized String dashboardUrl() throws IOException, InterruptedException {
+    if (!dashboardStarted) {
+      run("start", "dashboard");
+      dashboardStarted = true;
+    }
+    return "http://127.0.0.1:" + dashboardPort;
+  }
+
   /** Returns the domain that requests to {@link #baseUrl} use. */
   String domain() {
     return "127.0.0.1:" + port;
@@ -132,7 +150,9 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     Map<String, String> env = new HashMap<>();
     env.put("NEXUS_HOME", home.toString());
     env.put("PROXY_PORT", Integer.toString(port));
+    env.put("DASHBOARD_PORT", Integer.toString(dashboardPort));
     env.put("HOST", "127.0.0.1");
+    env.put("CORS_ORIGIN", CORS_ORIGIN);
     env.put("CLAUDE_API_BASE_URL", fake.baseUrl());
     env.put("CREDENTIALS_DIR", home.resolve("credentials").toString());
     env.put("CLAUDE_API_TIMEOUT", "4000");
@@ -199,8 +219,8 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     env.put("NEXUS_HOME", secondHome.toString());
     env.put("PROXY_PORT", Integer.toString(secondPort));
     env.put("CREDENTIALS_DIR", secondHome.resolve("credentials").toString());
-    run(secondHome, env, "start");
-    return new SecondInstance(secondHome, secondPort, () -> run(secondHome, env, "stop"));
+    run(secondHome, env, "start", "proxy");
+    return new SecondInstance(secondHome, secondPort, () -> run(secondHome, env, "stop", "proxy"));
   }
 
   /** A second proxy started by {@link #startSecondInstance}. */
@@ -219,12 +239,21 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
 
   /** Stops the proxy; {@link #startAgain} starts it with the same settings. */
   void stop() throws Exception {
-    run("stop");
+    run("stop", "proxy");
   }
 
   void startAgain() throws Exception {
-    run("start");
+    run("start", "proxy");
     awaitDatabase();
+  }
+
+  /**
+   * Runs {@code bin/nexus} in another home with the given settings, for a second set of services on
+   * this run's database; fails on a non-zero exit.
+   */
+  String runElsewhere(Path directory, Map<String, String> env, String... arguments)
+      throws IOException, InterruptedException {
+    return run(directory, env, arguments);
   }
 
   @Override
@@ -264,7 +293,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     }
   }
 
-  private static void deleteRecursively(Path path) throws IOException {
+  static void deleteRecursively(Path path) throws IOException {
     if (!Files.exists(path)) {
       return;
     }

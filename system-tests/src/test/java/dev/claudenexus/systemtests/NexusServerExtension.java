@@ -5,19 +5,27 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** Starts one {@link NexusServer} per test run and passes it to test constructors and methods. */
+/**
+ * Starts one {@link NexusServer} per test run, and the {@link ReadOnlyServices} when a test first
+ * needs them, and passes them to test constructors and methods.
+ */
 public final class NexusServerExtension implements ParameterResolver {
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == NexusServer.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == NexusServer.class || type == ReadOnlyServices.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getRoot()
-        .getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent(NexusServer.class, key -> start(), NexusServer.class);
+    ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+    NexusServer server = store.getOrComputeIfAbsent(NexusServer.class, key -> start(), NexusServer.class);
+    if (parameter.getParameter().getType() == NexusServer.class) {
+      return server;
+    }
+    return store.getOrComputeIfAbsent(ReadOnlyServices.class, key -> startReadOnly(server),
+        ReadOnlyServices.class);
   }
 
   private static NexusServer start() {
@@ -25,6 +33,14 @@ public final class NexusServerExtension implements ParameterResolver {
       return NexusServer.start();
     } catch (Exception e) {
       throw new ParameterResolutionException("The proxy did not start: " + e.getMessage(), e);
+    }
+  }
+
+  private static ReadOnlyServices startReadOnly(NexusServer server) {
+    try {
+      return ReadOnlyServices.start(server);
+    } catch (Exception e) {
+      throw new ParameterResolutionException("The read-only services did not start: " + e.getMessage(), e);
     }
   }
 }

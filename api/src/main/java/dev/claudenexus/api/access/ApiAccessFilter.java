@@ -1,74 +1,103 @@
 package dev.claudenexus.api.access;
 
 import dev.claudenexus.credentials.ClientKeys;
-import jakarta.json.Json;
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Guards {@code /api/*}. With a dashboard key configured ({@code DASHBOARD_API_KEY}, or its older name
- * {@code INTERNAL_API_KEY}), every request needs it, compared in constant time, as
- * {@code X-Dashboard-Key}, {@code X-API-Key} or {@code Authorization: Bearer}; a missing or wrong key
- * gets 401. Without one the API is read-only: reads are open and every write gets 403. It runs before
- * matching, so unknown paths are guarded too.
+ * Guards {@code /api/*} on both ports. It runs before matching, so unknown paths are guarded too.
+ *
+ * <ul>
+ *   <li>With a dashboard key, a request passes when the realm of the war has authenticated it (the
+ *       dashboard's key header or session) or when it presents the key itself, compared in constant
+ *       time; otherwise it gets 401. Writes need the {@code admin} role, which the key grants.
+ *   <li>Without one (read-only mode), every write gets 403 with {@link ApiErrors#READ_ONLY_MESSAGE}.
+ *       Reads need no credential, and a wrong one is ignored; they are rate-limited per client.
+ * </ul>
  */
 @PreMatching
-public class ApiAccessFilter implements ContainerRequestFilter {
+@Priority(Priorities.AUTHENTICATION)
+public class ApiAccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-  static final String READ_ONLY_MESSAGE =
-      "Read-only mode: This endpoint is not available without DASHBOARD_API_KEY";
   private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  private static final String DECISION_PROPERTY = ApiAccessFilter.class.getName() + ".decision";
+
+  private final AccessSettings settings;
+  private final ReadRateLimiter limiter;
+
+  @Context HttpServletRequest servletRequest;
+
+  public ApiAccessFilter() {
+    this(AccessSettings.current());
+  }
+
+  ApiAccessFilter(AccessSettings settings) {
+    this.settings = settings;
+    this.limiter = settings.readRequestsPerMinute() > 0
+        ? new ReadRateLimiter(settings.readRequestsPerMinute(), System::nanoTime)
+        : null;
+  }
 
   @Override
   public void filter(ContainerRequestContext request) {
-    Optional<String> expected = dashboardKey(ConfigProvider.getConfig());
-    if (expected.isEmpty()) {
-      if (!READ_METHODS.contains(request.getMethod())) {
-        request.abortWith(json(403,
-            Json.createObjectBuilder().add("error", READ_ONLY_MESSAGE).build().toString()));
-      }
+    boolean write = !READ_METHODS.contains(request.getMethod());
+    Optional<String> key = settings.dashboardKey();
+    if (key.isPresent()) {
+      requireKey(request, key.get(), write);
+    } else if (write) {
+      request.abortWith(ApiErrors.plain(403, ApiErrors.READ_ONLY_MESSAGE));
+    } else if (limiter != null) {
+      limitReads(request);
+    }
+  }
+
+  private void requireKey(ContainerRequestContext request, String expected, boolean write) {
+    SecurityContext realm = request.getSecurityContext();
+    boolean keyPresented = PresentedKey.from(request::getHeaderString)
+        .filter(presented -> ClientKeys.matches(presented, expected))
+        .isPresent();
+    boolean viewer = keyPresented || realm.isUserInRole(DashboardRoles.VIEWER);
+    if (!viewer) {
+      request.abortWith(ApiErrors.coded(401, "unauthorized",
+          "A valid dashboard key is required: send it as X-Dashboard-Key, or log in to the dashboard"));
       return;
     }
-    String presented = presentedKey(request);
-    if (presented == null || !ClientKeys.matches(presented, expected.get())) {
-      request.abortWith(json(401, Json.createObjectBuilder().add("error",
-          Json.createObjectBuilder().add("code", "unauthorized").add("message",
-              presented == null ? "API key required: send the dashboard key as X-Dashboard-Key"
-                  : "Invalid API key"))
-          .build().toString()));
+    if (write && !keyPresented && !realm.isUserInRole(DashboardRoles.ADMIN)) {
+      request.abortWith(ApiErrors.coded(403, "forbidden", "Changing data needs the admin role"));
     }
   }
 
-  static Optional<String> dashboardKey(Config config) {
-    return config.getOptionalValue("DASHBOARD_API_KEY", String.class)
-        .or(() -> config.getOptionalValue("INTERNAL_API_KEY", String.class))
-        .map(String::strip)
-        .filter(key -> !key.isEmpty());
+  private void limitReads(ContainerRequestContext request) {
+    String client = ClientAddress.resolve(servletRequest.getRemoteAddr(),
+        servletRequest.getHeader("X-Forwarded-For"), settings.trustedProxies());
+    ReadRateLimiter.Decision decision = limiter.acquire(client);
+    request.setProperty(DECISION_PROPERTY, decision);
+    if (!decision.allowed()) {
+      Response tooMany = ApiErrors.coded(429, "rate_limited", "Too many requests: read-only mode"
+          + " allows " + decision.limit() + " requests per minute per client. Retry after "
+          + decision.retryAfterSeconds() + " s, or configure DASHBOARD_API_KEY.");
+      request.abortWith(Response.fromResponse(tooMany)
+          .header("Retry-After", decision.retryAfterSeconds())
+          .build());
+    }
   }
 
-  private static String presentedKey(ContainerRequestContext request) {
-    for (String name : new String[] {"X-Dashboard-Key", "X-API-Key"}) {
-      String value = request.getHeaderString(name);
-      if (value != null && !value.isBlank()) {
-        return value.strip();
-      }
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (request.getProperty(DECISION_PROPERTY) instanceof ReadRateLimiter.Decision decision) {
+      response.getHeaders().putSingle("X-RateLimit-Limit", decision.limit());
+      response.getHeaders().putSingle("X-RateLimit-Remaining", decision.remaining());
     }
-    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return authorization.substring(7).strip();
-    }
-    return null;
-  }
-
-  private static Response json(int status, String body) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
   }
 }

@@ -1,6 +1,6 @@
 package dev.claudenexus.api.errors;
 
-/** A query or path parameter that is malformed or out of range; answered with 400. */
+/** A query or path parameter that is malformed or out of range, which the API rejects with 400. */
 public class InvalidParameterException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -1,0 +1,82 @@
+package dev.claudenexus.api.access;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Access settings of {@code /api/*}, read once per application from MicroProfile Config.
+ *
+ * @param dashboardKey {@code DASHBOARD_API_KEY}, or its older name {@code INTERNAL_API_KEY}; empty
+ *     means read-only mode
+ * @param corsOrigins {@code CORS_ORIGIN}: comma-separated origins allowed to call the API from a
+ *     browser; {@code *} allows every origin, but then without credentials
+ * @param readRequestsPerMinute {@code DASHBOARD_READ_RATE_LIMIT}: reads per minute and client in
+ *     read-only mode; 0 turns the limit off
+ * @param trustedProxies {@code TRUSTED_PROXIES}: addresses whose {@code X-Forwarded-For} names the
+ *     client
+ */
+public record AccessSettings(
+    Optional<String> dashboardKey,
+    Set<String> corsOrigins,
+    int readRequestsPerMinute,
+    Set<String> trustedProxies) {
+
+  static final int DEFAULT_READ_REQUESTS_PER_MINUTE = 100;
+
+  private static volatile AccessSettings current;
+
+  /** Returns the settings of this application, read from its configuration on first use. */
+  public static AccessSettings current() {
+    AccessSettings settings = current;
+    if (settings == null) {
+      settings = from(ConfigProvider.getConfig());
+      current = settings;
+    }
+    return settings;
+  }
+
+  /**
+   * Reads the settings.
+   *
+   * @throws IllegalArgumentException when {@code DASHBOARD_READ_RATE_LIMIT} is not a number of 0 or
+   *     more
+   */
+  public static AccessSettings from(Config config) {
+    Optional<String> key = config.getOptionalValue("DASHBOARD_API_KEY", String.class)
+        .or(() -> config.getOptionalValue("INTERNAL_API_KEY", String.class))
+        .map(String::strip)
+        .filter(value -> !value.isEmpty());
+    String limit = config.getOptionalValue("DASHBOARD_READ_RATE_LIMIT", String.class)
+        .map(String::strip).orElse(Integer.toString(DEFAULT_READ_REQUESTS_PER_MINUTE));
+    int perMinute;
+    try {
+      perMinute = Integer.parseInt(limit);
+    } catch (NumberFormatException e) {
+      perMinute = -1;
+    }
+    if (perMinute < 0) {
+      throw new IllegalArgumentException("DASHBOARD_READ_RATE_LIMIT must be a number of requests per"
+          + " minute (0 turns the limit off), not \"" + limit + "\"");
+    }
+    return new AccessSettings(key, list(config, "CORS_ORIGIN"), perMinute,
+        list(config, "TRUSTED_PROXIES"));
+  }
+
+  /** Returns whether the API runs in read-only mode: no dashboard key is configured. */
+  public boolean readOnly() {
+    return dashboardKey.isEmpty();
+  }
+
+  private static Set<String> list(Config config, String name) {
+    return config.getOptionalValue(name, String.class)
+        .map(value -> Arrays.stream(value.split(","))
+            .map(String::strip)
+            .filter(item -> !item.isEmpty())
+            .collect(Collectors.toUnmodifiableSet()))
+        .orElse(Set.of());
+  }
+}

@@ -1,0 +1,29 @@
+package dev.claudenexus.api.requests;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/**
+ * {@code GET /api/requests/stream}: Server-Sent Events. A {@code connected} event first, then a
+ * {@code request} event (JSON) for each newly stored request and a {@code heartbeat} event every
+ * 15 seconds.
+ */
+@Path("requests/stream")
+@RequestScoped
+public class RequestStreamResource {
+
+  @Inject RequestEvents events;
+
+  @GET
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void stream(@Context SseEventSink sink, @Context Sse sse) {
+    events.subscribe(sink, sse);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.claudenexus.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceLaunchTest {
+
+  @TempDir Path home;
+
+  private List<String> dashboard(Map<String, String> values) throws IOException {
+    return new ServiceLaunch(new Environment(values), home, Path.of("/runtime"), home).prepareDashboard();
+  }
+
+  @Test
+  void dashboardDefaultsToPort3001() throws IOException {
+    List<String> command = dashboard(Map.of());
+
+    assertThat(command.get(command.indexOf("--port") + 1)).isEqualTo("3001");
+    assertThat(command).contains("/runtime/dashboard.war:/");
+  }
+
+  @Test
+  void dashboardPortIsConfigurable() throws IOException {
+    List<String> command = dashboard(Map.of("DASHBOARD_PORT", "4101", "PROXY_PORT", "4100"));
+
+    assertThat(command.get(command.indexOf("--port") + 1)).isEqualTo("4101");
+  }
+
+  @Test
+  void dashboardBindsToLoopbackByDefault() throws IOException {
+    dashboard(Map.of());
+
+    assertThat(Files.readString(home.resolve("run/dashboard/preboot.asadmin")))
+        .contains("http-listener.address=127.0.0.1");
+  }
+
+  @Test
+  void dashboardCookiesAreSameSiteStrict() throws IOException {
+    dashboard(Map.of());
+
+    assertThat(Files.readString(home.resolve("run/dashboard/preboot.asadmin")))
+        .contains("http.cookie-same-site-value=Strict")
+        .contains("http.cookie-same-site-enabled=true");
+  }
+
+  @Test
+  void dashboardSharesTheEmbeddedDatabase() throws IOException {
+    dashboard(Map.of());
+    new ServiceLaunch(new Environment(Map.of()), home, Path.of("/runtime"), home).prepareProxy();
+
+    String dashboardPool = Files.readString(home.resolve("run/dashboard/postboot.asadmin"));
+    String proxyPool = Files.readString(home.resolve("run/proxy/postboot.asadmin"));
+    assertThat(dashboardPool).isEqualTo(proxyPool).contains("AUTO_SERVER\\=TRUE");
+    assertThat(Files.readString(home.resolve("run/dashboard/system.properties")))
+        .contains("h2.bindAddress=127.0.0.1");
+  }
+
+  @Test
+  void dashboardKeepsItsOwnRootDirectory() throws IOException {
+    List<String> command = dashboard(Map.of());
+
+    assertThat(command.get(command.indexOf("--rootdir") + 1))
+        .isEqualTo(home.resolve("run/dashboard/payara").toString());
+  }
+}
