@@ -2,6 +2,7 @@ package dev.claudenexus.api.conversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claudenexus.api.testing.QueryContract;
 import dev.claudenexus.api.testing.QueryDatabase;
 import dev.claudenexus.api.testing.StoredRequest;
 import jakarta.json.JsonObject;
@@ -13,38 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Conversation pages and summaries over rows seeded through SQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ConversationQueryContract {
+abstract class ConversationQueryContract extends QueryContract {
 
   static final OffsetDateTime START = OffsetDateTime.of(2025, 3, 10, 8, 0, 0, 0, ZoneOffset.UTC);
-
-  private QueryDatabase database;
-
-  abstract QueryDatabase openDatabase() throws SQLException;
-
-  @BeforeAll
-  void open() throws SQLException {
-    database = openDatabase();
-  }
-
-  @AfterAll
-  void close() throws SQLException {
-    if (database != null) {
-      database.close();
-    }
-  }
-
-  @BeforeEach
-  void clear() throws SQLException {
-    database.clear();
-  }
 
   private static ConversationSelection selection(String limit, String offset, String cursor) {
     return ConversationSelection.parse(null, null, null, null, null, limit, offset, cursor);

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 class ConversationQueryH2Test extends ConversationQueryContract {
 
   @Override
-  QueryDatabase openDatabase() throws SQLException {
+  protected QueryDatabase openDatabase() throws SQLException {
     return QueryDatabase.h2();
   }
 }

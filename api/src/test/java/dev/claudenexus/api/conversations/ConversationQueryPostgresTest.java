@@ -7,7 +7,7 @@ import java.sql.SQLException;
 class ConversationQueryPostgresTest extends ConversationQueryContract {
 
   @Override
-  QueryDatabase openDatabase() throws SQLException {
+  protected QueryDatabase openDatabase() throws SQLException {
     return QueryDatabase.postgres();
   }
 }

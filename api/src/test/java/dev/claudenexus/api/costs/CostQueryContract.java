@@ -2,6 +2,7 @@ package dev.claudenexus.api.costs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claudenexus.api.testing.QueryContract;
 import dev.claudenexus.api.testing.QueryDatabase;
 import dev.claudenexus.api.testing.StoredRequest;
 import jakarta.json.JsonObject;
@@ -13,34 +14,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Cost totals over rows seeded through SQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CostQueryContract {
+abstract class CostQueryContract extends QueryContract {
 
   static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
   static final OffsetDateTime NOON = TODAY.atTime(12, 0).atOffset(ZoneOffset.UTC);
-
-  private QueryDatabase database;
-
-  abstract QueryDatabase openDatabase() throws SQLException;
-
-  @BeforeAll
-  void open() throws SQLException {
-    database = openDatabase();
-  }
-
-  @AfterAll
-  void close() throws SQLException {
-    if (database != null) {
-      database.close();
-    }
-  }
 
   @BeforeEach
   void seed() throws SQLException {

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 class CostQueryH2Test extends CostQueryContract {
 
   @Override
-  QueryDatabase openDatabase() throws SQLException {
+  protected QueryDatabase openDatabase() throws SQLException {
     return QueryDatabase.h2();
   }
 }

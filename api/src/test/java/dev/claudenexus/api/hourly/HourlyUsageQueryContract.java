@@ -3,6 +3,7 @@ package dev.claudenexus.api.hourly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudenexus.api.hourly.HourlyUsageQuery.Measure;
+import dev.claudenexus.api.testing.QueryContract;
 import dev.claudenexus.api.testing.QueryDatabase;
 import dev.claudenexus.api.testing.StoredRequest;
 import jakarta.json.JsonObject;
@@ -12,34 +13,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Hourly requests and output tokens per domain over seeded rows. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class HourlyUsageQueryContract {
+abstract class HourlyUsageQueryContract extends QueryContract {
 
   static final OffsetDateTime NOW = OffsetDateTime.of(2025, 3, 10, 12, 40, 0, 0, ZoneOffset.UTC);
   static final OffsetDateTime HOUR = NOW.withMinute(0);
-
-  private QueryDatabase database;
-
-  abstract QueryDatabase openDatabase() throws SQLException;
-
-  @BeforeAll
-  void open() throws SQLException {
-    database = openDatabase();
-  }
-
-  @AfterAll
-  void close() throws SQLException {
-    if (database != null) {
-      database.close();
-    }
-  }
 
   @BeforeEach
   void seed() throws SQLException {

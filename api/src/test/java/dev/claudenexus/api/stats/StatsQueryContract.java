@@ -2,6 +2,7 @@ package dev.claudenexus.api.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claudenexus.api.testing.QueryContract;
 import dev.claudenexus.api.testing.QueryDatabase;
 import dev.claudenexus.api.testing.StoredRequest;
 import java.math.BigDecimal;
@@ -11,38 +12,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Request and conversation statistics over rows seeded through SQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StatsQueryContract {
+abstract class StatsQueryContract extends QueryContract {
 
   static final OffsetDateTime NOW = OffsetDateTime.of(2025, 3, 10, 12, 30, 0, 0, ZoneOffset.UTC);
-
-  private QueryDatabase database;
-
-  abstract QueryDatabase openDatabase() throws SQLException;
-
-  @BeforeAll
-  void open() throws SQLException {
-    database = openDatabase();
-  }
-
-  @AfterAll
-  void close() throws SQLException {
-    if (database != null) {
-      database.close();
-    }
-  }
-
-  @BeforeEach
-  void clear() throws SQLException {
-    database.clear();
-  }
 
   private RequestStats requestStats(OffsetDateTime since, String domain) throws SQLException {
     try (Connection connection = database.connection()) {

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 class StatsQueryH2Test extends StatsQueryContract {
 
   @Override
-  QueryDatabase openDatabase() throws SQLException {
+  protected QueryDatabase openDatabase() throws SQLException {
     return QueryDatabase.h2();
   }
 }

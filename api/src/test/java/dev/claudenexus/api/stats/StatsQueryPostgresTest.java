@@ -7,7 +7,7 @@ import java.sql.SQLException;
 class StatsQueryPostgresTest extends StatsQueryContract {
 
   @Override
-  QueryDatabase openDatabase() throws SQLException {
+  protected QueryDatabase openDatabase() throws SQLException {
     return QueryDatabase.postgres();
   }
 }

@@ -2,6 +2,7 @@ package dev.claudenexus.api.subtasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claudenexus.api.testing.QueryContract;
 import dev.claudenexus.api.testing.QueryDatabase;
 import dev.claudenexus.api.testing.StoredRequest;
 import jakarta.json.JsonObject;
@@ -11,32 +12,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Sub-agent requests of a task request over rows seeded through SQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SubtaskQueryContract {
+abstract class SubtaskQueryContract extends QueryContract {
 
   static final OffsetDateTime START = OffsetDateTime.of(2025, 3, 10, 8, 0, 0, 0, ZoneOffset.UTC);
-
-  private QueryDatabase database;
-
-  abstract QueryDatabase openDatabase() throws SQLException;
-
-  @BeforeAll
-  void open() throws SQLException {
-    database = openDatabase();
-  }
-
-  @AfterAll
-  void close() throws SQLException {
-    if (database != null) {
-      database.close();
-    }
-  }
 
   private List<SubtaskRow> subtasksOf(UUID id) throws SQLException {
     try (Connection connection = database.connection()) {

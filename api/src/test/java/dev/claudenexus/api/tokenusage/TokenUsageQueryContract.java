@@ -3,6 +3,7 @@ package dev.claudenexus.api.tokenusage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.claudenexus.api.testing.QueryContract;
 import dev.claudenexus.api.testing.QueryDatabase;
 import dev.claudenexus.api.testing.StoredRequest;
 import jakarta.json.JsonObject;
@@ -14,41 +15,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Daily usage, the rate-limit window series, accounts and the sliding window over seeded rows. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TokenUsageQueryContract {
+abstract class TokenUsageQueryContract extends QueryContract {
 
   static final OffsetDateTime NOW = OffsetDateTime.of(2025, 3, 10, 12, 7, 30, 0, ZoneOffset.UTC);
   static final String WARNING_HEADERS =
       "{\"anthropic-ratelimit-unified-status\":\"allowed_warning\",\"request-id\":\"req_1\"}";
   static final String ALLOWED_HEADERS = "{\"anthropic-ratelimit-unified-status\":\"allowed\"}";
-
-  private QueryDatabase database;
-
-  abstract QueryDatabase openDatabase() throws SQLException;
-
-  @BeforeAll
-  void open() throws SQLException {
-    database = openDatabase();
-  }
-
-  @AfterAll
-  void close() throws SQLException {
-    if (database != null) {
-      database.close();
-    }
-  }
-
-  @BeforeEach
-  void clear() throws SQLException {
-    database.clear();
-  }
 
   @Test
   void dailyGroupsByDayDomainModel() throws SQLException {

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 class TokenUsageQueryPostgresTest extends TokenUsageQueryContract {
 
   @Override
-  QueryDatabase openDatabase() throws SQLException {
+  protected QueryDatabase openDatabase() throws SQLException {
     return QueryDatabase.postgres();
   }
 }
