@@ -240,51 +240,10 @@ class ConversationLinkerTest {
 
   @Test
   void failedLookupIsPassedOn() {
-    LinkLookup broken = new LayeredLinkLookup(recent, new FailingLookup());
+    LinkLookup broken = new LayeredLinkLookup(recent, new FailingLinkLookup());
     LinkRequest request = new LinkRequest(UUID.randomUUID(), DOMAIN, clock,
         Bodies.conversation().user("a").assistant("b").user("c").request(), true, null);
 
     assertThatThrownBy(() -> linker.link(request, broken)).isInstanceOf(LinkLookupException.class);
-  }
-
-  /** A database that has gone away. */
-  private static final class FailingLookup implements LinkLookup {
-
-    private static LinkLookupException failure() {
-      return new LinkLookupException("connection lost", new java.sql.SQLException("08006"));
-    }
-
-    @Override
-    public java.util.Optional<LinkedRequest> latestWithHash(
-        String domain, String hash, String systemHash, Instant before, UUID excluded) {
-      throw failure();
-    }
-
-    @Override
-    public boolean hasChild(
-        String domain, String hash, UUID conversationId, Instant before, UUID excluded) {
-      throw failure();
-    }
-
-    @Override
-    public List<SummaryResponse> summaryResponses(String domain, Instant from, Instant before) {
-      throw failure();
-    }
-
-    @Override
-    public List<TaskInvocation> taskInvocations(
-        String domain, String promptHash, Instant from, Instant to) {
-      throw failure();
-    }
-
-    @Override
-    public java.util.Optional<LinkedRequest> request(UUID requestId) {
-      throw failure();
-    }
-
-    @Override
-    public int maxSubtaskNumber(UUID conversationId, Instant before) {
-      throw failure();
-    }
   }
 }

@@ -13,45 +13,7 @@ class LayeredLinkLookupTest {
   private static final String DOMAIN = "team.example.com";
   private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
-  /** A database that must not be asked: every query fails. */
-  private final LinkLookup unreachable = new LinkLookup() {
-    private LinkLookupException asked() {
-      return new LinkLookupException("the database was asked", null);
-    }
-
-    @Override
-    public java.util.Optional<LinkedRequest> latestWithHash(
-        String domain, String hash, String systemHash, Instant before, UUID excluded) {
-      throw asked();
-    }
-
-    @Override
-    public boolean hasChild(
-        String domain, String hash, UUID conversationId, Instant before, UUID excluded) {
-      throw asked();
-    }
-
-    @Override
-    public List<SummaryResponse> summaryResponses(String domain, Instant from, Instant before) {
-      throw asked();
-    }
-
-    @Override
-    public List<TaskInvocation> taskInvocations(
-        String domain, String promptHash, Instant from, Instant to) {
-      throw asked();
-    }
-
-    @Override
-    public java.util.Optional<LinkedRequest> request(UUID requestId) {
-      throw asked();
-    }
-
-    @Override
-    public int maxSubtaskNumber(UUID conversationId, Instant before) {
-      throw asked();
-    }
-  };
+  private final LinkLookup unreachable = new FailingLinkLookup();
 
   private RecentLinks memoryWith(String hash) {
     RecentLinks memory = new RecentLinks(10);
