@@ -102,7 +102,7 @@ class ConversationLinkerTest {
   }
 
   @Test
-  void samePromptWithMatchingSystemWinsOverNewerOther() {
+  void matchingSystemPromptWinsOverNewer() {
     Bodies chat = Bodies.conversation().user("Explain the relay");
     ConversationLink withSystem = send(chat);
     ConversationLink otherSystem = send(chat.copy().system("Another agent's prompt"));
@@ -142,7 +142,7 @@ class ConversationLinkerTest {
   }
 
   @Test
-  void compactionWithTranscriptTailLinksAfterPrefixMatchFails() {
+  void compactionWithTranscriptTailLinks() {
     Bodies chat = Bodies.conversation().user("Build the linker");
     ConversationLink start = send(chat);
     send(chat.copy().assistant("Working.").user("Summarise"),

@@ -63,7 +63,7 @@ class OriginalDatabaseAdoptionTest {
     }
   }
 
-  /** A first turn whose string content holds a reminder, so the two hash modes differ. */
+  /** A first turn whose string content contains a reminder, so the two hash modes differ. */
   private static jakarta.json.JsonObjectBuilder firstTurn() {
     return Json.createObjectBuilder().add("model", "claude-opus-4-1").add("system", "Be brief.")
         .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder()

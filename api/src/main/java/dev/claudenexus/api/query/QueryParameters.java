@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Parsers for query and path parameters. A missing parameter ({@code null}) takes its default; a
- * present but invalid one raises {@link InvalidParameterException}, which the API answers with 400.
+ * present but invalid one raises {@link InvalidParameterException}, which the API rejects with 400.
  */
 public final class QueryParameters {
 
