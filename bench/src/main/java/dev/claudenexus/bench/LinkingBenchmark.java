@@ -145,8 +145,8 @@ public final class LinkingBenchmark {
   }
 
   /**
-   * Relinks every row, or as many as fit in the budget; a relink resumes where it stopped, so a
-   * stopped run gives the rate of the same work. The time for all rows is then projected.
+   * Relinks every row, or as many as fit in the budget. A stopped relink has done the same work per
+   * row as a full one, so its rate projects the time for all rows.
    */
   private static String relinkRun(DataSource dataSource, java.time.Duration budget)
       throws SQLException {

@@ -4,7 +4,7 @@ import dev.claudenexus.api.ApiFlavor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** Tells the shared API resources to answer in the dashboard's shapes. */
+/** Makes the shared API resources respond in the dashboard's shapes. */
 @ApplicationScoped
 public class DashboardFlavor {
 

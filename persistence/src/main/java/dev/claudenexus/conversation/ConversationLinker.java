@@ -33,8 +33,8 @@ public final class ConversationLinker {
 
   /**
    * @param subtaskWindow how long after a sub-agent launch its first request is recognised
-   * @param originalRowsExist whether the database contains rows hashed by the original product; when a
-   *     request finds no parent by this mode's hashes, it then also looks with the original's hashes
+   * @param originalRowsExist whether the database contains rows hashed by the original product. A
+   *     request that finds no parent by this mode's hashes then also looks with the original's.
    */
   public ConversationLinker(HashMode mode, Duration subtaskWindow, boolean originalRowsExist) {
     this.hasher = new MessageHasher(mode);

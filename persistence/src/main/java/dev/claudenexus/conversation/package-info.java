@@ -4,7 +4,7 @@
  * {@link dev.claudenexus.conversation.HashMode#ORIGINAL} reproduces the hashes of the original
  * TypeScript proxy byte for byte, so rows it stored keep linking;
  * {@link dev.claudenexus.conversation.HashMode#CURRENT} adds the rules that Claude Code 2.1 traffic
- * needs. Hashing reads only the request body. Linking asks a {@link
+ * needs. Hashing reads only the request body. Linking queries a {@link
  * dev.claudenexus.conversation.LinkLookup} about earlier requests: recent ones in memory, the rest in
  * the database.
  */

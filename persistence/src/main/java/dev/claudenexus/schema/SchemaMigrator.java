@@ -35,7 +35,7 @@ public final class SchemaMigrator {
               .dataSource(dataSource)
               .locations(vendor.migrationLocation())
               // A database written by the original product has its tables but no history, so it is
-              // baselined below version 1 and every migration runs; they all skip what exists.
+              // baselined below version 1 and every migration runs. Each one skips what exists.
               .baselineOnMigrate(true)
               .baselineVersion("0")
               .baselineDescription("tables found before the first migration")

@@ -1,7 +1,7 @@
 package dev.claudenexus.proxy.forwarding;
 
 /**
- * What the proxy records about a request body that is a JSON object. {@link JsonBodyScanner} reads
+ * The facts the proxy records about a request body that is a JSON object. {@link JsonBodyScanner} reads
  * it in one streaming pass instead of building the object tree. As in a parsed {@code JsonObject},
  * the last value of a repeated key counts.
  *

@@ -1,7 +1,7 @@
 package dev.claudenexus.testsupport.claudecode;
 
 /**
- * How a user message that carries {@code <system-reminder>} text is written in a request. Claude Code
+ * The form in which a request writes a user message that carries {@code <system-reminder>} text. Claude Code
  * 2.1 sends the same message in either form from one request to the next.
  */
 public enum ReminderStyle {

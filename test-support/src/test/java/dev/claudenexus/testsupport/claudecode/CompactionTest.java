@@ -38,6 +38,8 @@ class CompactionTest {
     int resume = message.indexOf(Compaction.CONTINUE_MARKER);
 
     assertTrue(message.startsWith(Compaction.PREAMBLE + "\n\n"));
-    assertTrue(summary > 0 && details > summary && resume > details, message);
+    assertTrue(summary > 0, message);
+    assertTrue(details > summary, message);
+    assertTrue(resume > details, message);
   }
 }
