@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The database behind one proxy: the H2 file under NEXUS_HOME, or a fresh PostgreSQL database that
@@ -54,8 +56,17 @@ final class BenchDatabase implements AutoCloseable {
 
   /** Creates an empty PostgreSQL database with a random name, which {@link #close} drops. */
   static BenchDatabase freshPostgres(String host, int port, String user) throws SQLException {
+    return freshPostgres(host, port, user, "nexus_bench_");
+  }
+
+  /**
+   * Creates an empty PostgreSQL database named {@code prefix} and 12 random hex digits, which
+   * {@link #close} drops.
+   */
+  static BenchDatabase freshPostgres(String host, int port, String user, String prefix)
+      throws SQLException {
     String adminUrl = "jdbc:postgresql://" + host + ":" + port + "/postgres";
-    String name = "nexus_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection admin = DriverManager.getConnection(adminUrl, user, null);
         Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
@@ -63,6 +74,25 @@ final class BenchDatabase implements AutoCloseable {
     LOG.info(() -> "Created the PostgreSQL database " + name);
     String url = "jdbc:postgresql://" + host + ":" + port + "/" + name;
     return new BenchDatabase("PostgreSQL", url, user, null, adminUrl, name, host, port, null);
+  }
+
+  /** Opens an existing PostgreSQL database, which {@link #close} leaves in place. */
+  static BenchDatabase existingPostgres(String host, int port, String user, String name) {
+    String url = "jdbc:postgresql://" + host + ":" + port + "/" + name;
+    return new BenchDatabase("PostgreSQL", url, user, null, null, name, host, port, null);
+  }
+
+  /** Returns the database name, or null for H2. */
+  String name() {
+    return name;
+  }
+
+  /** Returns a data source for this PostgreSQL database, as the schema migration needs one. */
+  DataSource postgresDataSource() {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setURL(jdbcUrl);
+    dataSource.setUser(user);
+    return dataSource;
   }
 
   /** Returns the proxy's settings for this database: {@code DATABASE_URL} for PostgreSQL, none for H2. */

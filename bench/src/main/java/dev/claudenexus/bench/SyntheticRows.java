@@ -14,12 +14,16 @@ import java.util.logging.Logger;
  *
  * <p>Each row has a request body of about 2 KB: a user message of about 900 characters of MD5 hex,
  * which PostgreSQL's pglz compression cannot shrink, plus about 840 characters of a repeated sentence,
- * which it can. Rows spread over 20 domains and accounts, three models, 30 days of timestamps and
- * conversations of ten requests, so every index of the table gets distinct keys.
+ * which it can. Rows spread over 20 domains and accounts, three models and conversations of ten
+ * requests, so every index of the table gets distinct keys. Their timestamps are spread evenly over
+ * the 30 days before the insert, newest first: row {@code g} of {@code target} is
+ * {@code g * 30 days / target} old.
  */
 final class SyntheticRows {
 
   private static final Logger LOG = Logger.getLogger(SyntheticRows.class.getName());
+  /** The age of the oldest row: 30 days. */
+  private static final long SPREAD_SECONDS = 30L * 24 * 3600;
 
   private static final String INSERT = """
       INSERT INTO api_requests (
@@ -32,7 +36,7 @@ final class SyntheticRows {
       SELECT
         md5('bench-row-' || g)::uuid,
         'team' || (g % 20) || '.example.com',
-        now() - make_interval(secs => g % 2592000),
+        now() - make_interval(secs => g * ?::double precision),
         'POST',
         '/v1/messages',
         jsonb_build_object('content-type', 'application/json', 'anthropic-version', '2023-06-01',
@@ -113,8 +117,9 @@ final class SyntheticRows {
         long from = inserted + 1;
         long to = Math.min(target, inserted + batchRows);
         long batchStart = System.nanoTime();
-        insert.setLong(1, from);
-        insert.setLong(2, to);
+        insert.setDouble(1, (double) SPREAD_SECONDS / target);
+        insert.setLong(2, from);
+        insert.setLong(3, to);
         insert.executeUpdate();
         lastBatchNanos = System.nanoTime() - batchStart;
         inserted = to;
