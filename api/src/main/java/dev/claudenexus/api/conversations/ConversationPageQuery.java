@@ -27,9 +27,11 @@ final class ConversationPageQuery {
   /** Returns up to {@code count} latest requests after the selection's cursor or offset. */
   List<LatestRequest> latest(ConversationSelection selection, int count) throws SQLException {
     SqlFilter outer = selection.requestFilter("r");
+    // The first condition repeats part of the second so that the index walk starts at the cursor.
+    // Without it, PostgreSQL 15 took no index bound from the OR and read every newer request first.
     selection.cursor().ifPresent(c -> outer.where(
-        "(r.timestamp < ? OR (r.timestamp = ? AND r.request_id < ?))",
-        c.timestamp(), c.timestamp(), c.requestId()));
+        "r.timestamp <= ? AND (r.timestamp < ? OR (r.timestamp = ? AND r.request_id < ?))",
+        c.timestamp(), c.timestamp(), c.timestamp(), c.requestId()));
     SqlFilter later = selection.requestFilter("n").where("n.conversation_id = r.conversation_id")
         .where("(n.timestamp > r.timestamp OR (n.timestamp = r.timestamp"
             + " AND n.request_id > r.request_id))");
