@@ -76,7 +76,7 @@ abstract class SchemaMigratorContract {
 
     MigrationInfo[] applied = applied();
 
-    assertEquals(6, applied.length);
+    assertEquals(7, applied.length);
     for (int i = 0; i < applied.length; i++) {
       assertEquals(Integer.toString(i + 1), applied[i].getVersion().getVersion());
       assertTrue(applied[i].getState().isApplied(), applied[i].getState().toString());
@@ -117,6 +117,6 @@ abstract class SchemaMigratorContract {
     SchemaMigrator.migrate(dataSource());
 
     assertEquals(expectedVendor(), SchemaMigrator.migrate(dataSource()));
-    assertEquals(6, applied().length);
+    assertEquals(7, applied().length);
   }
 }
