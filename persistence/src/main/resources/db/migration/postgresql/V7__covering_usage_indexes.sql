@@ -1,9 +1,9 @@
 -- Covering indexes for the /api queries that read a time range of all requests, of one domain or of
 -- one account, and sum a few columns of it: statistics, token usage, hourly usage and costs. With
--- those columns in the index (INCLUDE), PostgreSQL answers from the index alone, an index-only scan,
--- and reads no table page, where a request's row of a few KB shares a page with only two or three
--- others. docs/benchmarks.md has the times at 1,000,000 rows before and after. Each index replaces
--- one with the same key columns, so an insert still updates as many indexes as before, only wider ones.
+-- those columns in the index (INCLUDE), PostgreSQL runs them as index-only scans. It then reads no
+-- table page, which holds only two or three requests of a few KB each. docs/benchmarks.md has the
+-- times at 1,000,000 rows before and after. Each index replaces one with the same key columns, so an
+-- insert still updates as many indexes as before, only wider ones.
 CREATE INDEX IF NOT EXISTS idx_api_requests_timestamp_usage ON api_requests(timestamp)
     INCLUDE (domain, account_id, model, input_tokens, output_tokens, cache_creation_input_tokens,
              cache_read_input_tokens, cost_usd);
