@@ -20,6 +20,9 @@ public final class TimeBuckets {
     if (seconds <= 0) {
       throw new IllegalArgumentException("bucket length must be positive: " + seconds);
     }
+    // NOTE: the PostgreSQL migration V7 creates statistics on this exact text for 60, 3600 and
+    // 86400 seconds. Changed text or another length still works, but PostgreSQL then expects one
+    // group per row and sorts instead of hashing, which made 7-day groupings about twice as slow.
     return "CAST(FLOOR(EXTRACT(EPOCH FROM timestamp) / " + seconds + ") AS BIGINT)";
   }
 

@@ -1,3 +1,0 @@
--- The PostgreSQL migration of this version replaces three indexes with covering ones (INCLUDE
--- columns), which H2 2.2 does not support. H2 keeps its indexes on (timestamp), (domain, timestamp)
--- and (account_id, timestamp).

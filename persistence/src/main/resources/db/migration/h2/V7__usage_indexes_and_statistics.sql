@@ -1,0 +1,3 @@
+-- The PostgreSQL migration of this version replaces three indexes with covering ones (INCLUDE
+-- columns) and adds statistics on expressions. H2 2.2 supports neither, so it keeps its indexes on
+-- (timestamp), (domain, timestamp) and (account_id, timestamp).
