@@ -62,10 +62,16 @@ final class ServiceLaunch {
     // Payara adds SameSite to every cookie of the listener, the session cookie among them. The
     // Servlet API's cookie attributes do not reach Payara's Set-Cookie header.
     String http = "configs.config.server-config.network-config.protocols.protocol.http-listener.http";
-    List<String> cookies = List.of(
+    // Behind a reverse proxy that ends TLS, its X-Forwarded-Proto header makes a request count as
+    // HTTPS, so Payara marks the session cookie Secure. A client that sends the header itself
+    // over plain HTTP only keeps its own browser from returning the cookie.
+    List<String> listener = List.of(
         "set " + http + ".cookie-same-site-value=Strict",
-        "set " + http + ".cookie-same-site-enabled=true");
-    return prepare("dashboard", "dashboard.war", port, DASHBOARD_MAX_THREADS, cookies);
+        "set " + http + ".cookie-same-site-enabled=true",
+        "set " + http + ".scheme-mapping=X-Forwarded-Proto");
+    // Checked here so that a wrong value stops the start instead of failing the first page.
+    env.integer("DASHBOARD_CACHE_TTL", 30, 0, 86_400);
+    return prepare("dashboard", "dashboard.war", port, DASHBOARD_MAX_THREADS, listener);
   }
 
   private List<String> prepare(String service, String war, int port, int maxThreads,

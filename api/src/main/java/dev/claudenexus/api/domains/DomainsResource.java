@@ -1,5 +1,6 @@
 package dev.claudenexus.api.domains;
 
+import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
@@ -25,6 +26,7 @@ public class DomainsResource {
   private static final Duration WINDOW = Duration.ofDays(7);
 
   @GET
+  @CachedRead
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject domains() throws SQLException {
     String sql = "SELECT domain, COUNT(*) AS requests FROM api_requests WHERE timestamp >= ?"
