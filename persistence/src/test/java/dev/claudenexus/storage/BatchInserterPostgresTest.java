@@ -66,10 +66,7 @@ class BatchInserterPostgresTest extends BatchInserterContract {
   @Test
   void committedBatchNotifiesListeners() throws SQLException {
     inserter.insert(List.of(RecordBuilder.full().build()));
-    try (Connection listener = database.dataSource().getConnection()) {
-      try (Statement statement = listener.createStatement()) {
-        statement.execute("LISTEN " + ChangeNotices.CHANNEL);
-      }
+    try (Connection listener = listen()) {
       PGConnection notices = listener.unwrap(PGConnection.class);
 
       assertTrue(inserter.insert(List.of(RecordBuilder.full().build(), RecordBuilder.full().build())));
@@ -84,10 +81,7 @@ class BatchInserterPostgresTest extends BatchInserterContract {
   @Test
   void rejectedBatchSendsNoNotice() throws SQLException {
     inserter.insert(List.of(RecordBuilder.full().build()));
-    try (Connection listener = database.dataSource().getConnection()) {
-      try (Statement statement = listener.createStatement()) {
-        statement.execute("LISTEN " + ChangeNotices.CHANNEL);
-      }
+    try (Connection listener = listen()) {
       PGConnection notices = listener.unwrap(PGConnection.class);
 
       // PostgreSQL rejects the NUL character, so the batch rolls back. The inserter then stores
@@ -99,6 +93,15 @@ class BatchInserterPostgresTest extends BatchInserterContract {
       PGNotification[] received = notices.getNotifications(2_000);
       assertEquals(2, received.length, "one notice per committed transaction, none per rollback");
     }
+  }
+
+  /** Opens a connection that listens on the notice channel. */
+  private Connection listen() throws SQLException {
+    Connection listener = database.dataSource().getConnection();
+    try (Statement statement = listener.createStatement()) {
+      statement.execute("LISTEN " + ChangeNotices.CHANNEL);
+    }
+    return listener;
   }
 
   @Test

@@ -1,10 +1,10 @@
 package dev.claudenexus.api.changes;
 
+import dev.claudenexus.api.ContainerResources;
 import dev.claudenexus.schema.DatabaseVendor;
 import dev.claudenexus.storage.ChangeNotices;
 import dev.claudenexus.storage.DataSources;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -36,7 +34,6 @@ public class StorageChanges {
   /** Timeout of one wait for notices, and so the delay before the thread stops with the war. */
   private static final int NOTICE_WAIT_MS = 1000;
   private static final long MAX_RETRY_DELAY_MS = 10_000;
-  private static final String THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
   private static final Logger LOG = Logger.getLogger(StorageChanges.class.getName());
 
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -53,7 +50,7 @@ public class StorageChanges {
     if (thread != null || closed) {
       return;
     }
-    thread = threadFactory().newThread(this::watch);
+    thread = ContainerResources.threadFactory().newThread(this::watch);
     thread.setName("nexus-storage-changes");
     thread.setDaemon(true);
     thread.start();
@@ -150,15 +147,6 @@ public class StorageChanges {
     closed = true;
     if (thread != null) {
       thread.interrupt();
-    }
-  }
-
-  private static ManagedThreadFactory threadFactory() {
-    try {
-      return (ManagedThreadFactory) new InitialContext().lookup(THREAD_FACTORY);
-    } catch (NamingException e) {
-      throw new IllegalStateException("The container's thread factory " + THREAD_FACTORY
-          + " is not available", e);
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.claudenexus.api.requests;
 
+import dev.claudenexus.api.ContainerResources;
 import dev.claudenexus.api.changes.StorageChanges;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -20,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * The open {@code /api/requests/stream} connections of this war. While at least one is open, every
@@ -33,7 +31,6 @@ import javax.naming.NamingException;
 public class RequestEvents {
 
   static final long HEARTBEAT_INTERVAL_MS = 15_000;
-  private static final String EXECUTOR = "java:comp/DefaultManagedScheduledExecutorService";
   private static final Logger LOG = Logger.getLogger(RequestEvents.class.getName());
 
   @Inject StorageChanges changes;
@@ -58,7 +55,7 @@ public class RequestEvents {
     subscribers.add(subscriber);
     if (heartbeats == null) {
       poller = new NewRequestPoller();
-      heartbeats = executor().scheduleAtFixedRate(this::heartbeat, HEARTBEAT_INTERVAL_MS,
+      heartbeats = ContainerResources.scheduledExecutor().scheduleAtFixedRate(this::heartbeat, HEARTBEAT_INTERVAL_MS,
           HEARTBEAT_INTERVAL_MS, TimeUnit.MILLISECONDS);
       queueLook();
       if (!listening) {
@@ -71,7 +68,7 @@ public class RequestEvents {
 
   private void queueLook() {
     if (!subscribers.isEmpty() && lookQueued.compareAndSet(false, true)) {
-      executor().execute(this::lookForNewRequests);
+      ContainerResources.scheduledExecutor().execute(this::lookForNewRequests);
     }
   }
 
@@ -145,14 +142,5 @@ public class RequestEvents {
     }
     subscribers.forEach(subscriber -> subscriber.sink().close());
     subscribers.clear();
-  }
-
-  private static ManagedScheduledExecutorService executor() {
-    try {
-      return (ManagedScheduledExecutorService) new InitialContext().lookup(EXECUTOR);
-    } catch (NamingException e) {
-      throw new IllegalStateException("The container's scheduled executor " + EXECUTOR
-          + " is not available", e);
-    }
   }
 }
