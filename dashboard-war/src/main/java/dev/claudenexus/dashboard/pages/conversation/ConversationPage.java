@@ -7,7 +7,6 @@ import dev.claudenexus.api.conversations.ConversationTotals;
 import dev.claudenexus.api.conversations.RequestPosition;
 import dev.claudenexus.api.conversations.RequestSelection;
 import dev.claudenexus.dashboard.pages.request.RequestIds;
-import dev.claudenexus.dashboard.pages.request.ViewParameters;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -173,10 +172,6 @@ public class ConversationPage {
       return;
     }
     loaded = true;
-    id = ViewParameters.keep("nexus.conversation.id", id);
-    setBranch(ViewParameters.keep("nexus.conversation.branch", branch));
-    view = ViewParameters.keep("nexus.conversation.view", view);
-    before = ViewParameters.keep("nexus.conversation.before", before);
     Optional<UUID> parsed = RequestIds.parse(id);
     if (parsed.isEmpty()) {
       return;

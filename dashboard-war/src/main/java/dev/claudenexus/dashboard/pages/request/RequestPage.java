@@ -210,9 +210,6 @@ public class RequestPage {
       return;
     }
     loaded = true;
-    id = ViewParameters.keep("nexus.request.id", id);
-    view = ViewParameters.keep("nexus.request.view", view);
-    order = ViewParameters.keep("nexus.request.order", order);
     Optional<UUID> parsed = RequestIds.parse(id);
     if (parsed.isEmpty()) {
       return;
