@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** Counts requests or sums output tokens per domain and UTC hour since a time. */
-final class HourlyUsageQuery {
+public final class HourlyUsageQuery {
 
   /** The quantity summed per hour. */
-  enum Measure {
+  public enum Measure {
     REQUESTS("COUNT(*)"),
     OUTPUT_TOKENS("COALESCE(SUM(output_tokens), 0)");
 
@@ -30,12 +30,12 @@ final class HourlyUsageQuery {
 
   private final Connection connection;
 
-  HourlyUsageQuery(Connection connection) {
+  public HourlyUsageQuery(Connection connection) {
     this.connection = connection;
   }
 
   /** Returns the hours with requests, by domain and then oldest hour first. */
-  List<HourlyCount> hours(Measure measure, OffsetDateTime since, Optional<String> domain)
+  public List<HourlyCount> hours(Measure measure, OffsetDateTime since, Optional<String> domain)
       throws SQLException {
     SqlFilter filter = new SqlFilter().where("timestamp >= ?", since).equalTo("domain", domain);
     String hour = TimeBuckets.bucketNumber(HOUR_SECONDS);
