@@ -7,7 +7,8 @@
   "use strict";
 
   var STREAM_PATH = "/api/requests/stream";
-  // Bounds the rows added to one page view. Past it the page pauses and asks for a reload.
+  // Bounds the rows added to one page view. Past it the stream closes and the status shows
+  // "reload the page".
   var MAX_INSERTED_ROWS = 500;
   // Delay before opening a new stream after the browser gave up reconnecting by itself.
   var RECONNECT_DELAY_MS = 10000;
@@ -150,7 +151,7 @@
     source.addEventListener("request", onRequest);
     source.addEventListener("error", function () {
       setState("disconnected", "Disconnected");
-      // The browser retries by itself while readyState is CONNECTING; after CLOSED it has given up.
+      // The browser retries by itself while readyState is CONNECTING. CLOSED means it has given up.
       if (source && source.readyState === EventSource.CLOSED) {
         source = null;
         reconnectTimer = setTimeout(connect, RECONNECT_DELAY_MS);

@@ -35,8 +35,8 @@ public final class ConversationPageQuery {
   }
 
   /**
-   * Returns up to {@code count} latest requests newer than {@code position}, oldest first. Reversed,
-   * they are the page that ends just before {@code position}. The walk is that of {@link #latest}
+   * Returns up to {@code count} latest requests newer than {@code position}, oldest first.
+   * Reversed, they are the page that ends just before {@code position}. The walk is that of {@link #latest}
    * in the other direction, and the selection's own cursor and offset are ignored.
    */
   public List<LatestRequest> newer(ConversationSelection selection, ConversationCursor position,

@@ -35,8 +35,8 @@ public final class ConversationSummaryQuery {
   }
 
   /** Returns the summaries of the conversations of {@code page}, in its order. */
-  public List<ConversationSummary> summaries(ConversationSelection selection, List<LatestRequest> page)
-      throws SQLException {
+  public List<ConversationSummary> summaries(ConversationSelection selection,
+      List<LatestRequest> page) throws SQLException {
     if (page.isEmpty()) {
       return List.of();
     }

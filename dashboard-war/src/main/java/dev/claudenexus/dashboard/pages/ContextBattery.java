@@ -4,7 +4,7 @@ import dev.claudenexus.pricing.ContextLimit;
 import java.util.Locale;
 
 /**
- * How full a model's context window is: the context tokens of a conversation's latest request
+ * The fill level of a model's context window: the context tokens of a conversation's latest request
  * against the window. Up to 70 % is {@link Level#OK}, up to 90 % {@link Level#WARN}, above that
  * {@link Level#BAD}.
  *
@@ -16,7 +16,7 @@ public record ContextBattery(long tokens, ContextLimit limit) {
   static final double WARN_ABOVE_PERCENT = 70;
   static final double BAD_ABOVE_PERCENT = 90;
 
-  /** Colour levels of the battery; the CSS class is {@code battery-ok}, {@code battery-warn} or {@code battery-bad}. */
+  /** Colour levels of the battery, whose CSS classes are {@code battery-ok}, -warn and -bad. */
   public enum Level {
     OK, WARN, BAD;
 
@@ -25,7 +25,7 @@ public record ContextBattery(long tokens, ContextLimit limit) {
     }
   }
 
-  /** Returns the share of the window in use, in percent; above 100 when the tokens exceed it. */
+  /** Returns the share of the window in use, in percent, above 100 when the tokens exceed it. */
   public double percent() {
     return limit.tokens() <= 0 ? 0 : tokens * 100.0 / limit.tokens();
   }
@@ -43,7 +43,7 @@ public record ContextBattery(long tokens, ContextLimit limit) {
     return Math.min(100, Math.round(percent()));
   }
 
-  /** Returns the share as text with one decimal below 10 %, such as {@code 4.2 %} or {@code 73 %}. */
+  /** Returns the share as text, with one decimal below 10 %: {@code 4.2 %} or {@code 73 %}. */
   public String label() {
     double percent = percent();
     return percent < 10 ? String.format(Locale.ROOT, "%.1f %%", percent)

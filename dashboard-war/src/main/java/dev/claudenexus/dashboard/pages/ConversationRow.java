@@ -11,7 +11,7 @@ import java.util.UUID;
  *
  * @param summary the conversation, summarised from its requests
  * @param battery the context use of its latest request
- * @param branchNames its distinct branch names; read only when a search needs them, else empty
+ * @param branchNames its distinct branch names, read only when a search needs them, else empty
  */
 public record ConversationRow(ConversationSummary summary, ContextBattery battery,
     List<String> branchNames) {

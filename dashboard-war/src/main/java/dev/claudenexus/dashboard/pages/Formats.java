@@ -42,12 +42,12 @@ public class Formats {
     return "$" + value.setScale(scale, RoundingMode.HALF_UP).toPlainString();
   }
 
-  /** Returns a time in UTC as {@code 2025-01-31 10:00:00}; an empty string for {@code null}. */
+  /** Returns a time in UTC as {@code 2025-01-31 10:00:00}, or "" for {@code null}. */
   public String time(OffsetDateTime time) {
     return time == null ? "" : TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC));
   }
 
-  /** Returns the start of an hour in UTC as {@code 2025-01-31 10:00}; an empty string for {@code null}. */
+  /** Returns the start of an hour in UTC as {@code 2025-01-31 10:00}, or "" for {@code null}. */
   public String hour(OffsetDateTime time) {
     return time == null ? "" : HOUR.format(time.withOffsetSameInstant(ZoneOffset.UTC));
   }

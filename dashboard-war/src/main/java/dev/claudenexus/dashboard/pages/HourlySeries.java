@@ -31,7 +31,8 @@ public record HourlySeries(OffsetDateTime firstHour, int hours, Map<String, long
     for (HourlyCount count : counts) {
       long index = TimeBuckets.numberOf(count.hour(), HOUR_SECONDS) - first;
       if (index >= 0 && index < hours) {
-        byDomain.computeIfAbsent(count.domain(), d -> new long[hours])[(int) index] += count.count();
+        long[] values = byDomain.computeIfAbsent(count.domain(), d -> new long[hours]);
+        values[(int) index] += count.count();
       }
     }
     return new HourlySeries(TimeBuckets.start(first, HOUR_SECONDS), hours, byDomain);

@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * @param total the requests of the period
  * @param averagePerHour {@code total} divided by the hours of the period
- * @param peakHour the start of the busiest hour, the earliest one on a tie; empty without requests
+ * @param peakHour the start of the busiest hour (the earliest one on a tie), or empty without
+ *     requests
  * @param peakCount the requests of the busiest hour
  * @param activeHours the hours with at least one request
  */

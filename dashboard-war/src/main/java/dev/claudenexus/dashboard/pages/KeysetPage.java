@@ -8,17 +8,17 @@ import java.util.function.Function;
 
 /**
  * One page of a newest-first list paged by keyset cursors in both directions. {@code previous} is
- * the cursor of the first row, for the page before; {@code next} the cursor of the last row, for the
- * page after. Each is empty where no such page exists.
+ * the cursor of the first row, which leads to the page before. {@code next} is the cursor of the
+ * last row, which leads to the page after. Each is empty where no such page exists.
  *
  * @param <T> the row type
  */
 public record KeysetPage<T>(List<T> rows, Optional<String> previous, Optional<String> next) {
 
   /**
-   * Builds the page after a cursor, or the first page, from up to {@code limit + 1} rows read newest
-   * first. The extra row only shows that a next page exists. A page after a cursor always has a page
-   * before it, since the cursor came from one of its rows.
+   * Builds the page after a cursor, or the first page, from up to {@code limit + 1} rows read
+   * newest first. The extra row only shows that a next page exists. A page after a cursor always
+   * has a page before it, since the cursor came from one of its rows.
    */
   public static <T> KeysetPage<T> forward(List<T> newestFirst, int limit, boolean afterCursor,
       Function<T, String> cursorOf) {

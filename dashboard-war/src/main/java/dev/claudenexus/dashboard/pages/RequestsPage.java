@@ -105,7 +105,7 @@ public class RequestsPage {
     return link().toString();
   }
 
-  /** Returns the CSS class of a response status: {@code status-ok} for 2xx, else {@code status-bad}. */
+  /** Returns the CSS class of a response status: {@code status-ok} for 2xx, else status-bad. */
   public String statusClass(Integer status) {
     return status != null && status >= 200 && status < 300 ? "status-ok" : "status-bad";
   }
@@ -123,8 +123,10 @@ public class RequestsPage {
         DEFAULT_LIMIT), DEFAULT_LIMIT);
     Optional<String> domainFilter =
         errors.parse(() -> QueryParameters.text("domain", domain), Optional.empty());
-    Optional<RequestCursor> afterCursor = errors.parse(() -> cursor("after", after), Optional.empty());
-    Optional<RequestCursor> beforeCursor = errors.parse(() -> cursor("before", before), Optional.empty());
+    Optional<RequestCursor> afterCursor = 
+        errors.parse(() -> cursor("after", after), Optional.empty());
+    Optional<RequestCursor> beforeCursor = 
+        errors.parse(() -> cursor("before", before), Optional.empty());
     if (afterCursor.isPresent() && beforeCursor.isPresent()) {
       errors.add("Use either the after or the before cursor, not both; showing the first page.");
       afterCursor = Optional.empty();
