@@ -142,12 +142,12 @@ public class OverviewPage {
         ConversationSelection.DEFAULT_LIMIT), ConversationSelection.DEFAULT_LIMIT);
     Optional<String> domainFilter =
         errors.parse(() -> QueryParameters.text("domain", domain), Optional.empty());
-    Optional<ConversationCursor> afterCursor = 
+    Optional<ConversationCursor> afterCursor =
         errors.parse(() -> cursor("after", after), Optional.empty());
-    Optional<ConversationCursor> beforeCursor = 
+    Optional<ConversationCursor> beforeCursor =
         errors.parse(() -> cursor("before", before), Optional.empty());
     if (afterCursor.isPresent() && beforeCursor.isPresent()) {
-      errors.add("Use either the after or the before cursor, not both; showing the first page.");
+      errors.add("Use either the after or the before cursor, not both. The first page is shown.");
       afterCursor = Optional.empty();
       beforeCursor = Optional.empty();
     }
@@ -157,8 +157,18 @@ public class OverviewPage {
 
     totals = slowReads.get("overview-totals:" + domainFilter.orElse(""),
         () -> totals(domainFilter));
+    page = conversations(selection, beforeCursor);
+    rows = isSearchOnPage()
+        ? page.rows().stream().filter(row -> row.matches(search)).toList()
+        : page.rows();
+    error = errors.message();
+  }
+
+  /** Reads the page of conversations and summarises them. */
+  private KeysetPage<ConversationRow> conversations(ConversationSelection selection,
+      Optional<ConversationCursor> before) throws SQLException {
     try (Connection connection = DataSources.nexus().getConnection()) {
-      KeysetPage<LatestRequest> latest = latest(connection, selection, beforeCursor);
+      KeysetPage<LatestRequest> latest = latest(connection, selection, before);
       ConversationSummaryQuery summaries = new ConversationSummaryQuery(connection);
       List<ConversationSummary> summaryList = summaries.summaries(selection, latest.rows());
       Map<UUID, List<String>> branchNames = isSearchOnPage()
@@ -168,12 +178,8 @@ public class OverviewPage {
       List<ConversationRow> pageRows = summaryList.stream()
           .map(summary -> row(summary, branchNames))
           .toList();
-      page = new KeysetPage<>(pageRows, latest.previous(), latest.next());
+      return new KeysetPage<>(pageRows, latest.previous(), latest.next());
     }
-    rows = isSearchOnPage()
-        ? page.rows().stream().filter(row -> row.matches(search)).toList()
-        : page.rows();
-    error = errors.message();
   }
 
   // NOTE: the totals read every conversation row of the domain, or of the whole table. SlowReads

@@ -123,12 +123,12 @@ public class RequestsPage {
         DEFAULT_LIMIT), DEFAULT_LIMIT);
     Optional<String> domainFilter =
         errors.parse(() -> QueryParameters.text("domain", domain), Optional.empty());
-    Optional<RequestCursor> afterCursor = 
+    Optional<RequestCursor> afterCursor =
         errors.parse(() -> cursor("after", after), Optional.empty());
-    Optional<RequestCursor> beforeCursor = 
+    Optional<RequestCursor> beforeCursor =
         errors.parse(() -> cursor("before", before), Optional.empty());
     if (afterCursor.isPresent() && beforeCursor.isPresent()) {
-      errors.add("Use either the after or the before cursor, not both; showing the first page.");
+      errors.add("Use either the after or the before cursor, not both. The first page is shown.");
       afterCursor = Optional.empty();
       beforeCursor = Optional.empty();
     }
