@@ -75,6 +75,7 @@ final class ServiceLaunch {
         "set " + http + ".scheme-mapping=X-Forwarded-Proto");
     // Checked here so that a wrong value stops the start instead of failing the first page.
     env.integer("DASHBOARD_CACHE_TTL", 30, 0, 86_400);
+    env.integer("TOKEN_LIMIT_5H", 140_000, 1, Integer.MAX_VALUE);
     return prepare("dashboard", "dashboard.war", port, DASHBOARD_MAX_THREADS, listener);
   }
 
