@@ -6,9 +6,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-/** What every page's layout needs: the access mode and the session's CSRF token. */
+/** Values that every page's layout needs: the access mode, the CSRF token and the current page. */
 @Named("page")
 @RequestScoped
 public class PageContext {
@@ -29,6 +31,17 @@ public class PageContext {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
     HttpSession session = (HttpSession) external.getSession(false);
     return session == null ? null : DashboardSession.csrfToken(session);
+  }
+
+  /** Returns the path and query of the page being shown, as the browser requested it. */
+  public String getCurrentPage() {
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    Object forwardedFrom = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+    String path = forwardedFrom != null ? (String) forwardedFrom : request.getRequestURI();
+    Object forwardedQuery = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+    String query = forwardedFrom != null ? (String) forwardedQuery : request.getQueryString();
+    return query == null ? path : path + "?" + query;
   }
 
   /** Returns the name of the form field that carries the CSRF token. */

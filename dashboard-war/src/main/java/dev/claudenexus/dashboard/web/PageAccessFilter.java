@@ -4,7 +4,6 @@ import dev.claudenexus.api.access.AccessSettings;
 import dev.claudenexus.api.access.DashboardRoles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  * {@code /dashboard/conversation/{id}} are forwarded to their page with the id as the {@code id}
  * parameter.
  */
-@WebFilter(urlPatterns = {"/dashboard", "/dashboard/*", "*.xhtml"})
 public class PageAccessFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
