@@ -13,11 +13,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -42,52 +40,34 @@ class DemoIT {
   private static final Pattern PLAYED = Pattern.compile("Played 7 Claude Code sessions through the proxy: (\\d+) requests");
   private static final List<String> SERVICES = List.of("proxy", "dashboard", "demo");
 
-  private Path root;
-  private Path home;
-  private int dashboardPort;
-  private Map<String, String> environment;
-  private String demoOutput;
+  private DemoServices demo;
   private Map<String, Long> pids;
   private boolean stopped;
 
   @BeforeAll
   void runDemo() throws Exception {
-    root = Path.of(System.getProperty("nexus.root", "..")).toAbsolutePath().normalize();
-    home = root.resolve("system-tests/target/nexus-home-demo");
-    NexusServer.deleteRecursively(home);
-    Files.createDirectories(home);
-    dashboardPort = NexusServer.freePort();
-    environment = new HashMap<>();
-    environment.put("NEXUS_HOME", home.toString());
-    environment.put("PROXY_PORT", Integer.toString(NexusServer.freePort()));
-    environment.put("DASHBOARD_PORT", Integer.toString(dashboardPort));
-    environment.put("NEXUS_JAVA_OPTS", "-Xmx512m -Xss512k -XX:TieredStopAtLevel=1");
-    System.setProperty("h2.bindAddress", "127.0.0.1");
-
-    Result demo = nexus("demo");
-    demoOutput = demo.output();
+    demo = DemoServices.start("nexus-home-demo");
     pids = pids();
-    assertEquals(0, demo.exitCode(), () -> "bin/nexus demo failed:\n" + demo.output());
   }
 
   @AfterAll
   void stopDemo() throws Exception {
-    if (!stopped) {
-      nexus("stop");
+    if (!stopped && demo != null) {
+      demo.close();
     }
   }
 
   @Test
   void demoPrintsSummaryAndUrl() {
-    assertTrue(PLAYED.matcher(demoOutput).find(), demoOutput);
-    assertTrue(demoOutput.contains("Open the dashboard: http://127.0.0.1:" + dashboardPort + "/dashboard"),
-        demoOutput);
+    assertTrue(PLAYED.matcher(demo.demoOutput).find(), demo.demoOutput);
+    assertTrue(demo.demoOutput.contains("Open the dashboard: " + demo.dashboardUrl() + "/dashboard"),
+        demo.demoOutput);
   }
 
   @Test
   void everyPlayedRequestStored() throws Exception {
-    Matcher played = PLAYED.matcher(demoOutput);
-    assertTrue(played.find(), demoOutput);
+    Matcher played = PLAYED.matcher(demo.demoOutput);
+    assertTrue(played.find(), demo.demoOutput);
     long expected = Long.parseLong(played.group(1));
 
     assertEquals(expected, awaitCount(expected));
@@ -130,7 +110,7 @@ class DemoIT {
 
   @Test
   void secondDemoRefusedWhileRunning() throws Exception {
-    Result second = nexus("demo");
+    DemoServices.Result second = demo.run("demo");
 
     assertNotEquals(0, second.exitCode(), second.output());
     assertTrue(second.output().contains("already runs"), second.output());
@@ -141,7 +121,7 @@ class DemoIT {
   @Order(Integer.MAX_VALUE)
   void stopLeavesNoProcess() throws Exception {
     awaitCount(30);
-    Result stop = nexus("stop");
+    DemoServices.Result stop = demo.run("stop");
     stopped = true;
 
     assertEquals(0, stop.exitCode(), stop.output());
@@ -149,7 +129,7 @@ class DemoIT {
       long pid = pids.get(service);
       assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
           service + " (pid " + pid + ") still runs after bin/nexus stop");
-      assertFalse(Files.exists(home.resolve("run/" + service + ".pid")), service + " pid file is left");
+      assertFalse(Files.exists(demo.home.resolve("run/" + service + ".pid")), service + " pid file is left");
     }
   }
 
@@ -164,8 +144,7 @@ class DemoIT {
   }
 
   private long count(String condition) throws SQLException {
-    String url = "jdbc:h2:file:" + home.resolve("demo/data/nexus") + ";AUTO_SERVER=TRUE";
-    try (Connection connection = DriverManager.getConnection(url, "nexus", "nexus");
+    try (Connection connection = DriverManager.getConnection(demo.jdbcUrl(), "nexus", "nexus");
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM api_requests WHERE " + condition)) {
       rows.next();
@@ -176,32 +155,11 @@ class DemoIT {
   private Map<String, Long> pids() throws IOException {
     Map<String, Long> found = new HashMap<>();
     for (String service : SERVICES) {
-      Path file = home.resolve("run/" + service + ".pid");
+      Path file = demo.home.resolve("run/" + service + ".pid");
       if (Files.exists(file)) {
         found.put(service, Long.parseLong(Files.readString(file).strip()));
       }
     }
     return found;
-  }
-
-  private record Result(int exitCode, String output) {}
-
-  /** Runs {@code bin/nexus} from the demo's home with its settings and returns the exit code and output. */
-  private Result nexus(String... arguments) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(root.resolve("bin/nexus").toString());
-    command.addAll(List.of(arguments));
-    Path output = home.resolve("nexus-" + String.join("-", arguments) + ".out");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(home.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile());
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    if (!process.waitFor(6, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("bin/nexus " + String.join(" ", arguments) + " did not finish in 6 minutes");
-    }
-    return new Result(process.exitValue(), Files.readString(output));
   }
 }
