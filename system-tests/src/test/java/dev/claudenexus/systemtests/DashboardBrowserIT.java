@@ -19,7 +19,7 @@ class DashboardBrowserIT {
 
   /** The dashboard's pages that need no id; each must load without console errors. */
   static final List<String> PAGES = List.of("/dashboard", "/dashboard/requests",
-      "/dashboard/usage");
+      "/dashboard/token-usage", "/dashboard/usage");
 
   private static Browser browser;
   private final String dashboard;
