@@ -69,6 +69,14 @@ class ServiceLaunchTest {
         .hasMessageContaining("DASHBOARD_CACHE_TTL");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-5", "many", "2.5"})
+  void invalidTokenLimitStopsTheStart(String value) {
+    assertThatThrownBy(() -> dashboard(Map.of("TOKEN_LIMIT_5H", value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TOKEN_LIMIT_5H");
+  }
+
   @Test
   void dashboardSharesTheEmbeddedDatabase() throws IOException {
     dashboard(Map.of());

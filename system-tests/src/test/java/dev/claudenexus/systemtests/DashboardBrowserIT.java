@@ -18,7 +18,8 @@ import org.openqa.selenium.By;
 class DashboardBrowserIT {
 
   /** The dashboard's pages that need no id; each must load without console errors. */
-  static final List<String> PAGES = List.of("/dashboard");
+  static final List<String> PAGES = List.of("/dashboard", "/dashboard/requests",
+      "/dashboard/token-usage", "/dashboard/usage");
 
   private static Browser browser;
   private final String dashboard;

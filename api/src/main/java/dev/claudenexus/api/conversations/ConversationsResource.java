@@ -47,7 +47,7 @@ public class ConversationsResource {
   }
 
   /** Reads one page; counts all selected conversations only when {@code withTotal}. */
-  static ConversationPage page(Connection connection, ConversationSelection selection,
+  public static ConversationPage page(Connection connection, ConversationSelection selection,
       boolean withTotal) throws SQLException {
     ConversationPageQuery pages = new ConversationPageQuery(connection);
     List<LatestRequest> latest = pages.latest(selection, selection.limit() + 1);

@@ -36,8 +36,7 @@ public final class ConversationStatsQuery {
   // of rows that is a full index scan, so a rollup table would be needed to keep it fast.
   public ConversationStats query(OffsetDateTime now) throws SQLException {
     OffsetDateTime recentStart = now.minus(RECENT);
-    long[] totals = longs("SELECT COUNT(DISTINCT conversation_id), COUNT(DISTINCT account_id),"
-        + " COUNT(*), COALESCE(SUM(total_tokens), 0) FROM api_requests" + filter.clause(), 4);
+    long[] totals = totalCounts();
     ConversationStats.Branches branches = branches();
     long[] recent = longs("SELECT COUNT(*), COUNT(DISTINCT conversation_id),"
         + " COUNT(DISTINCT account_id) FROM api_requests" + filter.clause() + " AND timestamp >= ?",
@@ -45,6 +44,20 @@ public final class ConversationStatsQuery {
     return new ConversationStats(totals[0], totals[1], totals[2], totals[3], cost(), branches,
         models(), new ConversationStats.Recent(recent[0], recent[1], recent[2]),
         hourly(recentStart));
+  }
+
+  /**
+   * Returns only the all-time totals of {@link #query}, with one of its queries. It reads every
+   * selected row as well.
+   */
+  public ConversationTotals totals() throws SQLException {
+    long[] totals = totalCounts();
+    return new ConversationTotals(totals[0], totals[1], totals[2], totals[3]);
+  }
+
+  private long[] totalCounts() throws SQLException {
+    return longs("SELECT COUNT(DISTINCT conversation_id), COUNT(DISTINCT account_id),"
+        + " COUNT(*), COALESCE(SUM(total_tokens), 0) FROM api_requests" + filter.clause(), 4);
   }
 
   private ConversationStats.Branches branches() throws SQLException {
