@@ -1,5 +1,6 @@
 package dev.claudenexus.dashboard.pages.request;
 
+import dev.claudenexus.dashboard.pages.Formats;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -8,8 +9,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Formats stored values for the item pages: times in UTC, counts with digit grouping. */
+/**
+ * Formats stored values for the item pages. Counts and durations are as {@link Formats} writes them
+ * on the other pages. Times carry milliseconds and costs six decimals, because these pages show one
+ * request exactly.
+ */
 public final class DisplayFormats {
+
+  private static final Formats FORMATS = new Formats();
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'", Locale.ROOT);
@@ -37,26 +44,12 @@ public final class DisplayFormats {
 
   /** Returns a count with comma grouping, such as {@code 12,345}. */
   public static String count(long value) {
-    return String.format(Locale.ROOT, "%,d", value);
+    return FORMATS.count(value);
   }
 
-  /** Returns milliseconds as {@code 850 ms}, {@code 12.3 s} or {@code 1 h 2 min}, or a dash. */
+  /** Returns milliseconds in their two largest units, such as {@code 850 ms} or {@code 1 h 2 min}. */
   public static String duration(Long milliseconds) {
-    if (milliseconds == null) {
-      return "–";
-    }
-    long ms = milliseconds;
-    if (ms < 1_000) {
-      return ms + " ms";
-    }
-    if (ms < 60_000) {
-      return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
-    Duration length = Duration.ofMillis(ms);
-    if (length.toHours() == 0) {
-      return length.toMinutes() + " min " + length.toSecondsPart() + " s";
-    }
-    return length.toHours() + " h " + length.toMinutesPart() + " min";
+    return milliseconds == null ? "–" : FORMATS.duration(Duration.ofMillis(milliseconds));
   }
 
   /** Returns a cost in US dollars with six decimals, or a note when the model has no price. */
