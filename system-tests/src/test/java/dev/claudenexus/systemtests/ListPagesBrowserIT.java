@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +31,13 @@ class ListPagesBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static Browser browser;
 
+  private final NexusServer server;
   private final String dashboard;
   private final ProxyCalls calls;
   private final StoredRequests stored;
 
   ListPagesBrowserIT(NexusServer server) throws Exception {
+    this.server = server;
     this.dashboard = server.dashboardUrl();
     this.calls = new ProxyCalls(server);
     this.stored = new StoredRequests(server);
@@ -56,6 +59,12 @@ class ListPagesBrowserIT {
   void logIn() {
     browser.driver.manage().deleteAllCookies();
     browser.logIn(dashboard, NexusServer.DASHBOARD_KEY);
+  }
+
+  /** Empties the fake's queue: later test classes read the requests it received in order. */
+  @AfterEach
+  void discardUpstreamRequests() {
+    server.fake.discardReceived();
   }
 
   /** Sends a new single-message conversation through the proxy and returns its stored row. */
