@@ -3,6 +3,7 @@ package dev.claudenexus.api;
 import dev.claudenexus.api.access.ApiAccessFilter;
 import dev.claudenexus.api.access.CorsFilter;
 import dev.claudenexus.api.access.SecurityHeaders;
+import dev.claudenexus.api.cache.CachedReads;
 import dev.claudenexus.api.conversations.ConversationsResource;
 import dev.claudenexus.api.costs.CostsResource;
 import dev.claudenexus.api.domains.DomainsResource;
@@ -29,7 +30,7 @@ public final class ApiResources {
 
   public static Set<Class<?>> classes() {
     return Set.of(CorsFilter.class, ApiAccessFilter.class, SecurityHeaders.class,
-        ApiExceptionMapper.class, DomainsResource.class, RequestsResource.class,
+        ApiExceptionMapper.class, CachedReads.class, DomainsResource.class, RequestsResource.class,
         RequestStreamResource.class, TokenUsageResource.class, StatsResource.class,
         StorageStatsResource.class, DashboardStatsResource.class, CostsResource.class,
         TokenUsageHistoryResource.class, SlidingWindowResource.class, HourlyUsageResource.class,

@@ -46,7 +46,8 @@ final class RequestRepository {
   }
 
   /**
-   * Inserts the records, their chunks and sub-agent launches in the caller's transaction.
+   * Inserts the records, their chunks and sub-agent launches in the caller's transaction, and on
+   * PostgreSQL queues a {@link ChangeNotices notice} that readers receive when it commits.
    *
    * @param idempotent whether a record may already be stored (a journal replay, a retry one by one).
    *     On H2 a plain insert costs about a quarter less CPU than {@code MERGE}, so live batches use
@@ -68,6 +69,7 @@ final class RequestRepository {
     sqlLog.batch(sql, records, System.nanoTime() - start);
     insertChunks(connection, records);
     insertInvocations(connection, linked);
+    ChangeNotices.send(connection, vendor, ChangeNotices.Kind.REQUESTS);
   }
 
   private String insertRequestSql(boolean idempotent) {
@@ -136,7 +138,8 @@ final class RequestRepository {
       COLUMNS.substring(COLUMNS.indexOf("hash_mode")).replace(",", " = ?,") + " = ?";
 
   /**
-   * Replaces the links and sub-agent launches of stored rows in the caller's transaction.
+   * Replaces the links and sub-agent launches of stored rows in the caller's transaction, and on
+   * PostgreSQL queues a {@link ChangeNotices notice}.
    *
    * @return the number of rows that still exist
    */
@@ -162,6 +165,7 @@ final class RequestRepository {
       statement.executeBatch();
     }
     insertInvocations(connection, linked);
+    ChangeNotices.send(connection, vendor, ChangeNotices.Kind.RELINKED);
     return updated;
   }
 

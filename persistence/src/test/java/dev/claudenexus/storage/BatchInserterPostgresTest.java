@@ -9,8 +9,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /** Runs against a fresh database when NEXUS_TEST_DATABASE_URL names a PostgreSQL server. */
 class BatchInserterPostgresTest extends BatchInserterContract {
@@ -58,6 +61,47 @@ class BatchInserterPostgresTest extends BatchInserterContract {
         assertEquals("C:\\u0000", row.getString("path"));
       }
     }
+  }
+
+  @Test
+  void committedBatchNotifiesListeners() throws SQLException {
+    inserter.insert(List.of(RecordBuilder.full().build()));
+    try (Connection listener = listen()) {
+      PGConnection notices = listener.unwrap(PGConnection.class);
+
+      assertTrue(inserter.insert(List.of(RecordBuilder.full().build(), RecordBuilder.full().build())));
+
+      PGNotification[] received = notices.getNotifications(10_000);
+      assertEquals(1, received.length, "one notice per committed batch");
+      assertEquals(ChangeNotices.Kind.REQUESTS,
+          ChangeNotices.Kind.fromPayload(received[0].getParameter()));
+    }
+  }
+
+  @Test
+  void rejectedBatchSendsNoNotice() throws SQLException {
+    inserter.insert(List.of(RecordBuilder.full().build()));
+    try (Connection listener = listen()) {
+      PGConnection notices = listener.unwrap(PGConnection.class);
+
+      // PostgreSQL rejects the NUL character, so the batch rolls back. The inserter then stores
+      // each record in a transaction of its own: the good record at once, the other one cleaned
+      // after a second rollback. Only those two commits may notify.
+      RequestRecord withNul = RecordBuilder.full().error("\u0000").build();
+      assertTrue(inserter.insert(List.of(withNul, RecordBuilder.full().build())));
+
+      PGNotification[] received = notices.getNotifications(2_000);
+      assertEquals(2, received.length, "one notice per committed transaction, none per rollback");
+    }
+  }
+
+  /** Opens a connection that listens on the notice channel. */
+  private Connection listen() throws SQLException {
+    Connection listener = database.dataSource().getConnection();
+    try (Statement statement = listener.createStatement()) {
+      statement.execute("LISTEN " + ChangeNotices.CHANNEL);
+    }
+    return listener;
   }
 
   @Test

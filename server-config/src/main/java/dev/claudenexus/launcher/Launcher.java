@@ -20,6 +20,8 @@ import java.util.Objects;
  * credentials add --domain D (--api-key K | --oauth-file F) [--account-id A]
  * credentials list | remove --domain D | rotate-client-key --domain D [--grace-minutes M]
  * relink [--since DATE] [--domain D] [--mode original|current] [--batch-size N]
+ * demo prepare                     writes the demo's credential files, prints its settings as NAME=value lines
+ * demo run RUN_DIR                 serves the fake API, plays the demo sessions, then keeps serving
  * </pre>
  */
 public final class Launcher {
@@ -64,6 +66,9 @@ public final class Launcher {
       Map<String, String> options = options(args, 1, RELINK_OPTIONS);
       return new RelinkCommand(env, home).run(options, System.err);
     }
+    if (args.length >= 1 && args[0].equals("demo")) {
+      return demo(args, env, home);
+    }
     if (args.length >= 2 && args[0].equals("credentials") && !args[1].equals("add")) {
       return credentials(args, env);
     }
@@ -82,6 +87,20 @@ public final class Launcher {
       return 0;
     }
     throw new IllegalArgumentException("unknown command; run bin/nexus help");
+  }
+
+  /** Runs {@code demo prepare} or {@code demo run RUN_DIR}. */
+  private static int demo(String[] args, Environment env, Path home) throws Exception {
+    DemoCommand demo = new DemoCommand(env, home);
+    if (args.length == 2 && args[1].equals("prepare")) {
+      demo.writeCredentials();
+      demo.settings().forEach(System.out::println);
+      return 0;
+    }
+    if (args.length == 3 && args[1].equals("run")) {
+      return demo.run(Path.of(args[2]).toAbsolutePath());
+    }
+    throw new IllegalArgumentException("unknown demo command; use demo prepare or demo run RUN_DIR");
   }
 
   /** Runs {@code credentials list | remove | rotate-client-key}. */

@@ -45,12 +45,16 @@ final class ServiceLaunch {
 
   /** Writes the boot files of the proxy and returns the Java command that starts it. */
   List<String> prepareProxy() throws IOException {
+    int maxThreads = env.integer("PROXY_MAX_THREADS", 1024, 16, 100_000);
+    return prepare("proxy", "proxy.war", proxyPort(env), maxThreads, List.of());
+  }
+
+  /** Returns the proxy's port: {@code PROXY_PORT}, else {@code PORT}, else 3000. */
+  static int proxyPort(Environment env) {
     // PORT is read only when PROXY_PORT is unset, so an unrelated PORT does not block the start.
-    int port = env.get("PROXY_PORT").isPresent()
+    return env.get("PROXY_PORT").isPresent()
         ? env.integer("PROXY_PORT", 3000, 1, 65535)
         : env.integer("PORT", 3000, 1, 65535);
-    int maxThreads = env.integer("PROXY_MAX_THREADS", 1024, 16, 100_000);
-    return prepare("proxy", "proxy.war", port, maxThreads, List.of());
   }
 
   /**
@@ -62,10 +66,17 @@ final class ServiceLaunch {
     // Payara adds SameSite to every cookie of the listener, the session cookie among them. The
     // Servlet API's cookie attributes do not reach Payara's Set-Cookie header.
     String http = "configs.config.server-config.network-config.protocols.protocol.http-listener.http";
-    List<String> cookies = List.of(
+    // Behind a reverse proxy that ends TLS, its X-Forwarded-Proto header makes a request count as
+    // HTTPS, so Payara marks the session cookie Secure. A client that sends the header itself
+    // over plain HTTP only keeps its own browser from returning the cookie.
+    List<String> listener = List.of(
         "set " + http + ".cookie-same-site-value=Strict",
-        "set " + http + ".cookie-same-site-enabled=true");
-    return prepare("dashboard", "dashboard.war", port, DASHBOARD_MAX_THREADS, cookies);
+        "set " + http + ".cookie-same-site-enabled=true",
+        "set " + http + ".scheme-mapping=X-Forwarded-Proto");
+    // Checked here so that a wrong value stops the start instead of failing the first page.
+    env.integer("DASHBOARD_CACHE_TTL", 30, 0, 86_400);
+    env.integer("TOKEN_LIMIT_5H", 140_000, 1, Integer.MAX_VALUE);
+    return prepare("dashboard", "dashboard.war", port, DASHBOARD_MAX_THREADS, listener);
   }
 
   private List<String> prepare(String service, String war, int port, int maxThreads,

@@ -1,6 +1,7 @@
 package dev.claudenexus.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ServiceLaunchTest {
 
@@ -48,6 +51,30 @@ class ServiceLaunchTest {
     assertThat(Files.readString(home.resolve("run/dashboard/preboot.asadmin")))
         .contains("http.cookie-same-site-value=Strict")
         .contains("http.cookie-same-site-enabled=true");
+  }
+
+  @Test
+  void dashboardTrustsForwardedProtoForSecureCookies() throws IOException {
+    dashboard(Map.of());
+
+    assertThat(Files.readString(home.resolve("run/dashboard/preboot.asadmin")))
+        .contains("http.scheme-mapping=X-Forwarded-Proto");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "86401", "thirty", "30s"})
+  void invalidCacheTimeStopsTheStart(String value) {
+    assertThatThrownBy(() -> dashboard(Map.of("DASHBOARD_CACHE_TTL", value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DASHBOARD_CACHE_TTL");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-5", "many", "2.5"})
+  void invalidTokenLimitStopsTheStart(String value) {
+    assertThatThrownBy(() -> dashboard(Map.of("TOKEN_LIMIT_5H", value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TOKEN_LIMIT_5H");
   }
 
   @Test

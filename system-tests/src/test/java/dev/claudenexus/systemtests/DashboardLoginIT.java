@@ -70,6 +70,28 @@ class DashboardLoginIT {
   }
 
   @Test
+  void loginBehindHttpsProxyMarksCookieSecure() throws Exception {
+    // A reverse proxy that ends TLS sends X-Forwarded-Proto with every request it passes on.
+    String[] forwarded = {"X-Forwarded-Proto", "https"};
+    HttpResponse<String> form = api.get(base + "/dashboard/login", forwarded);
+    Matcher csrf = CSRF_FIELD.matcher(form.body());
+    assertThat(csrf.find()).isTrue();
+    String body = "key=" + URLEncoder.encode(NexusServer.DASHBOARD_KEY, StandardCharsets.UTF_8)
+        + "&_csrf=" + csrf.group(1);
+
+    HttpResponse<String> response = api.send("POST", base + "/dashboard/login", body,
+        "Content-Type", "application/x-www-form-urlencoded",
+        "Cookie", COOKIE + "=" + sessionCookie(form), forwarded[0], forwarded[1]);
+
+    assertThat(response.statusCode()).isEqualTo(303);
+    String setCookie = response.headers().allValues("Set-Cookie").stream()
+        .filter(value -> value.startsWith(COOKIE + "=")).findFirst().orElseThrow();
+    assertThat(setCookie.split(";\\s*")).as(setCookie).contains("Secure")
+        .anySatisfy(attribute -> assertThat(attribute).isEqualToIgnoringCase("HttpOnly"))
+        .anySatisfy(attribute -> assertThat(attribute).isEqualToIgnoringCase("SameSite=Strict"));
+  }
+
+  @Test
   void loginChangesSessionId() throws Exception {
     Browser before = loadLoginForm();
     HttpResponse<String> response = postLogin(before, NexusServer.DASHBOARD_KEY, true);

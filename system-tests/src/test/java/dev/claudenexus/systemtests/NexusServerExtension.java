@@ -6,20 +6,23 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts one {@link NexusServer} per test run, and the {@link ReadOnlyServices} when a test first
- * needs them, and passes them to test constructors and methods.
+ * Starts one {@link NexusServer} per test run, and the {@link ReadOnlyServices} and {@link
+ * DemoServices} when a test first needs them, and passes them to test constructors and methods.
  */
 public final class NexusServerExtension implements ParameterResolver {
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == NexusServer.class || type == ReadOnlyServices.class;
+    return type == NexusServer.class || type == ReadOnlyServices.class || type == DemoServices.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+    if (parameter.getParameter().getType() == DemoServices.class) {
+      return store.getOrComputeIfAbsent(DemoServices.class, key -> startDemo(), DemoServices.class);
+    }
     NexusServer server = store.getOrComputeIfAbsent(NexusServer.class, key -> start(), NexusServer.class);
     if (parameter.getParameter().getType() == NexusServer.class) {
       return server;
@@ -33,6 +36,14 @@ public final class NexusServerExtension implements ParameterResolver {
       return NexusServer.start();
     } catch (Exception e) {
       throw new ParameterResolutionException("The proxy did not start: " + e.getMessage(), e);
+    }
+  }
+
+  private static DemoServices startDemo() {
+    try {
+      return DemoServices.start("nexus-home-demo-shared");
+    } catch (Exception e) {
+      throw new ParameterResolutionException("bin/nexus demo did not start: " + e.getMessage(), e);
     }
   }
 

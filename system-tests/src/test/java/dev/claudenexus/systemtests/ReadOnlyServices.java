@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code HOST}, so they bind to the default address. The run's main services keep the key, so the
  * key mode and the read-only mode are each tested on both ports. The loopback address is a trusted
  * proxy here, so a test can act as another client with {@code X-Forwarded-For} and get its own rate
- * limit.
+ * limit. Its dashboard runs without the response cache ({@code DASHBOARD_CACHE_TTL=0}).
  */
 final class ReadOnlyServices implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
@@ -53,6 +53,8 @@ final class ReadOnlyServices implements ExtensionContext.Store.CloseableResource
     env.put("CREDENTIALS_DIR", home.resolve("credentials").toString());
     env.put("TRUSTED_PROXIES", "127.0.0.1");
     env.put("DASHBOARD_READ_RATE_LIMIT", Integer.toString(READ_LIMIT));
+    // The main dashboard caches reads; this one shows that 0 turns the cache off.
+    env.put("DASHBOARD_CACHE_TTL", "0");
     ReadOnlyServices services = new ReadOnlyServices(server, home, env, proxyPort, dashboardPort);
     server.runElsewhere(home, env, "start");
     return services;

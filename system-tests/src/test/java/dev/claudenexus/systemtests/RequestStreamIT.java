@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code GET /api/requests/stream}: a request sent through the proxy appears on an open stream. */
+/**
+ * {@code GET /api/requests/stream}: a request sent through the proxy appears on every open stream of
+ * both ports.
+ */
 @ExtendWith(NexusServerExtension.class)
 class RequestStreamIT {
 
@@ -29,8 +33,40 @@ class RequestStreamIT {
   }
 
   @Test
-  void newRequestAppearsOnOpenStreams() throws Exception {
-    for (String base : List.of(server.dashboardUrl(), server.baseUrl())) {
+  void newRequestAppearsOnEveryOpenStream() throws Exception {
+    // Two browsers on the dashboard and a script on the proxy's port, all open at once.
+    List<String> bases = List.of(server.dashboardUrl(), server.dashboardUrl(), server.baseUrl());
+    List<OpenStream> streams = new ArrayList<>();
+    try {
+      for (String base : bases) {
+        OpenStream stream = OpenStream.open(base);
+        streams.add(stream);
+        assertThat(stream.status()).as(base).isEqualTo(200);
+        assertThat(stream.awaitLine("event: connected", Duration.ofSeconds(10))).as(base).isTrue();
+      }
+
+      HttpResponse<String> sent = new ProxyCalls(server).post("/v1/messages",
+          ProxyCalls.messagesBody(false, "appear on the stream"));
+      String requestId = ProxyCalls.requestId(sent);
+      // Later tests read the fake's requests in order, so this one must not stay queued.
+      server.fake.takeRequest(Duration.ofSeconds(10));
+
+      for (OpenStream stream : streams) {
+        assertThat(stream.awaitLine("\"request_id\":\"" + requestId + "\"", Duration.ofSeconds(10)))
+            .as("request %s on the stream of %s", requestId, stream.base()).isTrue();
+      }
+    } finally {
+      for (OpenStream stream : streams) {
+        stream.close();
+      }
+    }
+  }
+
+  /** One open {@code /api/requests/stream} connection and the lines read from it so far. */
+  private record OpenStream(String base, HttpResponse<InputStream> response,
+      BlockingQueue<String> lines, Thread reader) {
+
+    static OpenStream open(String base) throws Exception {
       HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/requests/stream"))
           .header("Accept", "text/event-stream")
           .header("X-Dashboard-Key", NexusServer.DASHBOARD_KEY)
@@ -38,23 +74,20 @@ class RequestStreamIT {
       HttpResponse<InputStream> response = HttpClient.newHttpClient()
           .send(request, HttpResponse.BodyHandlers.ofInputStream());
       BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-      Thread reader = readLines(response.body(), lines);
-      try {
-        assertThat(response.statusCode()).as(base).isEqualTo(200);
-        assertThat(awaitLine(lines, "event: connected", Duration.ofSeconds(10))).as(base).isTrue();
+      return new OpenStream(base, response, lines, readLines(response.body(), lines));
+    }
 
-        HttpResponse<String> sent = new ProxyCalls(server).post("/v1/messages",
-            ProxyCalls.messagesBody(false, "appear on the stream"));
-        String requestId = ProxyCalls.requestId(sent);
-        // Later tests read the fake's requests in order, so this one must not stay queued.
-        server.fake.takeRequest(Duration.ofSeconds(10));
+    int status() {
+      return response.statusCode();
+    }
 
-        assertThat(awaitLine(lines, "\"request_id\":\"" + requestId + "\"", Duration.ofSeconds(10)))
-            .as("request %s on the stream of %s", requestId, base).isTrue();
-      } finally {
-        response.body().close();
-        reader.interrupt();
-      }
+    boolean awaitLine(String fragment, Duration timeout) throws InterruptedException {
+      return RequestStreamIT.awaitLine(lines, fragment, timeout);
+    }
+
+    void close() throws java.io.IOException {
+      response.body().close();
+      reader.interrupt();
     }
   }
 

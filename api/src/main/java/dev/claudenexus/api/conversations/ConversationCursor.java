@@ -13,11 +13,12 @@ import java.util.UUID;
  * The position after the last conversation of a page: the timestamp and request id of its latest
  * request. Clients treat the encoded form as opaque.
  */
-record ConversationCursor(OffsetDateTime timestamp, UUID requestId) {
+public record ConversationCursor(OffsetDateTime timestamp, UUID requestId) {
 
   private static final int MAX_ENCODED_LENGTH = 200;
 
-  String encode() {
+  /** Returns the opaque form that clients send back as {@code cursor}. */
+  public String encode() {
     String plain = timestamp.toInstant() + "|" + requestId;
     return Base64.getUrlEncoder().withoutPadding()
         .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
@@ -28,7 +29,7 @@ record ConversationCursor(OffsetDateTime timestamp, UUID requestId) {
    *
    * @throws InvalidParameterException when it is not a cursor this endpoint returned
    */
-  static ConversationCursor decode(String value) {
+  public static ConversationCursor decode(String value) {
     try {
       if (value.length() <= MAX_ENCODED_LENGTH) {
         String plain = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);

@@ -7,10 +7,10 @@ import java.util.Optional;
  * One page of conversations. {@code nextCursor} is present when more conversations follow;
  * {@code total} only when it was counted (the proxy's shape needs it).
  */
-record ConversationPage(List<ConversationSummary> conversations,
+public record ConversationPage(List<ConversationSummary> conversations,
     Optional<ConversationCursor> nextCursor, Optional<Long> total) {
 
-  boolean hasMore() {
+  public boolean hasMore() {
     return nextCursor.isPresent();
   }
 }

@@ -16,22 +16,42 @@ import java.util.UUID;
  * later selected request of its conversation follows, and the {@code (conversation_id, timestamp)}
  * index checks that per request.
  */
-final class ConversationPageQuery {
+public final class ConversationPageQuery {
 
   private final Connection connection;
 
-  ConversationPageQuery(Connection connection) {
+  public ConversationPageQuery(Connection connection) {
     this.connection = connection;
   }
 
   /** Returns up to {@code count} latest requests after the selection's cursor or offset. */
-  List<LatestRequest> latest(ConversationSelection selection, int count) throws SQLException {
+  public List<LatestRequest> latest(ConversationSelection selection, int count)
+      throws SQLException {
     SqlFilter outer = selection.requestFilter("r");
     // The first condition repeats part of the second so that the index walk starts at the cursor.
     // Without it, PostgreSQL 15 took no index bound from the OR and read every newer request first.
     selection.cursor().ifPresent(c -> outer.where(
         "r.timestamp <= ? AND (r.timestamp < ? OR (r.timestamp = ? AND r.request_id < ?))",
         c.timestamp(), c.timestamp(), c.timestamp(), c.requestId()));
+    return read(selection, outer, "DESC", selection.offset(), count);
+  }
+
+  /**
+   * Returns up to {@code count} latest requests newer than {@code position}, oldest first.
+   * Reversed, they are the page that ends just before {@code position}. The walk is that of {@link #latest}
+   * in the other direction, and the selection's own cursor and offset are ignored.
+   */
+  public List<LatestRequest> newer(ConversationSelection selection, ConversationCursor position,
+      int count) throws SQLException {
+    // As in latest, the first condition gives the index walk its start.
+    SqlFilter outer = selection.requestFilter("r").where(
+        "r.timestamp >= ? AND (r.timestamp > ? OR (r.timestamp = ? AND r.request_id > ?))",
+        position.timestamp(), position.timestamp(), position.timestamp(), position.requestId());
+    return read(selection, outer, "ASC", 0, count);
+  }
+
+  private List<LatestRequest> read(ConversationSelection selection, SqlFilter outer,
+      String direction, int offset, int count) throws SQLException {
     SqlFilter later = selection.requestFilter("n").where("n.conversation_id = r.conversation_id")
         .where("(n.timestamp > r.timestamp OR (n.timestamp = r.timestamp"
             + " AND n.request_id > r.request_id))");
@@ -39,11 +59,11 @@ final class ConversationPageQuery {
         + " r.account_id, COALESCE(r.input_tokens, 0) + COALESCE(r.cache_read_input_tokens, 0)"
         + " + COALESCE(r.cache_creation_input_tokens, 0) FROM api_requests r" + outer.clause()
         + " AND NOT EXISTS (SELECT 1 FROM api_requests n" + later.clause() + ")"
-        + " ORDER BY r.timestamp DESC, r.request_id DESC"
+        + " ORDER BY r.timestamp " + direction + ", r.request_id " + direction
         + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int next = later.bind(statement, outer.bind(statement, 1));
-      statement.setInt(next, selection.offset());
+      statement.setInt(next, offset);
       statement.setInt(next + 1, count);
       try (ResultSet rs = statement.executeQuery()) {
         List<LatestRequest> rows = new ArrayList<>();

@@ -5,18 +5,21 @@ import dev.claudenexus.api.query.QueryParameters;
 import dev.claudenexus.api.query.SqlFilter;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The validated parameters of {@code GET /api/conversations}. The filters select requests, and a
  * conversation is listed and summarised from its selected requests only: with {@code dateTo}, its
  * latest request before that time; with {@code excludeSubtasks}, its requests outside sub-tasks.
+ * {@code conversationId} selects the requests of one conversation; the dashboard's search sets it,
+ * the API never does.
  */
-record ConversationSelection(Optional<String> domain, Optional<String> accountId,
+public record ConversationSelection(Optional<String> domain, Optional<String> accountId,
     Optional<OffsetDateTime> dateFrom, Optional<OffsetDateTime> dateTo, boolean excludeSubtasks,
-    int limit, int offset, Optional<ConversationCursor> cursor) {
+    int limit, int offset, Optional<ConversationCursor> cursor, Optional<UUID> conversationId) {
 
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 500;
+  public static final int DEFAULT_LIMIT = 50;
+  public static final int MAX_LIMIT = 500;
   static final int MAX_OFFSET = 1_000_000;
 
   /**
@@ -24,7 +27,7 @@ record ConversationSelection(Optional<String> domain, Optional<String> accountId
    *
    * @throws InvalidParameterException naming the first invalid parameter
    */
-  static ConversationSelection parse(String domain, String accountId, String dateFrom,
+  public static ConversationSelection parse(String domain, String accountId, String dateFrom,
       String dateTo, String excludeSubtasks, String limit, String offset, String cursor) {
     int pageSize = QueryParameters.wholeNumber("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
     int skipped = QueryParameters.wholeNumber("offset", offset, 0, MAX_OFFSET, 0);
@@ -41,7 +44,17 @@ record ConversationSelection(Optional<String> domain, Optional<String> accountId
     return new ConversationSelection(QueryParameters.text("domain", domain),
         QueryParameters.text("accountId", accountId), from, to,
         QueryParameters.flag("excludeSubtasks", excludeSubtasks, false), pageSize, skipped,
-        position);
+        position, Optional.empty());
+  }
+
+  /**
+   * Returns the selection of a dashboard page: all requests of the domain, or of the one
+   * conversation, and {@code limit} conversations after the cursor.
+   */
+  public static ConversationSelection page(Optional<String> domain, Optional<UUID> conversationId,
+      int limit, Optional<ConversationCursor> cursor) {
+    return new ConversationSelection(domain, Optional.empty(), Optional.empty(), Optional.empty(),
+        false, limit, 0, cursor, conversationId);
   }
 
   /** Returns the conditions on the requests of table alias {@code alias}. */
@@ -49,7 +62,8 @@ record ConversationSelection(Optional<String> domain, Optional<String> accountId
     String prefix = alias + ".";
     SqlFilter filter = new SqlFilter().where(prefix + "conversation_id IS NOT NULL")
         .equalTo(prefix + "domain", domain)
-        .equalTo(prefix + "account_id", accountId);
+        .equalTo(prefix + "account_id", accountId)
+        .equalTo(prefix + "conversation_id", conversationId);
     dateFrom.ifPresent(from -> filter.where(prefix + "timestamp >= ?", from));
     dateTo.ifPresent(to -> filter.where(prefix + "timestamp < ?", to));
     if (excludeSubtasks) {

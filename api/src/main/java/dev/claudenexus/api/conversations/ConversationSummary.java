@@ -11,7 +11,7 @@ import java.util.UUID;
  * {@code parentTaskRequestId} and {@code parentConversationId} come from its earliest sub-task
  * request and are {@code null} when it has none.
  */
-record ConversationSummary(
+public record ConversationSummary(
     LatestRequest latest,
     OffsetDateTime firstMessageTime,
     long messageCount,
@@ -24,5 +24,6 @@ record ConversationSummary(
     UUID parentTaskRequestId,
     UUID parentConversationId) {
 
-  record BranchCounts(long total, long subtask, long compact, long user) {}
+  /** Numbers of distinct branches: all, sub-task, compact and user branches. */
+  public record BranchCounts(long total, long subtask, long compact, long user) {}
 }

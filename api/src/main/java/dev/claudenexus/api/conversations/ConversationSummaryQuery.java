@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Summarises the conversations of one page with three queries over their requests. */
-final class ConversationSummaryQuery {
+public final class ConversationSummaryQuery {
 
   private static final String SUBTASK_BRANCH = "branch_id LIKE 'subtask!_%' ESCAPE '!'";
   private static final String COMPACT_BRANCH = "branch_id LIKE 'compact!_%' ESCAPE '!'";
@@ -30,13 +30,13 @@ final class ConversationSummaryQuery {
 
   private final Connection connection;
 
-  ConversationSummaryQuery(Connection connection) {
+  public ConversationSummaryQuery(Connection connection) {
     this.connection = connection;
   }
 
   /** Returns the summaries of the conversations of {@code page}, in its order. */
-  List<ConversationSummary> summaries(ConversationSelection selection, List<LatestRequest> page)
-      throws SQLException {
+  public List<ConversationSummary> summaries(ConversationSelection selection,
+      List<LatestRequest> page) throws SQLException {
     if (page.isEmpty()) {
       return List.of();
     }
@@ -102,6 +102,33 @@ final class ConversationSummaryQuery {
       }
     }
     return models;
+  }
+
+  /**
+   * Returns the distinct branch names of the selected requests of each conversation, sorted. Reads
+   * only the rows of the given conversations, through the {@code (conversation_id, branch_id)}
+   * index.
+   */
+  public Map<UUID, List<String>> branchNames(ConversationSelection selection, List<UUID> ids)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    SqlFilter filter = selection.requestFilter("r").where(in("r.conversation_id", ids),
+        ids.toArray()).where("r.branch_id IS NOT NULL");
+    Map<UUID, List<String>> branches = new HashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT"
+        + " r.conversation_id, r.branch_id FROM api_requests r" + filter.clause()
+        + " ORDER BY r.branch_id")) {
+      filter.bind(statement, 1);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          branches.computeIfAbsent(rs.getObject(1, UUID.class), c -> new ArrayList<>())
+              .add(rs.getString(2));
+        }
+      }
+    }
+    return branches;
   }
 
   /** Returns, per conversation, the task request of its earliest sub-task request. */

@@ -1,6 +1,7 @@
 package dev.claudenexus.api.conversations;
 
 import dev.claudenexus.api.ApiFlavor;
+import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ public class ConversationsResource {
   @Inject ApiFlavor flavor;
 
   @GET
+  @CachedRead
   public JsonObject conversations(@QueryParam("domain") String domain,
       @QueryParam("accountId") String accountId, @QueryParam("dateFrom") String dateFrom,
       @QueryParam("dateTo") String dateTo, @QueryParam("excludeSubtasks") String excludeSubtasks,
@@ -45,7 +47,7 @@ public class ConversationsResource {
   }
 
   /** Reads one page; counts all selected conversations only when {@code withTotal}. */
-  static ConversationPage page(Connection connection, ConversationSelection selection,
+  public static ConversationPage page(Connection connection, ConversationSelection selection,
       boolean withTotal) throws SQLException {
     ConversationPageQuery pages = new ConversationPageQuery(connection);
     List<LatestRequest> latest = pages.latest(selection, selection.limit() + 1);

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** A way to group costs: its {@code groupBy} name, its SQL expression and its JSON field. */
-enum CostDimension {
+public enum CostDimension {
   DAY("day", TimeBuckets.bucketNumber(CostDimension.DAY_SECONDS), "date"),
   ACCOUNT("account", "account_id", "accountId"),
   DOMAIN("domain", "domain", "domain"),

@@ -15,16 +15,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Sums stored costs of a {@link CostSelection} with one grouped query over its time range. */
-final class CostQuery {
+public final class CostQuery {
 
   private final Connection connection;
 
-  CostQuery(Connection connection) {
+  public CostQuery(Connection connection) {
     this.connection = connection;
   }
 
   /** Returns one row per group: days newest first, the other dimensions in ascending order. */
-  List<CostRow> rows(CostSelection selection) throws SQLException {
+  public List<CostRow> rows(CostSelection selection) throws SQLException {
     SqlFilter filter = new SqlFilter()
         .where("timestamp >= ?", selection.from().atStartOfDay().atOffset(ZoneOffset.UTC))
         .where("timestamp < ?", selection.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))

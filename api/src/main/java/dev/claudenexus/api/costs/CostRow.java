@@ -7,6 +7,6 @@ import java.util.Map;
  * Costs and tokens of one group. {@code keys} contains the group's value of each grouping dimension
  * (a {@code null} value where the column is empty); {@code unpricedRequests} have no stored cost.
  */
-record CostRow(Map<CostDimension, String> keys, BigDecimal costUsd, long requests,
+public record CostRow(Map<CostDimension, String> keys, BigDecimal costUsd, long requests,
     long unpricedRequests, long inputTokens, long outputTokens, long cacheCreationInputTokens,
     long cacheReadInputTokens) {}

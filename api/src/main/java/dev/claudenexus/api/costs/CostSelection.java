@@ -12,7 +12,7 @@ import java.util.Optional;
  * The validated parameters of {@code GET /api/costs}: the UTC days {@code from} to {@code to}, both
  * included, optional domain and account filters, and the grouping.
  */
-record CostSelection(LocalDate from, LocalDate to, Optional<String> domain,
+public record CostSelection(LocalDate from, LocalDate to, Optional<String> domain,
     Optional<String> accountId, List<CostDimension> groupBy) {
 
   static final int DEFAULT_DAYS = 30;

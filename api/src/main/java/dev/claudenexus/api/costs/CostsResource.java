@@ -1,5 +1,6 @@
 package dev.claudenexus.api.costs;
 
+import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.api.query.UsdAmounts;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,6 +30,7 @@ public class CostsResource {
   static final String ALL = "all";
 
   @GET
+  @CachedRead
   public JsonObject costs(@QueryParam("from") String from, @QueryParam("to") String to,
       @QueryParam("domain") String domain, @QueryParam("accountId") String accountId,
       @QueryParam("groupBy") String groupBy) throws SQLException {

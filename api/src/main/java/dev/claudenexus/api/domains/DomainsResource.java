@@ -1,5 +1,6 @@
 package dev.claudenexus.api.domains;
 
+import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
@@ -10,8 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -22,22 +21,19 @@ import java.time.ZoneOffset;
 @RequestScoped
 public class DomainsResource {
 
-  private static final Duration WINDOW = Duration.ofDays(7);
+  /** The period whose domains are listed. */
+  public static final Duration WINDOW = Duration.ofDays(7);
 
   @GET
+  @CachedRead
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject domains() throws SQLException {
-    String sql = "SELECT domain, COUNT(*) AS requests FROM api_requests WHERE timestamp >= ?"
-        + " GROUP BY domain ORDER BY requests DESC, domain";
     JsonArrayBuilder domains = Json.createArrayBuilder();
-    try (Connection connection = DataSources.nexus().getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minus(WINDOW));
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          domains.add(Json.createObjectBuilder().add("domain", rs.getString(1))
-              .add("requestCount", rs.getLong(2)));
-        }
+    try (Connection connection = DataSources.nexus().getConnection()) {
+      for (DomainQuery.DomainCount domain : new DomainQuery(connection)
+          .since(OffsetDateTime.now(ZoneOffset.UTC).minus(WINDOW))) {
+        domains.add(Json.createObjectBuilder().add("domain", domain.domain())
+            .add("requestCount", domain.requests()));
       }
     }
     return Json.createObjectBuilder().add("domains", domains).build();

@@ -3,4 +3,4 @@ package dev.claudenexus.api.hourly;
 import java.time.OffsetDateTime;
 
 /** The count of one domain in the UTC hour that starts at {@code hour}. */
-record HourlyCount(String domain, OffsetDateTime hour, long count) {}
+public record HourlyCount(String domain, OffsetDateTime hour, long count) {}

@@ -1,5 +1,6 @@
 package dev.claudenexus.api.hourly;
 
+import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.api.hourly.HourlyUsageQuery.Measure;
 import dev.claudenexus.api.query.QueryParameters;
 import dev.claudenexus.storage.DataSources;
@@ -35,6 +36,7 @@ public class HourlyUsageResource {
   static final int DEFAULT_DAYS = 7;
 
   @GET
+  @CachedRead
   @Path("requests/hourly")
   public JsonObject requests(@QueryParam("domain") String domain, @QueryParam("days") String days)
       throws SQLException {
@@ -42,6 +44,7 @@ public class HourlyUsageResource {
   }
 
   @GET
+  @CachedRead
   @Path("tokens/hourly")
   public JsonObject tokens(@QueryParam("domain") String domain, @QueryParam("days") String days)
       throws SQLException {

@@ -19,10 +19,11 @@ import java.util.UUID;
 /**
  * Finds requests stored since the previous poll, by their {@code created_at}. A batch's rows get
  * the time of their transaction's start, so each poll looks {@link #OVERLAP} back and skips the ids
- * it has already reported. Not thread-safe: one scheduler thread calls it.
+ * it has already reported. Not thread-safe: callers hold a lock.
  */
 // NOTE: rows whose transaction commits more than OVERLAP after it began, or requests that ran
-// longer than LOOKBACK, are not reported. The proxy's commit notifications will replace polling.
+// longer than LOOKBACK, are not reported. A notice that names its batch's request ids would close
+// that gap for PostgreSQL.
 final class NewRequestPoller {
 
   static final Duration OVERLAP = Duration.ofSeconds(10);

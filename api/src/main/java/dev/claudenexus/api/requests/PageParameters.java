@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Validated {@code limit}, {@code offset} and {@code cursor} query parameters of a list. */
-record PageParameters(int limit, int offset, Optional<RequestCursor> cursor) {
+public record PageParameters(int limit, int offset, Optional<RequestCursor> cursor) {
 
-  static final int MAX_LIMIT = 500;
+  public static final int MAX_LIMIT = 500;
   static final int MAX_OFFSET = 1_000_000_000;
 
   /**

@@ -13,10 +13,10 @@ import java.util.UUID;
  * The position after the last row of a page, newest first: its timestamp and request id. The next
  * page starts strictly below it, so it costs an index range scan however deep it is.
  */
-record RequestCursor(OffsetDateTime timestamp, UUID requestId) {
+public record RequestCursor(OffsetDateTime timestamp, UUID requestId) {
 
   /** Returns the opaque form clients send back as {@code cursor}. */
-  String encode() {
+  public String encode() {
     String plain = timestamp.toInstant() + "|" + requestId;
     return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
@@ -26,7 +26,7 @@ record RequestCursor(OffsetDateTime timestamp, UUID requestId) {
    *
    * @throws InvalidParameterException when it is not a cursor this API returned
    */
-  static RequestCursor decode(String value) {
+  public static RequestCursor decode(String value) {
     try {
       String plain = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
       int separator = plain.indexOf('|');

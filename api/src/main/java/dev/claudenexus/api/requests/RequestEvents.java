@@ -1,8 +1,10 @@
 package dev.claudenexus.api.requests;
 
+import dev.claudenexus.api.ContainerResources;
+import dev.claudenexus.api.changes.StorageChanges;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
@@ -15,29 +17,30 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
- * The open {@code /api/requests/stream} connections of this war. While at least one is open, the
- * database is polled every second and each new request is sent to all of them as a
- * {@code request} event; a {@code heartbeat} event every 15 seconds keeps idle connections open
- * through proxies that close silent ones.
+ * The open {@code /api/requests/stream} connections of this war. While at least one is open, every
+ * change that {@link StorageChanges} reports makes it look for new requests, and each one found is
+ * sent to all connections as a {@code request} event; a {@code heartbeat} event every 15 seconds
+ * keeps idle connections open through proxies that close silent ones.
  */
 @ApplicationScoped
 public class RequestEvents {
 
-  static final long POLL_INTERVAL_MS = 1000;
   static final long HEARTBEAT_INTERVAL_MS = 15_000;
-  private static final String EXECUTOR = "java:comp/DefaultManagedScheduledExecutorService";
   private static final Logger LOG = Logger.getLogger(RequestEvents.class.getName());
 
+  @Inject StorageChanges changes;
+
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-  private final NewRequestPoller poller = new NewRequestPoller();
-  private ScheduledFuture<?> polling;
+  /** Set while a look for new requests is queued, so a burst of changes queues only one. */
+  private final AtomicBoolean lookQueued = new AtomicBoolean();
+  private NewRequestPoller poller;
   private ScheduledFuture<?> heartbeats;
+  private boolean listening;
   private boolean pollFailing;
 
   private record Subscriber(SseEventSink sink, Sse sse) {}
@@ -50,29 +53,46 @@ public class RequestEvents {
         .add("heartbeatSeconds", HEARTBEAT_INTERVAL_MS / 1000)
         .build());
     subscribers.add(subscriber);
-    if (polling == null) {
-      ManagedScheduledExecutorService executor = executor();
-      polling = executor.scheduleWithFixedDelay(this::pollOnce, 0, POLL_INTERVAL_MS, TimeUnit.MILLISECONDS);
-      heartbeats = executor.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_INTERVAL_MS,
+    if (heartbeats == null) {
+      poller = new NewRequestPoller();
+      heartbeats = ContainerResources.scheduledExecutor().scheduleAtFixedRate(this::heartbeat, HEARTBEAT_INTERVAL_MS,
           HEARTBEAT_INTERVAL_MS, TimeUnit.MILLISECONDS);
-      LOG.fine("Started polling for new requests");
+      queueLook();
+      if (!listening) {
+        listening = true;
+        changes.addListener(this::queueLook);
+      }
+      LOG.fine("Started looking for new requests");
     }
   }
 
-  private void pollOnce() {
+  private void queueLook() {
+    if (!subscribers.isEmpty() && lookQueued.compareAndSet(false, true)) {
+      ContainerResources.scheduledExecutor().execute(this::lookForNewRequests);
+    }
+  }
+
+  private void lookForNewRequests() {
+    lookQueued.set(false);
     List<JsonObject> events;
-    try {
-      events = poller.poll();
-      if (pollFailing) {
-        LOG.info("Polling for new requests works again");
-        pollFailing = false;
+    synchronized (this) {
+      if (poller == null) {
+        return;
       }
-    } catch (SQLException | RuntimeException e) {
-      if (!pollFailing) {
-        LOG.log(Level.WARNING, "Polling for new requests failed; retrying every second", e);
-        pollFailing = true;
+      try {
+        events = poller.poll();
+        if (pollFailing) {
+          LOG.info("Looking for new requests works again");
+          pollFailing = false;
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (!pollFailing) {
+          LOG.log(Level.WARNING, "Looking for new requests failed; trying again at the next change",
+              e);
+          pollFailing = true;
+        }
+        return;
       }
-      return;
     }
     for (JsonObject event : events) {
       subscribers.forEach(subscriber -> send(subscriber, "request", event));
@@ -106,31 +126,21 @@ public class RequestEvents {
 
   private synchronized void stopWhenIdle() {
     subscribers.removeIf(subscriber -> subscriber.sink().isClosed());
-    if (subscribers.isEmpty() && polling != null) {
-      polling.cancel(false);
+    if (subscribers.isEmpty() && heartbeats != null) {
       heartbeats.cancel(false);
-      polling = null;
       heartbeats = null;
-      LOG.fine("Stopped polling for new requests: no stream is open");
+      // The next stream starts from its own time, not from where this one stopped.
+      poller = null;
+      LOG.fine("Stopped looking for new requests: no stream is open");
     }
   }
 
   @PreDestroy
   synchronized void close() {
-    if (polling != null) {
-      polling.cancel(true);
+    if (heartbeats != null) {
       heartbeats.cancel(true);
     }
     subscribers.forEach(subscriber -> subscriber.sink().close());
     subscribers.clear();
-  }
-
-  private static ManagedScheduledExecutorService executor() {
-    try {
-      return (ManagedScheduledExecutorService) new InitialContext().lookup(EXECUTOR);
-    } catch (NamingException e) {
-      throw new IllegalStateException("The container's scheduled executor " + EXECUTOR
-          + " is not available", e);
-    }
   }
 }

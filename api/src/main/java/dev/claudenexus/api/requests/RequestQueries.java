@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Reads stored requests for the API: one query layer behind both ports' shapes. */
-final class RequestQueries {
+public final class RequestQueries {
 
   /** A page of rows, newest first; {@code total} is -1 when the caller did not ask for it. */
-  record Page(List<RequestRow> rows, long total, Optional<RequestCursor> next) {}
+  public record Page(List<RequestRow> rows, long total, Optional<RequestCursor> next) {}
 
   /** One streaming chunk of a request. */
   record Chunk(int index, java.time.OffsetDateTime timestamp, String eventType, String data,
@@ -22,7 +22,7 @@ final class RequestQueries {
 
   private RequestQueries() {}
 
-  static Page list(String domain, PageParameters page, boolean withBodies, boolean withTotal)
+  public static Page list(String domain, PageParameters page, boolean withBodies, boolean withTotal)
       throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT ").append(RequestRow.columns(withBodies))
         .append(" FROM api_requests WHERE 1 = 1");
@@ -58,6 +58,34 @@ final class RequestQueries {
       Optional<RequestCursor> next = more ? Optional.of(rows.get(rows.size() - 1).cursor()) : Optional.empty();
       return new Page(rows, total, next);
     }
+  }
+
+  /**
+   * Returns up to {@code count} requests newer than {@code position}, oldest first, without bodies.
+   * Reversed, they are the page that ends just before {@code position}; the walk follows the
+   * {@code (timestamp DESC, request_id DESC)} index backwards.
+   */
+  public static List<RequestRow> newer(String domain, RequestCursor position, int count)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT ").append(RequestRow.columns(false))
+        .append(" FROM api_requests WHERE (timestamp > ? OR (timestamp = ? AND request_id > ?))");
+    List<Object> parameters = new ArrayList<>(List.of(position.timestamp(), position.timestamp(),
+        position.requestId()));
+    if (domain != null) {
+      sql.append(" AND domain = ?");
+      parameters.add(domain);
+    }
+    sql.append(" ORDER BY timestamp ASC, request_id ASC LIMIT ?");
+    parameters.add(count);
+    List<RequestRow> rows = new ArrayList<>();
+    try (Connection connection = DataSources.nexus().getConnection();
+        PreparedStatement statement = prepare(connection, sql.toString(), parameters);
+        ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        rows.add(RequestRow.read(rs));
+      }
+    }
+    return rows;
   }
 
   static Optional<RequestRow> find(UUID requestId) throws SQLException {

@@ -10,7 +10,7 @@ import java.util.UUID;
  * One stored request as the API shows it. The JSON documents (bodies, usage) are the stored text;
  * stored headers never contain credentials, because the recorder masks them before storage.
  */
-record RequestRow(
+public record RequestRow(
     UUID requestId,
     String domain,
     OffsetDateTime timestamp,
@@ -57,7 +57,7 @@ record RequestRow(
         rs.getString(24), rs.getString(25));
   }
 
-  RequestCursor cursor() {
+  public RequestCursor cursor() {
     return new RequestCursor(timestamp, requestId);
   }
 }

@@ -1,6 +1,7 @@
 package dev.claudenexus.api.requests;
 
 import dev.claudenexus.api.ApiFlavor;
+import dev.claudenexus.api.cache.CachedRead;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -35,6 +36,7 @@ public class RequestsResource {
   @Inject ApiFlavor flavor;
 
   @GET
+  @CachedRead
   public JsonObject list(@QueryParam("domain") String domain, @QueryParam("limit") String limit,
       @QueryParam("offset") String offset, @QueryParam("cursor") String cursor) throws SQLException {
     PageParameters page = PageParameters.parse(limit, offset, cursor, DEFAULT_LIMIT);
@@ -64,6 +66,7 @@ public class RequestsResource {
   }
 
   @GET
+  @CachedRead
   @Path("{id}")
   public Response detail(@PathParam("id") String id) throws SQLException {
     UUID requestId = PageParameters.requestId(id);

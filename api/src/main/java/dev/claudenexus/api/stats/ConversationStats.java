@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Totals over the requests linked into conversations, for {@code /api/dashboard/stats}. */
-record ConversationStats(
+public record ConversationStats(
     long conversations,
     long activeUsers,
     long requests,
@@ -17,11 +17,11 @@ record ConversationStats(
     List<HourlyActivity> hourlyActivity) {
 
   /** Counts of distinct (conversation, branch) pairs, by the kind their branch name shows. */
-  record Branches(long total, long subtask, long compact) {}
+  public record Branches(long total, long subtask, long compact) {}
 
   /** Activity of the last 24 hours. */
-  record Recent(long requests, long conversations, long activeUsers) {}
+  public record Recent(long requests, long conversations, long activeUsers) {}
 
   /** One UTC hour of the last 24; {@code hour} is its start. */
-  record HourlyActivity(OffsetDateTime hour, long requests, long tokens) {}
+  public record HourlyActivity(OffsetDateTime hour, long requests, long tokens) {}
 }

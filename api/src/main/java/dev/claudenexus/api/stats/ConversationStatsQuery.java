@@ -18,7 +18,7 @@ import java.util.Optional;
  * Sums the requests linked into conversations ({@code conversation_id} set), optionally of one domain
  * and account. Branch kinds follow their names: {@code subtask_<n>} and {@code compact_<time>}.
  */
-final class ConversationStatsQuery {
+public final class ConversationStatsQuery {
 
   private static final int HOUR_SECONDS = 3600;
   private static final Duration RECENT = Duration.ofHours(24);
@@ -26,7 +26,7 @@ final class ConversationStatsQuery {
   private final Connection connection;
   private final SqlFilter filter;
 
-  ConversationStatsQuery(Connection connection, Optional<String> domain, Optional<String> accountId) {
+  public ConversationStatsQuery(Connection connection, Optional<String> domain, Optional<String> accountId) {
     this.connection = connection;
     this.filter = new SqlFilter().where("conversation_id IS NOT NULL")
         .equalTo("domain", domain).equalTo("account_id", accountId);
@@ -34,10 +34,9 @@ final class ConversationStatsQuery {
 
   // NOTE: the all-time totals read every conversation row of the selection. On a table of millions
   // of rows that is a full index scan, so a rollup table would be needed to keep it fast.
-  ConversationStats query(OffsetDateTime now) throws SQLException {
+  public ConversationStats query(OffsetDateTime now) throws SQLException {
     OffsetDateTime recentStart = now.minus(RECENT);
-    long[] totals = longs("SELECT COUNT(DISTINCT conversation_id), COUNT(DISTINCT account_id),"
-        + " COUNT(*), COALESCE(SUM(total_tokens), 0) FROM api_requests" + filter.clause(), 4);
+    long[] totals = totalCounts();
     ConversationStats.Branches branches = branches();
     long[] recent = longs("SELECT COUNT(*), COUNT(DISTINCT conversation_id),"
         + " COUNT(DISTINCT account_id) FROM api_requests" + filter.clause() + " AND timestamp >= ?",
@@ -45,6 +44,20 @@ final class ConversationStatsQuery {
     return new ConversationStats(totals[0], totals[1], totals[2], totals[3], cost(), branches,
         models(), new ConversationStats.Recent(recent[0], recent[1], recent[2]),
         hourly(recentStart));
+  }
+
+  /**
+   * Returns only the all-time totals of {@link #query}, with one of its queries. It reads every
+   * selected row as well.
+   */
+  public ConversationTotals totals() throws SQLException {
+    long[] totals = totalCounts();
+    return new ConversationTotals(totals[0], totals[1], totals[2], totals[3]);
+  }
+
+  private long[] totalCounts() throws SQLException {
+    return longs("SELECT COUNT(DISTINCT conversation_id), COUNT(DISTINCT account_id),"
+        + " COUNT(*), COALESCE(SUM(total_tokens), 0) FROM api_requests" + filter.clause(), 4);
   }
 
   private ConversationStats.Branches branches() throws SQLException {

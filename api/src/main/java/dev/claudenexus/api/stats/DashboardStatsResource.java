@@ -1,5 +1,6 @@
 package dev.claudenexus.api.stats;
 
+import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.api.query.QueryParameters;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,6 +26,7 @@ import java.util.Optional;
 public class DashboardStatsResource {
 
   @GET
+  @CachedRead
   public JsonObject dashboardStats(@QueryParam("domain") String domain,
       @QueryParam("accountId") String accountId) throws SQLException {
     Optional<String> domainFilter = QueryParameters.text("domain", domain);

@@ -7,7 +7,7 @@ import java.util.Map;
  * Totals over the requests of a period. {@code averageDurationMs} is over requests with a duration;
  * {@code costUsd} sums the stored per-request cost, so requests of unpriced models add nothing.
  */
-record RequestStats(
+public record RequestStats(
     long requests,
     long inputTokens,
     long outputTokens,
@@ -21,7 +21,8 @@ record RequestStats(
     Map<String, Long> requestsByType,
     BigDecimal costUsd) {
 
-  long totalTokens() {
+  /** Returns input plus output tokens, the original product's total. */
+  public long totalTokens() {
     return inputTokens + outputTokens;
   }
 }

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * Sums the requests since a time, optionally of one domain. One grouped query by domain, model and
  * request type reads the index range of the period; the groups are added up here.
  */
-final class RequestStatsQuery {
+public final class RequestStatsQuery {
 
   /** Key of requests with no model or type in the per-model and per-type counts. */
   static final String UNKNOWN = "unknown";
@@ -32,11 +32,11 @@ final class RequestStatsQuery {
 
   private final Connection connection;
 
-  RequestStatsQuery(Connection connection) {
+  public RequestStatsQuery(Connection connection) {
     this.connection = connection;
   }
 
-  RequestStats since(OffsetDateTime since, Optional<String> domain) throws SQLException {
+  public RequestStats since(OffsetDateTime since, Optional<String> domain) throws SQLException {
     SqlFilter filter = new SqlFilter().where("timestamp >= ?", since).equalTo("domain", domain);
     String sql = SQL + filter.clause() + " GROUP BY domain, model, request_type";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -1,5 +1,6 @@
 package dev.claudenexus.api.stats;
 
+import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.api.query.QueryParameters;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,6 +28,7 @@ public class StatsResource {
   static final Duration DEFAULT_PERIOD = Duration.ofHours(24);
 
   @GET
+  @CachedRead
   public JsonObject stats(@QueryParam("domain") String domain, @QueryParam("since") String since)
       throws SQLException {
     return StatsJson.proxyShape(query(domain, since));

@@ -1,5 +1,6 @@
 package dev.claudenexus.api.stats;
 
+import dev.claudenexus.api.cache.CachedRead;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 public class StorageStatsResource {
 
   @GET
+  @CachedRead
   public JsonObject storageStats(@QueryParam("domain") String domain,
       @QueryParam("since") String since) throws SQLException {
     return StatsJson.storageShape(StatsResource.query(domain, since));

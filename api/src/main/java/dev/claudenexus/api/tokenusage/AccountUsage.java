@@ -7,12 +7,12 @@ import java.util.List;
  * One account's use of the current rate-limit window: its totals, its last request, its use per
  * domain (busiest first), and the tokens left at points over the window.
  */
-record AccountUsage(String accountId, UsageTotals totals, OffsetDateTime lastRequestTime,
+public record AccountUsage(String accountId, UsageTotals totals, OffsetDateTime lastRequestTime,
     List<DomainUsage> domains, List<RemainingPoint> miniSeries) {
 
   /** One domain's output tokens and requests in the window. */
-  record DomainUsage(String domain, long outputTokens, long requests) {}
+  public record DomainUsage(String domain, long outputTokens, long requests) {}
 
   /** Tokens left at {@code time}: the limit minus the output tokens of the window before it. */
-  record RemainingPoint(OffsetDateTime time, long remaining) {}
+  public record RemainingPoint(OffsetDateTime time, long remaining) {}
 }

@@ -15,17 +15,18 @@ import java.util.Map;
  * Lists the accounts with requests in the rate-limit window before {@code now}, most output tokens
  * first. Three grouped queries read the window (twice its length for the remaining-token series).
  */
-final class AccountUsageQuery {
+public final class AccountUsageQuery {
 
   static final Duration SERIES_STEP = Duration.ofMinutes(15);
 
   private final Connection connection;
 
-  AccountUsageQuery(Connection connection) {
+  public AccountUsageQuery(Connection connection) {
     this.connection = connection;
   }
 
-  List<AccountUsage> accounts(OffsetDateTime now) throws SQLException {
+  /** Returns the accounts with requests in the window before {@code now}, most output tokens first. */
+  public List<AccountUsage> accounts(OffsetDateTime now) throws SQLException {
     OffsetDateTime start = now.minus(UsageLimits.WINDOW);
     Map<String, AccountTotals> totals = totals(start, now);
     Map<String, List<AccountUsage.DomainUsage>> domains = domains(start, now);

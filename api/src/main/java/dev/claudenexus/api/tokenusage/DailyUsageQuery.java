@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** Sums usage per UTC day and domain (and model), newest day first. */
-final class DailyUsageQuery {
+public final class DailyUsageQuery {
 
   private static final int DAY_SECONDS = 86_400;
 
   private final Connection connection;
 
-  DailyUsageQuery(Connection connection) {
+  public DailyUsageQuery(Connection connection) {
     this.connection = connection;
   }
 
@@ -27,7 +27,7 @@ final class DailyUsageQuery {
    * Returns the usage of the {@code days} days up to and including {@code today}, optionally of one
    * account and domain; per model unless {@code aggregate}.
    */
-  List<DailyUsage> days(LocalDate today, int days, Optional<String> accountId,
+  public List<DailyUsage> days(LocalDate today, int days, Optional<String> accountId,
       Optional<String> domain, boolean aggregate) throws SQLException {
     SqlFilter filter = new SqlFilter()
         .where("timestamp >= ?", today.minusDays(days - 1L).atStartOfDay().atOffset(ZoneOffset.UTC))

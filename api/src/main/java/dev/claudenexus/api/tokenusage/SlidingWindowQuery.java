@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** Computes the sliding-window analysis from per-minute totals of responses with stored headers. */
-final class SlidingWindowQuery {
+public final class SlidingWindowQuery {
 
   private final Connection connection;
 
-  SlidingWindowQuery(Connection connection) {
+  public SlidingWindowQuery(Connection connection) {
     this.connection = connection;
   }
 
@@ -21,7 +21,7 @@ final class SlidingWindowQuery {
    * Returns every {@code bucket} of the {@code days} before {@code now}, oldest first. The last one
    * contains {@code now}. Each covers the {@code window} that ends where the bucket ends.
    */
-  List<SlidingWindowBucket> buckets(OffsetDateTime now, Optional<String> accountId, int days,
+  public List<SlidingWindowBucket> buckets(OffsetDateTime now, Optional<String> accountId, int days,
       Duration bucket, Duration window) throws SQLException {
     List<OffsetDateTime> ends = TimePoints.endingAfter(now, Duration.ofDays(days), bucket);
     MinuteTotals minutes = new MinuteTotalsQuery(connection).totals(

@@ -1,5 +1,6 @@
 package dev.claudenexus.api.tokenusage;
 
+import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.api.query.QueryParameters;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,6 +30,7 @@ import java.util.Optional;
 public class SlidingWindowResource {
 
   @GET
+  @CachedRead
   public JsonObject slidingWindow(@QueryParam("accountId") String accountId,
       @QueryParam("days") String days, @QueryParam("bucketMinutes") String bucketMinutes,
       @QueryParam("windowHours") String windowHours) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.claudenexus.api.tokenusage;
 
+import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.api.query.QueryParameters;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,6 +32,7 @@ public class TokenUsageHistoryResource {
   static final int MAX_INTERVAL_MINUTES = 60;
 
   @GET
+  @CachedRead
   @Path("daily")
   public JsonObject daily(@QueryParam("accountId") String accountId,
       @QueryParam("domain") String domain, @QueryParam("days") String days,
@@ -46,6 +48,7 @@ public class TokenUsageHistoryResource {
   }
 
   @GET
+  @CachedRead
   @Path("time-series")
   public JsonObject timeSeries(@QueryParam("accountId") String accountId,
       @QueryParam("window") String window, @QueryParam("interval") String interval)
@@ -63,6 +66,7 @@ public class TokenUsageHistoryResource {
   }
 
   @GET
+  @CachedRead
   @Path("accounts")
   public JsonObject accounts() throws SQLException {
     try (Connection connection = DataSources.nexus().getConnection()) {

@@ -8,6 +8,8 @@ final class UsageLimits {
   /**
    * Output tokens per 5-hour window that the views count as 100 %. It is the original product's
    * fixed figure; Anthropic does not publish the real limit, which depends on the plan.
+   * NOTE: the JSON API always reports this figure, while the dashboard pages use {@link
+   * TokenLimits}, which also reads credential files and TOKEN_LIMIT_5H.
    */
   static final long TOKEN_LIMIT = 140_000;
 

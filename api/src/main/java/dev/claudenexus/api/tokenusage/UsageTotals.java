@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Token, request and cost sums of a group of requests; {@code costUsd} counts priced requests only. */
-record UsageTotals(long inputTokens, long outputTokens, long requests, long cacheCreationTokens,
+public record UsageTotals(long inputTokens, long outputTokens, long requests, long cacheCreationTokens,
     long cacheReadTokens, BigDecimal costUsd) {
 
   /** The SQL select list that {@link #read} reads, in its order. */

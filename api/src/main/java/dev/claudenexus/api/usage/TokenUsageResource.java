@@ -1,5 +1,6 @@
 package dev.claudenexus.api.usage;
 
+import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.api.errors.InvalidParameterException;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
@@ -38,6 +39,7 @@ public class TokenUsageResource {
   static final String ALL = "all";
 
   @GET
+  @CachedRead
   @Path("current")
   public JsonObject current(@QueryParam("accountId") String accountId,
       @QueryParam("domain") String domain, @QueryParam("model") String model,

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,61 @@ abstract class ConversationQueryContract extends QueryContract {
     assertThat(second.hasMore()).isTrue();
     assertThat(ids(page(selection("2", "4", null)))).isEqualTo(expected.subList(4, 5));
     assertThat(page(selection("2", "4", null)).hasMore()).isFalse();
+  }
+
+  @Test
+  void newerWalksBackToPreviousPage() throws SQLException {
+    List<UUID> expected = storeInterleaved(7, 3);
+    ConversationPage first = page(selection("3", null, null));
+    ConversationPage second = page(selection("3", null,
+        first.nextCursor().map(ConversationCursor::encode).orElseThrow()));
+    ConversationCursor secondStart = second.conversations().get(0).latest().cursor();
+
+    List<UUID> newer;
+    List<UUID> beyondTop;
+    try (Connection connection = database.connection()) {
+      ConversationPageQuery query = new ConversationPageQuery(connection);
+      newer = query.newer(selection("3", null, null), secondStart, 4).stream()
+          .map(LatestRequest::conversationId).toList();
+      beyondTop = query.newer(selection("3", null, null),
+          first.conversations().get(0).latest().cursor(), 4).stream()
+          .map(LatestRequest::conversationId).toList();
+    }
+
+    assertThat(ids(second)).isEqualTo(expected.subList(3, 6));
+    assertThat(newer).containsExactly(expected.get(2), expected.get(1), expected.get(0));
+    assertThat(beyondTop).isEmpty();
+  }
+
+  @Test
+  void conversationIdSelectsOneConversation() throws SQLException {
+    List<UUID> stored = storeInterleaved(4, 2);
+
+    ConversationPage page = page(ConversationSelection.page(Optional.empty(),
+        Optional.of(stored.get(2)), 10, Optional.empty()));
+
+    assertThat(ids(page)).containsExactly(stored.get(2));
+    assertThat(page.conversations().get(0).messageCount()).isEqualTo(2);
+  }
+
+  @Test
+  void branchNamesListEachBranchOnce() throws SQLException {
+    UUID conversation = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    database.insert(
+        StoredRequest.at(START).conversation(conversation, "main"),
+        StoredRequest.at(START.plusMinutes(1)).conversation(conversation, "main"),
+        StoredRequest.at(START.plusMinutes(2)).conversation(conversation, "subtask_1"),
+        StoredRequest.at(START.plusMinutes(3)).conversation(other, "branch_20250310080300"));
+
+    Map<UUID, List<String>> names;
+    try (Connection connection = database.connection()) {
+      names = new ConversationSummaryQuery(connection).branchNames(selection(null, null, null),
+          List.of(conversation));
+    }
+
+    assertThat(names).containsOnlyKeys(conversation);
+    assertThat(names.get(conversation)).containsExactly("main", "subtask_1");
   }
 
   @Test

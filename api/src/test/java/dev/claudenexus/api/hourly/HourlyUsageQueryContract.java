@@ -58,4 +58,17 @@ abstract class HourlyUsageQueryContract extends QueryContract {
     assertThat(json.getJsonObject("query").getString("domain")).isEqualTo("a.example.com");
     assertThat(json.getJsonObject("query").getInt("days")).isEqualTo(7);
   }
+
+  @Test
+  void totalsCombineBothMeasures() throws SQLException {
+    List<HourlyTotals> totals;
+    try (Connection connection = database.connection()) {
+      totals = new HourlyUsageQuery(connection).totals(NOW.minusDays(7), Optional.empty());
+    }
+
+    assertThat(totals).containsExactly(
+        new HourlyTotals("a.example.com", HOUR.minusHours(2), 1, 40),
+        new HourlyTotals("a.example.com", HOUR, 2, 30),
+        new HourlyTotals("b.example.com", HOUR.minusHours(1), 1, 80));
+  }
 }

@@ -109,6 +109,27 @@ abstract class StatsQueryContract extends QueryContract {
   }
 
   @Test
+  void conversationTotalsMatchFullStats() throws SQLException {
+    database.insert(
+        StoredRequest.at(NOW.minusHours(1)).conversation(UUID.randomUUID(), "main")
+            .account("acc_1"),
+        StoredRequest.at(NOW.minusHours(2)).conversation(UUID.randomUUID(), "main")
+            .account("acc_2").domain("b.example.com"),
+        StoredRequest.at(NOW.minusHours(1)));
+
+    ConversationTotals all;
+    ConversationTotals domainB;
+    try (Connection connection = database.connection()) {
+      all = new ConversationStatsQuery(connection, Optional.empty(), Optional.empty()).totals();
+      domainB = new ConversationStatsQuery(connection, Optional.of("b.example.com"),
+          Optional.empty()).totals();
+    }
+
+    assertThat(all).isEqualTo(new ConversationTotals(2, 2, 2, 30));
+    assertThat(domainB).isEqualTo(new ConversationTotals(1, 1, 1, 15));
+  }
+
+  @Test
   void conversationStatsHourlyNewestFirst() throws SQLException {
     UUID conversation = UUID.randomUUID();
     database.insert(

@@ -6,6 +6,9 @@ import java.io.IOException;
 /** Writes the small server-rendered pages: escaped text inside one fixed layout. */
 final class Html {
 
+  /** The dashboard's own style sheet, as Faces serves it to the pages. */
+  private static final String STYLESHEET = "/jakarta.faces.resource/dashboard.css.xhtml?ln=nexus";
+
   private Html() {}
 
   /** Escapes text for an HTML element or a quoted attribute. */
@@ -33,6 +36,7 @@ final class Html {
     String meta = csrfToken == null ? ""
         : "<meta name=\"csrf-token\" content=\"" + escape(csrfToken) + "\">";
     response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + meta + "<title>" + escape(title) + "</title></head><body>" + body + "</body></html>");
+        + meta + "<title>" + escape(title) + "</title><link rel=\"stylesheet\" href=\"" + STYLESHEET
+        + "\"></head><body>" + body + "</body></html>");
   }
 }

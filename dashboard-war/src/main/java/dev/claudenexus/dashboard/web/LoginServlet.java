@@ -36,12 +36,14 @@ public class LoginServlet extends HttpServlet {
     String token = DashboardSession.csrfToken(request.getSession(true));
     String error = "invalid".equals(request.getParameter("error"))
         ? "<p role=\"alert\">The key is not valid.</p>" : "";
-    Html.send(response, "Log in - Claude Nexus", token, "<h1>Claude Nexus dashboard</h1>" + error
-        + "<form method=\"post\" action=\"/dashboard/login\">"
+    Html.send(response, "Log in - Claude Nexus", token, "<main class=\"nexus-login\">"
+        + "<h1>Claude Nexus dashboard</h1>" + error
+        + "<form id=\"login-form\" method=\"post\" action=\"/dashboard/login\">"
         + "<input type=\"hidden\" name=\"" + DashboardSession.CSRF_FIELD + "\" value=\""
         + Html.escape(token) + "\">"
-        + "<label>Dashboard key <input type=\"password\" name=\"key\" autocomplete=\"current-password\""
-        + " required autofocus></label> <button type=\"submit\">Log in</button></form>");
+        + "<label for=\"key\">Dashboard key</label> <input id=\"key\" type=\"password\" name=\"key\""
+        + " autocomplete=\"current-password\" required autofocus>"
+        + " <button id=\"login\" type=\"submit\">Log in</button></form></main>");
   }
 
   @Override

@@ -1,0 +1,55 @@
+package dev.claudenexus.dashboard.web;
+
+import dev.claudenexus.api.access.AccessSettings;
+import dev.claudenexus.api.access.DashboardRoles;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Guards the dashboard pages and gives the pages of one item their paths. With a dashboard key, a
+ * visitor who has not logged in is sent to the login form. {@code /dashboard/request/{id}} and
+ * {@code /dashboard/conversation/{id}} are forwarded to their page with the id as the {@code id}
+ * parameter.
+ */
+public class PageAccessFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+  private static final Pattern ITEM_PATH =
+      Pattern.compile("/dashboard/(request|conversation)/([^/]+)/?");
+  private static final Map<String, String> ITEM_VIEWS = Map.of(
+      "request", "/dashboard/request.xhtml",
+      "conversation", "/dashboard/conversation.xhtml");
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.equals("/dashboard/login") || path.equals("/dashboard/logout")) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (!AccessSettings.current().readOnly() && !request.isUserInRole(DashboardRoles.VIEWER)) {
+      response.sendRedirect(request.getContextPath() + "/dashboard/login");
+      return;
+    }
+    Matcher item = ITEM_PATH.matcher(path);
+    if (item.matches()) {
+      String query = request.getQueryString();
+      String target = ITEM_VIEWS.get(item.group(1)) + "?id="
+          + URLEncoder.encode(item.group(2), StandardCharsets.UTF_8)
+          + (query == null ? "" : "&" + query);
+      request.getRequestDispatcher(target).forward(request, response);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+}
