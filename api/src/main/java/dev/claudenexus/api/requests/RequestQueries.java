@@ -32,7 +32,9 @@ public final class RequestQueries {
       parameters.add(domain);
     }
     page.cursor().ifPresent(cursor -> {
-      sql.append(" AND (timestamp < ? OR (timestamp = ? AND request_id < ?))");
+      // The redundant "timestamp <= ?" lets the database start its index scan at the cursor.
+      sql.append(" AND timestamp <= ? AND (timestamp < ? OR (timestamp = ? AND request_id < ?))");
+      parameters.add(cursor.timestamp());
       parameters.add(cursor.timestamp());
       parameters.add(cursor.timestamp());
       parameters.add(cursor.requestId());
@@ -68,9 +70,10 @@ public final class RequestQueries {
   public static List<RequestRow> newer(String domain, RequestCursor position, int count)
       throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT ").append(RequestRow.columns(false))
-        .append(" FROM api_requests WHERE (timestamp > ? OR (timestamp = ? AND request_id > ?))");
+        .append(" FROM api_requests WHERE timestamp >= ?")
+        .append(" AND (timestamp > ? OR (timestamp = ? AND request_id > ?))");
     List<Object> parameters = new ArrayList<>(List.of(position.timestamp(), position.timestamp(),
-        position.requestId()));
+        position.timestamp(), position.requestId()));
     if (domain != null) {
       sql.append(" AND domain = ?");
       parameters.add(domain);
