@@ -23,7 +23,8 @@ import java.util.UUID;
  * one". Building it from a row found over JDBC reaches a deep page without walking every page to it.
  */
 record ApiFixture(List<String> domains, List<String> accounts, List<UUID> requestIds,
-    List<String> deepCursors, int deepStep, List<String> domainCursors, int domainDepth) {
+    List<UUID> conversationIds, List<String> deepCursors, int deepStep, List<String> domainCursors,
+    int domainDepth) {
 
   /** Sampled request ids for the detail calls. */
   static final int SAMPLED_IDS = 200;
@@ -49,6 +50,17 @@ record ApiFixture(List<String> domains, List<String> accounts, List<UUID> reques
           ids.add(rs.getObject(1, UUID.class));
         }
       }
+      List<UUID> conversations = new ArrayList<>();
+      try (java.sql.PreparedStatement statement = connection.prepareStatement(
+          "SELECT DISTINCT conversation_id FROM api_requests WHERE request_id = ANY (?)"
+              + " AND conversation_id IS NOT NULL")) {
+        statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            conversations.add(rs.getObject(1, UUID.class));
+          }
+        }
+      }
       int deepStep = (int) Math.max(1, Math.min(DEEP_STEP, rows / 10));
       List<String> deep = new ArrayList<>();
       for (long depth = deepStep; depth < rows; depth += deepStep) {
@@ -60,7 +72,7 @@ record ApiFixture(List<String> domains, List<String> accounts, List<UUID> reques
         perDomain.add(cursorAt(connection, domain, domainDepth));
       }
       return new ApiFixture(List.copyOf(domains), List.copyOf(accounts), List.copyOf(ids),
-          List.copyOf(deep), deepStep, List.copyOf(perDomain), domainDepth);
+          List.copyOf(conversations), List.copyOf(deep), deepStep, List.copyOf(perDomain), domainDepth);
     }
   }
 
@@ -74,6 +86,10 @@ record ApiFixture(List<String> domains, List<String> accounts, List<UUID> reques
 
   UUID requestId(Random random) {
     return requestIds.get(random.nextInt(requestIds.size()));
+  }
+
+  UUID conversationId(Random random) {
+    return conversationIds.get(random.nextInt(conversationIds.size()));
   }
 
   String deepCursor(Random random) {

@@ -5,9 +5,14 @@ import java.util.function.Function;
 
 /**
  * One way of calling an endpoint: its path, a description of the parameters, the port it is sent to,
- * and the function that builds the path and query of each call from the shared random source.
+ * the function that builds the path and query of each call from the shared random source, and the
+ * p95 target in milliseconds (200 for the JSON API, 500 for a dashboard page).
  */
-record ApiVariant(String endpoint, String parameters, Port port, Function<Random, String> target) {
+record ApiVariant(String endpoint, String parameters, Port port, Function<Random, String> target,
+    double targetMillis) {
+
+  static final double API_TARGET_MILLIS = 200;
+  static final double PAGE_TARGET_MILLIS = 500;
 
   /** The service whose port receives the calls; both serve {@code /api/*}. */
   enum Port {
@@ -22,10 +27,15 @@ record ApiVariant(String endpoint, String parameters, Port port, Function<Random
   }
 
   static ApiVariant dashboard(String endpoint, String parameters, Function<Random, String> target) {
-    return new ApiVariant(endpoint, parameters, Port.DASHBOARD, target);
+    return new ApiVariant(endpoint, parameters, Port.DASHBOARD, target, API_TARGET_MILLIS);
+  }
+
+  /** Returns a page of the dashboard, which has the pages' target. */
+  static ApiVariant page(String endpoint, String parameters, Function<Random, String> target) {
+    return new ApiVariant(endpoint, parameters, Port.DASHBOARD, target, PAGE_TARGET_MILLIS);
   }
 
   static ApiVariant proxy(String endpoint, String parameters, Function<Random, String> target) {
-    return new ApiVariant(endpoint, parameters, Port.PROXY, target);
+    return new ApiVariant(endpoint, parameters, Port.PROXY, target, API_TARGET_MILLIS);
   }
 }

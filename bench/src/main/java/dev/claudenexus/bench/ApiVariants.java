@@ -1,6 +1,7 @@
 package dev.claudenexus.bench;
 
 import static dev.claudenexus.bench.ApiVariant.dashboard;
+import static dev.claudenexus.bench.ApiVariant.page;
 import static dev.claudenexus.bench.ApiVariant.proxy;
 
 import java.net.URLEncoder;
@@ -30,6 +31,7 @@ final class ApiVariants {
     if (proxyPort) {
       variants.addAll(proxyPort(fixture));
     }
+    variants.addAll(pages(fixture));
     return variants;
   }
 
@@ -115,6 +117,31 @@ final class ApiVariants {
         dashboard("/api/costs", "30 days by account and model",
             r -> "/api/costs?groupBy=account,model"),
         dashboard("/api/costs", "domain, 30 days by day", r -> "/api/costs?domain=" + encoded(f.domain(r))));
+  }
+
+  /**
+   * Returns the dashboard's pages. Their reads of 200 ms or more are kept for 30 s per domain, so
+   * the calls with a random domain or id meet cold reads too.
+   */
+  private static List<ApiVariant> pages(ApiFixture f) {
+    return List.of(
+        page("/dashboard", "overview", r -> "/dashboard"),
+        page("/dashboard", "overview, domain", r -> "/dashboard?domain=" + encoded(f.domain(r))),
+        page("/dashboard/requests", "latest requests", r -> "/dashboard/requests"),
+        page("/dashboard/requests", "domain", r -> "/dashboard/requests?domain=" + encoded(f.domain(r))),
+        page("/dashboard/request/{id}", "conversation view, random id",
+            r -> "/dashboard/request/" + f.requestId(r)),
+        page("/dashboard/request/{id}", "raw JSON, random id",
+            r -> "/dashboard/request/" + f.requestId(r) + "?view=raw"),
+        page("/dashboard/conversation/{id}", "tree, random conversation",
+            r -> "/dashboard/conversation/" + f.conversationId(r)),
+        page("/dashboard/conversation/{id}", "timeline, random conversation",
+            r -> "/dashboard/conversation/" + f.conversationId(r) + "?view=timeline"),
+        page("/dashboard/token-usage", "all accounts", r -> "/dashboard/token-usage"),
+        page("/dashboard/token-usage", "accountId",
+            r -> "/dashboard/token-usage?accountId=" + encoded(f.account(r))),
+        page("/dashboard/usage", "all domains, 7 days", r -> "/dashboard/usage"),
+        page("/dashboard/usage", "domain, 7 days", r -> "/dashboard/usage?domain=" + encoded(f.domain(r))));
   }
 
   /** Returns the variants whose query differs on the proxy's port, which also counts the selection. */
