@@ -10,18 +10,17 @@ import dev.claudenexus.testsupport.claudecode.ToolCall;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The request and conversation pages in a real browser. The data is a session whose main agent
+ * The request and conversation pages in a real browser(). The data is a session whose main agent
  * launches a Task sub-agent after a prompt that contains markup. The tests expand a message, open
  * the views, copy an id, switch between tree and timeline, and follow a sub-task box.
  */
@@ -35,7 +34,8 @@ class ItemPagesBrowserIT {
   /** The ids of the scenario, stored once for all tests of the class. */
   record Scenario(String launchingRequestId, String conversationId) {}
 
-  private static Browser browser;
+  @RegisterExtension
+  static final BrowserSession SESSION = new BrowserSession();
   private static Scenario scenario;
   private final NexusServer server;
   private final String dashboard;
@@ -45,18 +45,6 @@ class ItemPagesBrowserIT {
     this.dashboard = server.dashboardUrl();
   }
 
-  @BeforeAll
-  static void startBrowser() throws Exception {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
   @BeforeEach
   void logInWithScenario() throws Exception {
     synchronized (ItemPagesBrowserIT.class) {
@@ -64,9 +52,9 @@ class ItemPagesBrowserIT {
         scenario = sendScenario();
       }
     }
-    browser.driver.manage().deleteAllCookies();
-    browser.logIn(dashboard, NexusServer.DASHBOARD_KEY);
-    browser.consoleMessages();
+    browser().driver.manage().deleteAllCookies();
+    browser().logIn(dashboard, NexusServer.DASHBOARD_KEY);
+    browser().consoleMessages();
   }
 
   /** Sends a main-agent turn that launches a Task sub-agent, two sub-agent turns and a final reply. */
@@ -102,21 +90,21 @@ class ItemPagesBrowserIT {
 
   @Test
   void promptMarkupShownAsText() {
-    browser.open(requestPage(""));
+    browser().open(requestPage(""));
 
-    List<String> texts = browser.driver.findElements(By.cssSelector(".nexus-msg .nexus-text"))
+    List<String> texts = browser().driver.findElements(By.cssSelector(".nexus-msg .nexus-text"))
         .stream().map(element -> element.getAttribute("textContent")).toList();
     assertThat(texts).anyMatch(text -> text.contains(MARKUP));
-    assertThat(browser.driver.findElements(By.cssSelector(".nexus-msg img[src='x']"))).isEmpty();
-    assertThatThrownBy(() -> browser.driver.switchTo().alert())
+    assertThat(browser().driver.findElements(By.cssSelector(".nexus-msg img[src='x']"))).isEmpty();
+    assertThatThrownBy(() -> browser().driver.switchTo().alert())
         .isInstanceOf(NoAlertPresentException.class);
-    assertThat(browser.consoleMessages()).isEmpty();
+    assertThat(browser().consoleMessages()).isEmpty();
   }
 
   @Test
   void messageExpandsAndCollapses() throws Exception {
-    browser.open(requestPage(""));
-    WebElement card = browser.await(By.cssSelector("article.nexus-collapsible"));
+    browser().open(requestPage(""));
+    WebElement card = browser().await(By.cssSelector("article.nexus-collapsible"));
     WebElement toggle = card.findElement(By.cssSelector(".nexus-msg-toggle"));
     assertThat(card.getAttribute("class")).contains("nexus-collapsed");
     assertThat(toggle.getText()).isEqualTo("Show more");
@@ -126,95 +114,99 @@ class ItemPagesBrowserIT {
     assertThat(card.getAttribute("class")).doesNotContain("nexus-collapsed");
     assertThat(toggle.getText()).isEqualTo("Show less");
     assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
-    browser.screenshot("request-expanded");
+    browser().screenshot("request-expanded");
     toggle.click();
     assertThat(toggle.getText()).isEqualTo("Show more");
   }
 
   @Test
   void remindersOpenTogether() {
-    browser.open(requestPage("?order=oldest"));
-    List<WebElement> reminders = browser.driver.findElements(By.cssSelector("details.nexus-reminder"));
+    browser().open(requestPage("?order=oldest"));
+    List<WebElement> reminders = browser().driver.findElements(By.cssSelector("details.nexus-reminder"));
     assertThat(reminders).isNotEmpty().allSatisfy(
         details -> assertThat(details.getAttribute("open")).isNull());
 
-    browser.await(By.id("reminders-toggle")).click();
+    browser().await(By.id("reminders-toggle")).click();
 
     assertThat(reminders).allSatisfy(details -> assertThat(details.getAttribute("open")).isNotNull());
   }
 
   @Test
   void viewTabsHaveAddresses() {
-    browser.open(requestPage(""));
+    browser().open(requestPage(""));
 
-    browser.await(By.id("tab-raw")).click();
-    assertThat(browser.await(By.id("raw-request-text")).getText()).contains("\"messages\"");
-    assertThat(browser.driver.getCurrentUrl()).endsWith("?view=raw");
-    browser.await(By.id("tab-headers")).click();
-    assertThat(browser.await(By.id("request-metadata")).getText()).contains("/v1/messages");
-    assertThat(browser.driver.getCurrentUrl()).endsWith("?view=headers");
-    assertThat(browser.consoleMessages()).isEmpty();
+    browser().await(By.id("tab-raw")).click();
+    assertThat(browser().await(By.id("raw-request-text")).getText()).contains("\"messages\"");
+    assertThat(browser().driver.getCurrentUrl()).endsWith("?view=raw");
+    browser().await(By.id("tab-headers")).click();
+    assertThat(browser().await(By.id("request-metadata")).getText()).contains("/v1/messages");
+    assertThat(browser().driver.getCurrentUrl()).endsWith("?view=headers");
+    assertThat(browser().consoleMessages()).isEmpty();
   }
 
   @Test
   void copyButtonRunsScript() {
-    browser.open(requestPage(""));
-    WebElement copy = browser.await(By.cssSelector("#request-header .nexus-copy"));
+    browser().open(requestPage(""));
+    WebElement copy = browser().await(By.cssSelector("#request-header .nexus-copy"));
 
     copy.click();
 
-    new WebDriverWait(browser.driver, Duration.ofSeconds(5))
+    new WebDriverWait(browser().driver, Duration.ofSeconds(5))
         .until(ignored -> !copy.getText().equals("Copy"));
     assertThat(copy.getText()).isIn("Copied", "Copy failed");
   }
 
   @Test
   void treeAndTimelineSwitch() throws Exception {
-    browser.open(conversationPage(""));
-    assertThat(browser.await(By.id("request-tree")).findElements(By.cssSelector("a.nexus-tree-node")))
+    browser().open(conversationPage(""));
+    assertThat(browser().await(By.id("request-tree")).findElements(By.cssSelector("a.nexus-tree-node")))
         .hasSize(4);
-    browser.screenshot("conversation-tree");
+    browser().screenshot("conversation-tree");
 
-    browser.await(By.id("tab-timeline")).click();
-    List<WebElement> entries = browser.await(By.id("view-timeline"))
+    browser().await(By.id("tab-timeline")).click();
+    List<WebElement> entries = browser().await(By.id("view-timeline"))
         .findElements(By.cssSelector(".nexus-timeline-entry"));
     assertThat(entries).hasSize(4);
-    assertThat(browser.driver.getCurrentUrl()).endsWith("?view=timeline");
-    browser.screenshot("conversation-timeline");
-    browser.await(By.id("tab-tree")).click();
-    browser.await(By.id("request-tree"));
-    assertThat(browser.consoleMessages()).isEmpty();
+    assertThat(browser().driver.getCurrentUrl()).endsWith("?view=timeline");
+    browser().screenshot("conversation-timeline");
+    browser().await(By.id("tab-tree")).click();
+    browser().await(By.id("request-tree"));
+    assertThat(browser().consoleMessages()).isEmpty();
   }
 
   @Test
   void subtaskBoxLeadsToBranch() {
-    browser.open(conversationPage(""));
-    WebElement box = browser.await(By.cssSelector("a.nexus-subtask-box"));
+    browser().open(conversationPage(""));
+    WebElement box = browser().await(By.cssSelector("a.nexus-subtask-box"));
     assertThat(box.findElement(By.tagName("title")).getAttribute("textContent"))
         .isEqualTo(TASK_PROMPT);
     assertThat(box.getText()).isEqualTo("sub-task 1 (2)");
 
     box.click();
 
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15))
-        .until(ignored -> browser.driver.getCurrentUrl().endsWith("?branch=subtask_1"));
-    assertThat(browser.await(By.cssSelector(".nexus-chip.active")).getText()).contains("subtask_1");
-    assertThat(browser.driver.findElements(By.cssSelector("a.nexus-tree-node"))).hasSize(3);
+    new WebDriverWait(browser().driver, Duration.ofSeconds(15))
+        .until(ignored -> browser().driver.getCurrentUrl().endsWith("?branch=subtask_1"));
+    assertThat(browser().await(By.cssSelector(".nexus-chip.active")).getText()).contains("subtask_1");
+    assertThat(browser().driver.findElements(By.cssSelector("a.nexus-tree-node"))).hasSize(3);
   }
 
   @Test
   void darkThemeKeepsPage() throws Exception {
-    browser.open(conversationPage("?view=timeline"));
+    browser().open(conversationPage("?view=timeline"));
 
-    browser.await(By.id("toggle-theme")).click();
+    browser().await(By.id("toggle-theme")).click();
 
-    browser.await(By.cssSelector("body.nexus-dark"));
-    assertThat(browser.driver.getCurrentUrl()).endsWith("?view=timeline");
-    browser.screenshot("conversation-timeline-dark");
-    browser.open(requestPage(""));
-    browser.await(By.cssSelector("body.nexus-dark"));
-    browser.screenshot("request-dark");
-    browser.await(By.id("toggle-theme")).click();
-    browser.await(By.cssSelector("body.nexus-light"));
+    browser().await(By.cssSelector("body.nexus-dark"));
+    assertThat(browser().driver.getCurrentUrl()).endsWith("?view=timeline");
+    browser().screenshot("conversation-timeline-dark");
+    browser().open(requestPage(""));
+    browser().await(By.cssSelector("body.nexus-dark"));
+    browser().screenshot("request-dark");
+    browser().await(By.id("toggle-theme")).click();
+    browser().await(By.cssSelector("body.nexus-light"));
+  }
+
+  private static Browser browser() {
+    return SESSION.browser();
   }
 }

@@ -7,11 +7,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -23,24 +22,13 @@ import org.openqa.selenium.By;
 @EnabledIfSystemProperty(named = "nexus.it.database", matches = "h2")
 class ScreenshotsBrowserIT {
 
-  private static Browser browser;
+  @RegisterExtension
+  static final BrowserSession SESSION = new BrowserSession();
   private final String dashboard;
   private final ApiClient api = new ApiClient();
 
   ScreenshotsBrowserIT(DemoServices demo) {
     this.dashboard = demo.dashboardUrl();
-  }
-
-  @BeforeAll
-  static void startBrowser() throws Exception {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   @Test
@@ -49,7 +37,7 @@ class ScreenshotsBrowserIT {
         api.get(dashboard + "/api/requests?limit=200").body());
     String conversation = conversationWithMostBranches(latest);
     String request = latest.getJsonArray("requests").getJsonObject(0).getString("request_id");
-    browser.consoleMessages();
+    browser().consoleMessages();
 
     visit("/dashboard", "page-overview", By.cssSelector("[id^=conversation-]"));
     visit("/dashboard/requests", "page-requests", By.cssSelector("#live-status"));
@@ -60,13 +48,13 @@ class ScreenshotsBrowserIT {
   }
 
   private void visit(String path, String screenshot, By content) throws Exception {
-    browser.open(dashboard + path);
-    browser.await(content);
+    browser().open(dashboard + path);
+    browser().await(content);
     // Charts draw after the page has loaded.
     Thread.sleep(500);
 
-    assertThat(browser.consoleMessages()).as("console of %s", path).isEmpty();
-    browser.screenshot(screenshot);
+    assertThat(browser().consoleMessages()).as("console of %s", path).isEmpty();
+    browser().screenshot(screenshot);
   }
 
   /** Returns the conversation among the latest requests that has the most branches. */
@@ -82,5 +70,9 @@ class ScreenshotsBrowserIT {
         .max(Map.Entry.comparingByValue((a, b) -> Integer.compare(a.size(), b.size())))
         .orElseThrow(() -> new AssertionError("the demo stored no conversation"))
         .getKey();
+  }
+
+  private static Browser browser() {
+    return SESSION.browser();
   }
 }

@@ -32,7 +32,7 @@ import java.util.UUID;
  */
 @Named
 @RequestScoped
-public class OverviewPage {
+public class OverviewPage extends KeysetPageView {
 
   static final String PATH = "/dashboard";
   static final int MAX_LIMIT = 200;
@@ -40,24 +40,12 @@ public class OverviewPage {
   @Inject ContextWindows contextWindows;
   @Inject SlowReads slowReads;
 
-  private String domain;
   private String search;
-  private String after;
-  private String before;
-  private String limit;
 
   private ConversationTotals totals;
   private KeysetPage<ConversationRow> page;
   private List<ConversationRow> rows;
   private String error;
-
-  public String getDomain() {
-    return domain;
-  }
-
-  public void setDomain(String domain) {
-    this.domain = blankToNull(domain);
-  }
 
   public String getSearch() {
     return search;
@@ -65,30 +53,6 @@ public class OverviewPage {
 
   public void setSearch(String search) {
     this.search = blankToNull(search);
-  }
-
-  public String getAfter() {
-    return after;
-  }
-
-  public void setAfter(String after) {
-    this.after = blankToNull(after);
-  }
-
-  public String getBefore() {
-    return before;
-  }
-
-  public void setBefore(String before) {
-    this.before = blankToNull(before);
-  }
-
-  public String getLimit() {
-    return limit;
-  }
-
-  public void setLimit(String limit) {
-    this.limit = blankToNull(limit);
   }
 
   /** Returns the all-time totals of the selected domain, or of all. */
@@ -236,9 +200,5 @@ public class OverviewPage {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 @Named
 @RequestScoped
-public class RequestsPage {
+public class RequestsPage extends KeysetPageView {
 
   static final String PATH = "/dashboard/requests";
   static final int DEFAULT_LIMIT = 20;
@@ -32,46 +32,9 @@ public class RequestsPage {
   /** The period of the cards, as the original's {@code /api/stats} default. */
   static final Duration CARD_PERIOD = Duration.ofHours(24);
 
-  private String domain;
-  private String after;
-  private String before;
-  private String limit;
-
   private RequestStats stats;
   private KeysetPage<RequestRow> page;
   private String error;
-
-  public String getDomain() {
-    return domain;
-  }
-
-  public void setDomain(String domain) {
-    this.domain = blankToNull(domain);
-  }
-
-  public String getAfter() {
-    return after;
-  }
-
-  public void setAfter(String after) {
-    this.after = blankToNull(after);
-  }
-
-  public String getBefore() {
-    return before;
-  }
-
-  public void setBefore(String before) {
-    this.before = blankToNull(before);
-  }
-
-  public String getLimit() {
-    return limit;
-  }
-
-  public void setLimit(String limit) {
-    this.limit = blankToNull(limit);
-  }
 
   /** Returns the totals of the last 24 hours of the selected domain, or of all. */
   public RequestStats getStats() throws SQLException {
@@ -173,9 +136,5 @@ public class RequestsPage {
     } catch (InvalidParameterException e) {
       throw new InvalidParameterException(name, "the value of a Newer or Older link", value);
     }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }
