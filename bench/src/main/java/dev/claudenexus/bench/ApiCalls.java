@@ -17,7 +17,7 @@ import java.util.Random;
  */
 final class ApiCalls {
 
-  /** Longest wait for one response. */
+  /** Maximum wait for one response. */
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
 
   /** Timings of one variant, in microseconds and sorted, or the failure that stopped it. */

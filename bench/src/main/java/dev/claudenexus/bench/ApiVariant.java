@@ -4,9 +4,9 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * One way of calling an endpoint: its path, a description of the parameters, the port it is sent to,
- * the function that builds the path and query of each call from the shared random source, and the
- * p95 target in milliseconds (200 for the JSON API, 500 for a dashboard page).
+ * One way of calling an endpoint: its path, a description of the parameters, and the port it is sent
+ * to. The target function builds the path and query of each call from the shared random source.
+ * The p95 target is 200 ms for the JSON API and 500 ms for a dashboard page.
  */
 record ApiVariant(String endpoint, String parameters, Port port, Function<Random, String> target,
     double targetMillis) {

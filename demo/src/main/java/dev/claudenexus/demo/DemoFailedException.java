@@ -1,6 +1,6 @@
 package dev.claudenexus.demo;
 
-/** Thrown when the proxy answers a demo request other than the script expects. */
+/** Thrown when the proxy's response to a demo request is not the one the script expects. */
 public final class DemoFailedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -38,7 +38,7 @@ public final class DemoPlayer {
   /**
    * Plays set {@code set} of the sessions.
    *
-   * @throws DemoFailedException when the proxy answers a request other than the script expects
+   * @throws DemoFailedException when a response of the proxy is not the one the script expects
    */
   public PlayReport play(DemoAccounts accounts, int set) {
     List<Scenario> scenarios = scenarios(set);

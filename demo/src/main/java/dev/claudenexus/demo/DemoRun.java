@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * The background process of {@code bin/nexus demo}. It starts the fake API on loopback and writes its
  * port to {@value #PORT_FILE}, so the proxy can be started against it. It then waits for the proxy,
  * plays the sessions, writes the summary to {@value #PLAYED_FILE} (or the error to {@value
- * #FAILED_FILE}), and keeps the fake answering until the process is stopped.
+ * #FAILED_FILE}), and keeps the fake serving requests until the process is stopped.
  */
 public final class DemoRun {
 
@@ -48,7 +48,7 @@ public final class DemoRun {
   /** Starts the fake API and writes its port. The caller then plays and closes it. */
   public FakeAnthropicApi startUpstream() throws IOException {
     FakeAnthropicApi fake = FakeAnthropicApi.start();
-    // The process keeps answering until it is stopped, so it must not keep every request in memory.
+    // The fake serves requests until the process is stopped, so it must not keep every request in memory.
     fake.setRequestRecording(false);
     Runtime.getRuntime().addShutdownHook(new Thread(fake::close, "demo-fake-shutdown"));
     writeAtomically(PORT_FILE, Integer.toString(fake.port()));
@@ -75,7 +75,7 @@ public final class DemoRun {
     }
   }
 
-  /** Blocks until the process is stopped; the fake keeps answering on its threads meanwhile. */
+  /** Blocks until the process is stopped, while the fake serves requests on its own threads. */
   public static void awaitStop() throws InterruptedException {
     new CountDownLatch(1).await();
   }

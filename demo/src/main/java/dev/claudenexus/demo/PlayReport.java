@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What one play of the demo sent.
+ * Summary of one play of the demo.
  *
  * @param sessions the number of sessions played
  * @param requests the requests sent through the proxy

@@ -52,7 +52,7 @@ final class ProxyTurns {
   /**
    * Sends one request with this reply from the fake API.
    *
-   * @throws DemoFailedException when the proxy answers with another status or cannot be reached
+   * @throws DemoFailedException when the proxy returns another status or cannot be reached
    */
   PlayedRequest send(DemoAccount account, ClaudeCodeRequest request, FakeReply reply, int expectedStatus) {
     fake.enqueue(reply);
@@ -68,7 +68,7 @@ final class ProxyTurns {
 
     HttpResponse<String> response = exchange(builder.build());
     if (response.statusCode() != expectedStatus) {
-      throw new DemoFailedException("The proxy answered " + response.statusCode() + " instead of "
+      throw new DemoFailedException("The proxy returned " + response.statusCode() + " instead of "
           + expectedStatus + " to a request of " + account.baseUrl() + ": " + abbreviate(response.body()));
     }
     boolean streamed = request.json().getBoolean("stream", false);

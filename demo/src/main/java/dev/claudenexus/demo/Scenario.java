@@ -9,7 +9,7 @@ interface Scenario {
   /**
    * Sends the session's requests one after another.
    *
-   * @throws DemoFailedException when the proxy answers a request other than the script expects
+   * @throws DemoFailedException when a response of the proxy is not the one the script expects
    */
   void play(ProxyTurns turns, DemoAccounts accounts);
 }

@@ -10,8 +10,8 @@ final class ToolTurns {
   private ToolTurns() {}
 
   /**
-   * Sends one request per reply. After each reply but the last, the session answers its tool calls
-   * with the next output. Before each request, a system reminder reports how full the context is,
+   * Sends one request per reply. After each reply but the last, the session returns the next output
+   * as the result of its tool calls. Before each request, a system reminder reports how full the context is,
    * as Claude Code injects one that changes every turn.
    *
    * @param outputs one tool output per reply except the last, in order

@@ -112,7 +112,7 @@ class DemoPlayerTest {
     DemoFailedException failure = assertThrows(DemoFailedException.class,
         () -> new DemoPlayer(fake).play(accounts, 1));
 
-    assertThat(failure.getMessage()).startsWith("The proxy answered 529 instead of 200 to a request of "
+    assertThat(failure.getMessage()).startsWith("The proxy returned 529 instead of 200 to a request of "
         + fake.baseUrl());
   }
 
