@@ -4,8 +4,6 @@ import dev.claudenexus.config.NexusPaths;
 import dev.claudenexus.conversation.HashMode;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -71,7 +69,11 @@ public class StorageWriter {
   private Thread thread;
   private volatile boolean running;
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+  /**
+   * Starts the writer as configured. Only the proxy calls this: the dashboard shares the data
+   * directory, and a second writer there would replay the proxy's journal at the same time.
+   */
+  public void start() {
     if (!enabled) {
       LOG.warning("STORAGE_ENABLED=false: requests are forwarded but not recorded");
       return;
@@ -83,7 +85,7 @@ public class StorageWriter {
     LOG.info("Storage writer started");
   }
 
-  /** Starts the writer and spill threads; {@code start(Object)} calls it with the container's parts. */
+  /** Starts the writer and spill threads; {@link #start()} calls it with the container's parts. */
   void start(ThreadFactory threads, StorageJournal journal, BatchInserter inserter) {
     this.journal = journal;
     this.inserter = inserter;

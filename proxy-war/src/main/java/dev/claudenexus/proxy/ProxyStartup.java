@@ -1,20 +1,26 @@
 package dev.claudenexus.proxy;
 
+import dev.claudenexus.storage.StorageWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
-/** Logs the effective settings once at start-up, and warns about settings that weaken security. */
+/**
+ * Starts the storage writer, logs the effective settings once at start-up, and warns about settings
+ * that weaken security.
+ */
 @ApplicationScoped
 public class ProxyStartup {
 
   private static final Logger LOG = Logger.getLogger(ProxyStartup.class.getName());
 
   @Inject ProxySettings settings;
+  @Inject StorageWriter storage;
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    storage.start();
     LOG.info(() -> "Proxy " + ServiceVersion.VERSION + " forwards /v1/* to " + settings.upstreamBaseUrl()
         + " (header timeout " + settings.upstreamTimeout().toMillis() + " ms, stream idle timeout "
         + (settings.streamIdleTimeout().isZero() ? "off" : settings.streamIdleTimeout().toMillis() + " ms")

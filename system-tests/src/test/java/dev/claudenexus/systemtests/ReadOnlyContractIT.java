@@ -200,6 +200,18 @@ class ReadOnlyContractIT {
       assertThat(log).as(service).contains("all stored prompts and responses are readable");
     }
   }
+  @Test
+  void onlyProxyRunsStorageWriter() throws Exception {
+    // Both services share the home, and with it the storage journal: a writer in the dashboard
+    // would replay the proxy's journal at the same time as the proxy.
+    String proxyLog = Files.readString(readOnly.home.resolve("logs/proxy.log"), StandardCharsets.ISO_8859_1);
+    String dashboardLog =
+        Files.readString(readOnly.home.resolve("logs/dashboard.log"), StandardCharsets.ISO_8859_1);
+
+    assertThat(proxyLog).contains("Storage writer started");
+    assertThat(dashboardLog).doesNotContain("Storage writer started");
+  }
+
 
   @Test
   void servicesBindToLoopbackByDefault() throws Exception {
