@@ -93,22 +93,26 @@ public final class StorageJournal {
 
   private static void write(Path file, List<RequestRecord> records) throws IOException {
     Files.createDirectories(file.getParent());
-    StringBuilder lines = new StringBuilder();
-    for (RequestRecord record : records) {
-      lines.append(RequestRecordJson.toLine(record)).append('\n');
-    }
-    if (endsInsideLine(file)) {
-      // A crash cut the last line short, so the first record starts a new line to stay readable.
-      lines.insert(0, '\n');
-    }
-    ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+    // A crash cut the last line short, so the first record starts a new line to stay readable.
+    boolean newLineFirst = endsInsideLine(file);
     try (FileChannel channel =
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
+      if (newLineFirst) {
+        writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'}));
+      }
+      // One record at a time, so a group of large records never needs its whole size in memory.
+      for (RequestRecord record : records) {
+        String line = RequestRecordJson.toLine(record) + '\n';
+        writeFully(channel, ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
       }
       channel.force(false);
+    }
+  }
+
+  private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
+    while (bytes.hasRemaining()) {
+      channel.write(bytes);
     }
   }
 

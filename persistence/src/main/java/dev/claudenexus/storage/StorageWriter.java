@@ -177,10 +177,24 @@ public class StorageWriter {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
+      } catch (OutOfMemoryError e) {
+        // The group stays in memory and is written at the next pass; a dead spill thread would
+        // lose every record that overflows from now on.
+        LOG.log(Level.SEVERE, "Ran out of heap while writing {0} records to the storage journal;"
+            + " retrying. Give the proxy more heap (NEXUS_JAVA_OPTS -Xmx)", group.size());
+        pauseAfterFailure();
       }
     }
     overflow.drainTo(group);
     appendToJournal(group);
+  }
+
+  private static void pauseAfterFailure() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void drain(List<RequestRecord> batch) throws InterruptedException {
