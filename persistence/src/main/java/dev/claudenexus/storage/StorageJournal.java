@@ -93,7 +93,7 @@ public final class StorageJournal {
 
   private static void write(Path file, List<RequestRecord> records) throws IOException {
     Files.createDirectories(file.getParent());
-    // A crash cut the last line short, so the first record starts a new line to stay readable.
+    // When a crash cut the last line short, the first record starts a new line to stay readable.
     boolean newLineFirst = endsInsideLine(file);
     try (FileChannel channel =
         FileChannel.open(

@@ -85,7 +85,7 @@ public class StorageWriter {
     LOG.info("Storage writer started");
   }
 
-  /** Starts the writer and spill threads; {@link #start()} calls it with the container's parts. */
+  /** Starts the writer and spill threads. {@link #start()} calls it with the container's parts. */
   void start(ThreadFactory threads, StorageJournal journal, BatchInserter inserter) {
     this.journal = journal;
     this.inserter = inserter;
@@ -178,8 +178,8 @@ public class StorageWriter {
         Thread.currentThread().interrupt();
         break;
       } catch (OutOfMemoryError e) {
-        // The group stays in memory and is written at the next pass; a dead spill thread would
-        // lose every record that overflows from now on.
+        // The group stays in memory and is written at the next pass. Records already appended are
+        // appended again, which replay tolerates. A dead spill thread would lose all later overflow.
         LOG.log(Level.SEVERE, "Ran out of heap while writing {0} records to the storage journal;"
             + " retrying. Give the proxy more heap (NEXUS_JAVA_OPTS -Xmx)", group.size());
         pauseAfterFailure();
