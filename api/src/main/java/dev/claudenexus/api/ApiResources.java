@@ -1,6 +1,8 @@
 package dev.claudenexus.api;
 
 import dev.claudenexus.api.access.ApiAccessFilter;
+import dev.claudenexus.api.analyses.AnalysesResource;
+import dev.claudenexus.api.analyses.AnalysisStreamResource;
 import dev.claudenexus.api.access.CorsFilter;
 import dev.claudenexus.api.access.SecurityHeaders;
 import dev.claudenexus.api.cache.CachedReads;
@@ -34,6 +36,7 @@ public final class ApiResources {
         RequestStreamResource.class, TokenUsageResource.class, StatsResource.class,
         StorageStatsResource.class, DashboardStatsResource.class, CostsResource.class,
         TokenUsageHistoryResource.class, SlidingWindowResource.class, HourlyUsageResource.class,
-        ConversationsResource.class, SubtasksResource.class);
+        ConversationsResource.class, SubtasksResource.class, AnalysesResource.class,
+        AnalysisStreamResource.class);
   }
 }

@@ -21,7 +21,9 @@ public final class ChangeNotices {
     /** New requests were stored. */
     REQUESTS,
     /** Stored requests were linked again, so their conversations may differ. */
-    RELINKED;
+    RELINKED,
+    /** The status or result of a conversation analysis changed. */
+    ANALYSES;
 
     /** Returns the payload text of this kind. */
     public String payload() {
@@ -42,7 +44,7 @@ public final class ChangeNotices {
   private ChangeNotices() {}
 
   /** Queues a notice in the connection's open transaction; does nothing on H2. */
-  static void send(Connection connection, DatabaseVendor vendor, Kind kind) throws SQLException {
+  public static void send(Connection connection, DatabaseVendor vendor, Kind kind) throws SQLException {
     if (vendor != DatabaseVendor.POSTGRESQL) {
       return;
     }

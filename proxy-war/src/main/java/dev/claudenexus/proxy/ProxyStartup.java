@@ -1,5 +1,6 @@
 package dev.claudenexus.proxy;
 
+import dev.claudenexus.analysis.job.AnalysisWorker;
 import dev.claudenexus.storage.StorageWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -8,7 +9,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * Starts the storage writer, logs the effective settings once at start-up, and warns about settings
+ * Starts the storage writer and the analysis worker, logs the effective settings once at start-up, and warns about settings
  * that weaken security.
  */
 @ApplicationScoped
@@ -18,9 +19,11 @@ public class ProxyStartup {
 
   @Inject ProxySettings settings;
   @Inject StorageWriter storage;
+  @Inject AnalysisWorker analysisWorker;
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
     storage.start();
+    analysisWorker.start();
     LOG.info(() -> "Proxy " + ServiceVersion.VERSION + " forwards /v1/* to " + settings.upstreamBaseUrl()
         + " (header timeout " + settings.upstreamTimeout().toMillis() + " ms, stream idle timeout "
         + (settings.streamIdleTimeout().isZero() ? "off" : settings.streamIdleTimeout().toMillis() + " ms")

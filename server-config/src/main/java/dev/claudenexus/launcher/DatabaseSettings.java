@@ -85,7 +85,11 @@ record DatabaseSettings(String dataSourceClass, Map<String, String> properties, 
     return dataSourceClass.startsWith("org.postgresql");
   }
 
-  /** Returns the asadmin commands that create the pool and its JNDI resource. */
+  /**
+   * Returns the asadmin commands that create the pool and its JNDI resource, and that move the batch
+   * job repository from Payara's temporary H2 database into this one, so a restart can resume the
+   * analysis job. Payara creates the batch tables there at the first job.
+   */
   List<String> asadminCommands() {
     List<String> options = new ArrayList<>(List.of(
         "create-jdbc-connection-pool",
@@ -113,6 +117,8 @@ record DatabaseSettings(String dataSourceClass, Map<String, String> properties, 
     options.add(POOL);
     return List.of(
         AsadminSyntax.command(options),
-        AsadminSyntax.command(List.of("create-jdbc-resource", "--connectionpoolid", POOL, JNDI_NAME)));
+        AsadminSyntax.command(List.of("create-jdbc-resource", "--connectionpoolid", POOL, JNDI_NAME)),
+        AsadminSyntax.command(List.of("set-batch-runtime-configuration", "--datasourcelookupname",
+            JNDI_NAME)));
   }
 }

@@ -20,6 +20,7 @@ import java.util.Objects;
  * credentials add --domain D (--api-key K | --oauth-file F) [--account-id A]
  * credentials list | remove --domain D | rotate-client-key --domain D [--grace-minutes M]
  * relink [--since DATE] [--domain D] [--mode original|current] [--batch-size N]
+ * analysis status | reset-stuck [--older-than-minutes M] | fail-exceeded [--max-retries N]
  * demo prepare                     writes the demo's credential files, prints its settings as NAME=value lines
  * demo run RUN_DIR                 serves the fake API, plays the demo sessions, then keeps serving
  * </pre>
@@ -30,6 +31,9 @@ public final class Launcher {
       List.of("--domain", "--api-key", "--account-id", "--oauth-file", "--grace-minutes");
   private static final List<String> RELINK_OPTIONS =
       List.of("--since", "--domain", "--mode", "--batch-size");
+
+  private static final List<String> ANALYSIS_OPTIONS =
+      List.of("--older-than-minutes", "--max-retries");
 
   private Launcher() {}
 
@@ -65,6 +69,10 @@ public final class Launcher {
     if (args.length >= 1 && args[0].equals("relink")) {
       Map<String, String> options = options(args, 1, RELINK_OPTIONS);
       return new RelinkCommand(env, home).run(options, System.err);
+    }
+    if (args.length >= 2 && args[0].equals("analysis")) {
+      Map<String, String> options = options(args, 2, ANALYSIS_OPTIONS);
+      return new AnalysisCommand(env, home).run(args[1], options, System.out);
     }
     if (args.length >= 1 && args[0].equals("demo")) {
       return demo(args, env, home);

@@ -178,13 +178,14 @@ class DatabaseSettingsTest {
   }
 
   @Test
-  void commandsCreatePoolThenResource() {
+  void commandsCreatePoolResourceAndBatchStore() {
     List<String> commands = from().asadminCommands();
 
-    assertEquals(2, commands.size());
+    assertEquals(3, commands.size());
     assertTrue(commands.get(0).startsWith("create-jdbc-connection-pool "), commands.get(0));
     assertTrue(commands.get(0).endsWith(" NexusPool"), commands.get(0));
     assertEquals("create-jdbc-resource --connectionpoolid NexusPool jdbc/nexus", commands.get(1));
+    assertEquals("set-batch-runtime-configuration --datasourcelookupname jdbc/nexus", commands.get(2));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.claudenexus.systemtests;
 
 import dev.claudenexus.testsupport.anthropic.FakeAnthropicApi;
+import dev.claudenexus.testsupport.gemini.FakeGeminiApi;
 import dev.claudenexus.testsupport.net.TcpFaultProxy;
 import dev.claudenexus.testsupport.webhook.FakeWebhookServer;
 import java.io.IOException;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * last test. The database is H2 or, with {@code -Dnexus.it.database=postgresql}, a fresh PostgreSQL
  * database reached through a {@link TcpFaultProxy} so tests can take it away. A loopback {@link
  * FakeWebhookServer} receives its Slack messages ({@value #SLACK_PATH}) and telemetry ({@value
- * #TELEMETRY_PATH}); debug logging and test samples are on.
+ * #TELEMETRY_PATH}); debug logging and test samples are on. The analysis worker runs against a
+ * loopback {@link FakeGeminiApi}.
  */
 public final class NexusServer implements ExtensionContext.Store.CloseableResource {
 
@@ -36,6 +38,15 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
   /** Base64 of 32 bytes, the AES key of OAuth tokens shared through the database in tests. */
   static final String OAUTH_TOKEN_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
   static final String UPSTREAM_API_KEY = "sk-ant-api03-upstream-secret-key";
+  static final String GEMINI_API_KEY = "AIzaTestKey_for-the-fake-gemini";
+  /** Model calls longer than this time out, so a test can provoke a timeout quickly. */
+  static final int GEMINI_TIMEOUT_MS = 2500;
+  /** Estimated tokens of the conversation part of a prompt. */
+  static final int MAX_PROMPT_TOKENS = 100_000;
+  /** The daily cost cap; the cost cap test spends it with one expensive analysis. */
+  static final String MAX_COST_PER_DAY = "50";
+  /** Analysis requests per minute and domain; the rate limit test exceeds it on another domain. */
+  static final int ANALYSIS_CREATION_LIMIT = 40;
   static final String OTHER_DOMAIN = "other.example.com";
   static final String SLACK_PATH = "/slack";
   static final String TELEMETRY_PATH = "/telemetry";
@@ -47,6 +58,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
   private static final Logger LOG = Logger.getLogger(NexusServer.class.getName());
 
   final FakeAnthropicApi fake;
+  final FakeGeminiApi gemini;
   final FakeTokenEndpoint tokenEndpoint;
   final FakeWebhookServer hooks;
   final Path home;
@@ -59,9 +71,10 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
   private boolean dashboardStarted;
 
   private NexusServer(Path root, Path home, int port, FakeAnthropicApi fake, FakeWebhookServer hooks,
-      Database database, String clientKey, String otherClientKey, FakeTokenEndpoint tokenEndpoint)
-      throws IOException {
+      Database database, String clientKey, String otherClientKey, FakeTokenEndpoint tokenEndpoint,
+      FakeGeminiApi gemini) throws IOException {
     this.root = root;
+    this.gemini = gemini;
     this.dashboardPort = freePort();
     this.tokenEndpoint = tokenEndpoint;
     this.home = home;
@@ -96,8 +109,9 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     writeCredentials(home, OTHER_DOMAIN, otherClientKey, "acc_other");
 
     FakeTokenEndpoint tokenEndpoint = FakeTokenEndpoint.start();
+    FakeGeminiApi gemini = FakeGeminiApi.start(GEMINI_API_KEY);
     NexusServer server = new NexusServer(root, home, port, fake, hooks, database, clientKey,
-        otherClientKey, tokenEndpoint);
+        otherClientKey, tokenEndpoint, gemini);
     try {
       server.run("start", "proxy");
       server.awaitDatabase();
@@ -169,6 +183,16 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     env.put("TELEMETRY_ENDPOINT", hooks.url(TELEMETRY_PATH));
     env.put("COLLECT_TEST_SAMPLES", "true");
     env.put("DEBUG", "true");
+    env.put("AI_WORKER_ENABLED", "true");
+    env.put("GEMINI_API_KEY", GEMINI_API_KEY);
+    env.put("GEMINI_API_URL", gemini.baseUrl());
+    env.put("GEMINI_MODEL_NAME", "gemini-test");
+    env.put("AI_WORKER_POLL_INTERVAL_MS", "250");
+    env.put("AI_WORKER_JOB_TIMEOUT_MINUTES", "5");
+    env.put("AI_ANALYSIS_GEMINI_REQUEST_TIMEOUT_MS", Integer.toString(GEMINI_TIMEOUT_MS));
+    env.put("AI_MAX_PROMPT_TOKENS", Integer.toString(MAX_PROMPT_TOKENS));
+    env.put("AI_ANALYSIS_MAX_COST_USD_PER_DAY", MAX_COST_PER_DAY);
+    env.put("AI_ANALYSIS_RATE_LIMIT_CREATION", Integer.toString(ANALYSIS_CREATION_LIMIT));
     env.putAll(database.proxySettings());
     return env;
   }
@@ -207,7 +231,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
   }
 
   /**
-   * Starts a second proxy with the same settings and database but its own home, port and credentials
+   * Starts a second proxy with the same settings and database (the embedded H2 file too) but its own home, port and credentials
    * directory, as a second instance behind a load balancer would run. The caller stops it.
    */
   SecondInstance startSecondInstance() throws Exception {
@@ -219,6 +243,10 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     env.put("NEXUS_HOME", secondHome.toString());
     env.put("PROXY_PORT", Integer.toString(secondPort));
     env.put("CREDENTIALS_DIR", secondHome.resolve("credentials").toString());
+    if (database.proxySettings().isEmpty()) {
+      // The embedded H2 file lives in the main home; the second instance opens it in server mode.
+      env.put("DATABASE_JDBC_URL", database.jdbcUrl);
+    }
     run(secondHome, env, "start", "proxy");
     return new SecondInstance(secondHome, secondPort, () -> run(secondHome, env, "stop", "proxy"));
   }
@@ -262,6 +290,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
       run("stop");
     } finally {
       fake.close();
+      gemini.close();
       tokenEndpoint.close();
       hooks.close();
       database.close();

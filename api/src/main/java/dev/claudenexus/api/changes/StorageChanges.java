@@ -22,7 +22,8 @@ import org.postgresql.PGNotification;
  * Calls its listeners when stored data may have changed. One thread per war, started by the first
  * listener, keeps a database connection open. On PostgreSQL it listens on {@link
  * ChangeNotices#CHANNEL}, whose notices arrive as soon as a writer's transaction commits. On H2 it
- * counts the stored requests every {@value #H2_CHECK_INTERVAL_MS} ms. After the connection fails,
+ * counts the stored requests and reads the newest change of the analyses every {@value
+ * #H2_CHECK_INTERVAL_MS} ms. After the connection fails,
  * and after each (re)connect, the listeners are called too, because a change may have been missed.
  *
  * <p>Listeners run on that thread, so they must hand slow work to an executor.
@@ -106,15 +107,16 @@ public class StorageChanges {
   private void countRequests(Connection connection) throws SQLException {
     LOG.info(() -> "Counting stored requests every " + H2_CHECK_INTERVAL_MS
         + " ms to notice changes (H2 has no change notices)");
-    long previous = -1;
-    try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM api_requests")) {
+    String previous = null;
+    try (PreparedStatement count = connection.prepareStatement("SELECT (SELECT COUNT(*) FROM"
+        + " api_requests), (SELECT MAX(updated_at) FROM conversation_analyses)")) {
       while (!closed) {
-        long current;
+        String current;
         try (ResultSet rs = count.executeQuery()) {
           rs.next();
-          current = rs.getLong(1);
+          current = rs.getLong(1) + "/" + rs.getString(2);
         }
-        if (current != previous) {
+        if (!current.equals(previous)) {
           previous = current;
           changed();
         }

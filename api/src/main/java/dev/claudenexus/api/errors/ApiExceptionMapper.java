@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 
 /**
  * Turns every exception of {@code /api/*} into {@code {"error": message}}. Invalid parameters keep
- * their message (400). The container's own errors (404, 405, 415, ...) keep their status and its
+ * their message (400), and errors that carry their own body keep it. The container's own errors (404, 405, 415, ...) keep their status and its
  * reason phrase. Anything else is logged and returns 500 with a generic message, so database errors
  * and stack traces never reach the client.
  */
@@ -21,6 +21,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable exception) {
     if (exception instanceof InvalidParameterException invalid) {
       return ApiErrors.plain(400, invalid.getMessage());
+    }
+    if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500
+        && web.getResponse().hasEntity()) {
+      return web.getResponse();
     }
     if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       Response.StatusType status = web.getResponse().getStatusInfo();

@@ -1,0 +1,29 @@
+package dev.claudenexus.api.analyses;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/**
+ * {@code GET /api/analyses/stream}: Server-Sent Events. A {@code connected} event, then an
+ * {@code analysis} event {@code {id, conversationId, branchId, status, updatedAt}} for each change
+ * of an analysis's status, and a {@code heartbeat} every 15 seconds.
+ */
+@Path("analyses/stream")
+@RequestScoped
+public class AnalysisStreamResource {
+
+  @Inject AnalysisEvents events;
+
+  @GET
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void stream(@Context SseEventSink sink, @Context Sse sse) {
+    events.subscribe(sink, sse);
+  }
+}

@@ -1,0 +1,215 @@
+package dev.claudenexus.analysis.job;
+
+import dev.claudenexus.analysis.AnalysisSettings;
+import dev.claudenexus.analysis.AnalysisStore;
+import dev.claudenexus.schema.SchemaMigrator;
+import dev.claudenexus.storage.DataSources;
+import jakarta.annotation.PreDestroy;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Starts the analysis job in the proxy. Every {@code AI_WORKER_POLL_INTERVAL_MS} it resets stuck
+ * rows, fails rows without retries left, and starts a run when work is claimable, the daily cost cap
+ * is not spent and no run of this instance is active. At start-up it restarts the runs of this worker
+ * that a shutdown stopped; at shutdown it stops its active run, which a later start resumes.
+ */
+@ApplicationScoped
+public class AnalysisWorker {
+
+  private static final Logger LOG = Logger.getLogger(AnalysisWorker.class.getName());
+  private static final String SCHEDULED_EXECUTOR = "java:comp/DefaultManagedScheduledExecutorService";
+  /** How long shutdown waits for the active run to stop after its current analyses. */
+  private static final long STOP_WAIT_MS = 20_000;
+  /** Analyses each partition takes per run; the next run follows at the next poll. */
+  private static final int ITEMS_PER_PARTITION = 100;
+
+  @Inject AnalysisStore store;
+
+  private AnalysisSettings settings;
+  private String owner;
+  private ScheduledFuture<?> schedule;
+  private volatile long activeExecution = -1;
+  private boolean housekeepingFailing;
+  private boolean migrated;
+
+  /** Starts the worker when {@code AI_WORKER_ENABLED=true}; logs why not otherwise. */
+  public synchronized void start() {
+    settings = AnalysisSettings.current();
+    if (!settings.workerEnabled()) {
+      LOG.info("The analysis worker is off (AI_WORKER_ENABLED is not true)");
+      return;
+    }
+    if (settings.geminiKey().isEmpty()) {
+      LOG.warning("AI_WORKER_ENABLED=true but GEMINI_API_KEY is not set: the analysis worker does not"
+          + " start. Set GEMINI_API_KEY and restart the proxy.");
+      return;
+    }
+    owner = workerId();
+    restartStoppedRuns();
+    schedule = scheduledExecutor().scheduleWithFixedDelay(this::poll,
+        settings.pollInterval().toMillis(), settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    LOG.info(() -> "The analysis worker " + owner + " polls every " + settings.pollInterval().toMillis()
+        + " ms with up to " + settings.maxConcurrentJobs() + " analyses in flight, model "
+        + settings.geminiModel() + " at " + settings.geminiUrl());
+  }
+
+  private void poll() {
+    try {
+      if (!migrated) {
+        // The storage writer migrates too, on its own thread; Flyway's lock lets one of them run.
+        SchemaMigrator.migrate(DataSources.nexus());
+        migrated = true;
+      }
+      housekeeping();
+      if (runActive()) {
+        return;
+      }
+      if (CostCap.reached(settings, store).isPresent() || !store.hasClaimable(settings.maxRetries())) {
+        return;
+      }
+      Properties parameters = new Properties();
+      parameters.setProperty(AnalysisJob.PARTITIONS, Integer.toString(settings.maxConcurrentJobs()));
+      parameters.setProperty(AnalysisJob.OWNER, owner);
+      parameters.setProperty(AnalysisJob.ITEMS_PER_PARTITION, Integer.toString(ITEMS_PER_PARTITION));
+      activeExecution = BatchRuntime.getJobOperator().start(AnalysisJob.NAME, parameters);
+      LOG.fine(() -> "Started analysis run " + activeExecution);
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "The analysis worker's poll failed; it tries again in "
+          + settings.pollInterval().toMillis() + " ms: " + e, e);
+    }
+  }
+
+  private void housekeeping() {
+    try {
+      List<Long> reset = store.resetStuck(settings.jobTimeout(), settings.maxRetries());
+      if (!reset.isEmpty()) {
+        LOG.warning(() -> "Reset analyses " + reset + ": they were processing for more than "
+            + settings.jobTimeout().toMinutes() + " minutes (AI_WORKER_JOB_TIMEOUT_MINUTES)");
+      }
+      List<Long> failed = store.failExceeded(settings.maxRetries());
+      if (!failed.isEmpty()) {
+        LOG.warning(() -> "Failed analyses " + failed + ": no retries left (AI_ANALYSIS_MAX_RETRIES="
+            + settings.maxRetries() + ")");
+      }
+      housekeepingFailing = false;
+    } catch (SQLException | RuntimeException e) {
+      if (!housekeepingFailing) {
+        LOG.log(Level.WARNING, "Resetting stuck analyses failed: " + e, e);
+        housekeepingFailing = true;
+      }
+    }
+  }
+
+  private boolean runActive() {
+    long execution = activeExecution;
+    if (execution < 0) {
+      return false;
+    }
+    BatchStatus status = BatchRuntime.getJobOperator().getJobExecution(execution).getBatchStatus();
+    return status == BatchStatus.STARTING || status == BatchStatus.STARTED
+        || status == BatchStatus.STOPPING;
+  }
+
+  /**
+   * Restarts this worker's runs whose latest execution was stopped or failed, so the analyses they
+   * claimed continue. Runs of other workers are theirs to restart; rows of a worker that never comes
+   * back are reset by the watchdog.
+   */
+  private void restartStoppedRuns() {
+    JobOperator operator = BatchRuntime.getJobOperator();
+    try {
+      if (!operator.getJobNames().contains(AnalysisJob.NAME)) {
+        return;
+      }
+      for (JobInstance instance : operator.getJobInstances(AnalysisJob.NAME, 0, 50)) {
+        List<JobExecution> executions = operator.getJobExecutions(instance);
+        JobExecution latest = executions.stream()
+            .max((a, b) -> Long.compare(a.getExecutionId(), b.getExecutionId()))
+            .orElse(null);
+        if (latest == null || !(latest.getBatchStatus() == BatchStatus.STOPPED
+            || latest.getBatchStatus() == BatchStatus.FAILED)) {
+          continue;
+        }
+        Properties parameters = operator.getParameters(latest.getExecutionId());
+        if (!owner.equals(parameters.getProperty(AnalysisJob.OWNER))) {
+          continue;
+        }
+        activeExecution = operator.restart(latest.getExecutionId(), parameters);
+        LOG.info(() -> "Restarted analysis run " + latest.getExecutionId() + " of job instance "
+            + instance.getInstanceId() + " as execution " + activeExecution);
+        return;
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Restarting stopped analysis runs failed; their analyses are reset after"
+          + " AI_WORKER_JOB_TIMEOUT_MINUTES: " + e, e);
+    }
+  }
+
+  /** Stops the schedule and the active run, which the next start of this worker restarts. */
+  @PreDestroy
+  synchronized void stop() {
+    if (schedule != null) {
+      schedule.cancel(false);
+    }
+    long execution = activeExecution;
+    if (execution < 0) {
+      return;
+    }
+    try {
+      JobOperator operator = BatchRuntime.getJobOperator();
+      if (!runActive()) {
+        return;
+      }
+      operator.stop(execution);
+      long deadline = System.currentTimeMillis() + STOP_WAIT_MS;
+      while (runActive() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(100);
+      }
+      LOG.info(() -> "Stopped analysis run " + execution + " ("
+          + operator.getJobExecution(execution).getBatchStatus() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Stopping analysis run " + execution + " failed: " + e, e);
+    }
+  }
+
+  /**
+   * Returns this worker's id: {@code AI_WORKER_ID} when set, else the host name and the home
+   * directory, which tell the instances on one host apart.
+   */
+  private static String workerId() {
+    String configured = System.getenv("AI_WORKER_ID");
+    if (configured != null && !configured.isBlank()) {
+      return configured.strip();
+    }
+    // The HOSTNAME variable rather than a name lookup, which could query a DNS server.
+    String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+    return host + ":" + System.getProperty("NEXUS_HOME", "");
+  }
+
+  private static ManagedScheduledExecutorService scheduledExecutor() {
+    try {
+      return (ManagedScheduledExecutorService) new InitialContext().lookup(SCHEDULED_EXECUTOR);
+    } catch (NamingException e) {
+      throw new IllegalStateException("The container resource " + SCHEDULED_EXECUTOR
+          + " is not available", e);
+    }
+  }
+}

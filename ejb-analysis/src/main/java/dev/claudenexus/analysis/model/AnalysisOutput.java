@@ -1,0 +1,54 @@
+package dev.claudenexus.analysis.model;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the model's text: the JSON in its first {@code ```json} fenced block (or the whole text),
+ * which must be {@code {"analysis": {...}}} and valid against the schema. A valid analysis is stored
+ * as data and rendered as Markdown; any other text is stored as it is, with no data, so the panel
+ * still shows what the model wrote.
+ *
+ * @param content Markdown of a valid analysis, or the model's text
+ * @param data the {@code analysis} object as JSON text, or {@code null}
+ */
+public record AnalysisOutput(String content, String data) {
+
+  /** Longest model text stored; longer text is cut, since a valid analysis is far shorter. */
+  static final int MAX_TEXT_CHARS = 200_000;
+
+  private static final Logger LOG = Logger.getLogger(AnalysisOutput.class.getName());
+  private static final Pattern FENCED = Pattern.compile("```json\\s*(.*?)```", Pattern.DOTALL);
+
+  /** Parses the model's text. */
+  public static AnalysisOutput parse(String text) {
+    String stored = text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
+    Matcher fenced = FENCED.matcher(stored);
+    String json = fenced.find() ? fenced.group(1).strip() : stored.strip();
+    JsonValue value;
+    try (var reader = Json.createReader(new StringReader(json))) {
+      value = reader.readValue();
+    } catch (JsonException e) {
+      LOG.fine(() -> "The model's output is not JSON; storing its text: " + e.getMessage());
+      return new AnalysisOutput(stored, null);
+    }
+    if (!(value instanceof JsonObject document) || !(document.get("analysis") instanceof JsonObject analysis)) {
+      LOG.fine("The model's output has no \"analysis\" object; storing its text");
+      return new AnalysisOutput(stored, null);
+    }
+    List<String> violations = AnalysisSchema.violations(analysis);
+    if (!violations.isEmpty()) {
+      LOG.fine(() -> "The model's analysis does not match the schema (" + String.join("; ", violations)
+          + "); storing its text");
+      return new AnalysisOutput(stored, null);
+    }
+    return new AnalysisOutput(AnalysisMarkdown.render(analysis), analysis.toString());
+  }
+}

@@ -1,0 +1,11 @@
+package dev.claudenexus.analysis;
+
+import dev.claudenexus.testing.TestDatabase;
+
+class AnalysisRepositoryH2Test extends AnalysisRepositoryContract {
+
+  @Override
+  TestDatabase createDatabase() {
+    return TestDatabase.h2();
+  }
+}

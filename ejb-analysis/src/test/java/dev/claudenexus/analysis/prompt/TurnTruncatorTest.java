@@ -1,0 +1,72 @@
+package dev.claudenexus.analysis.prompt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TurnTruncatorTest {
+
+  private static List<Turn> conversation(int turns, int chars) {
+    List<Turn> list = new ArrayList<>();
+    for (int i = 0; i < turns; i++) {
+      String text = String.format("turn %04d ", i) + "x".repeat(chars);
+      list.add(i % 2 == 0 ? Turn.user(text) : Turn.model(text));
+    }
+    return list;
+  }
+
+  private static long tokens(List<Turn> turns) {
+    return turns.stream().mapToLong(TokenEstimator::tokens).sum();
+  }
+
+  @Test
+  void shortConversationKeptWhole() {
+    List<Turn> turns = conversation(10, 100);
+
+    assertThat(TurnTruncator.truncate(turns, 100_000, 5, 20)).isEqualTo(turns);
+  }
+
+  @Test
+  void longConversationKeepsHeadAndTail() {
+    List<Turn> turns = conversation(2000, 1000);
+
+    List<Turn> kept = TurnTruncator.truncate(turns, 100_000, 5, 20);
+
+    assertThat(tokens(kept)).isLessThanOrEqualTo(100_000);
+    assertThat(kept).hasSize(26);
+    assertThat(kept.subList(0, 5)).isEqualTo(turns.subList(0, 5));
+    assertThat(kept.get(5).text()).isEqualTo(TurnTruncator.GAP_MARKER);
+    assertThat(kept.subList(6, 26)).isEqualTo(turns.subList(1980, 2000));
+  }
+
+  @Test
+  void largeTailShrinksFromItsFront() {
+    List<Turn> turns = conversation(40, 30_000);
+
+    List<Turn> kept = TurnTruncator.truncate(turns, 50_000, 5, 20);
+
+    assertThat(tokens(kept)).isLessThanOrEqualTo(50_000);
+    assertThat(kept.get(kept.size() - 1)).isEqualTo(turns.get(39));
+    assertThat(kept).contains(Turn.user(TurnTruncator.GAP_MARKER));
+  }
+
+  @Test
+  void singleHugeTurnCutToBudget() {
+    List<Turn> turns = List.of(Turn.user("é".repeat(500_000)));
+
+    List<Turn> kept = TurnTruncator.truncate(turns, 10_000, 5, 20);
+
+    assertThat(kept).hasSize(1);
+    assertThat(kept.get(0).text()).endsWith(TurnTruncator.CUT_MARKER);
+    assertThat(tokens(kept)).isLessThanOrEqualTo(10_000);
+  }
+
+  @Test
+  void estimatorCountsMultibyteText() {
+    assertThat(TokenEstimator.tokens("abc")).isEqualTo(1);
+    assertThat(TokenEstimator.tokens("日本語")).isEqualTo(3);
+    assertThat(TokenEstimator.charsWithin("😀😀", 2)).isEqualTo(2);
+  }
+}
