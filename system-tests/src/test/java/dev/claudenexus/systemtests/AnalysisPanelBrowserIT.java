@@ -47,7 +47,7 @@ class AnalysisPanelBrowserIT {
   @Test
   void generateFollowsStatusLiveThenRenders() throws Exception {
     String marker = AnalysisIT.marker("PANEL");
-    server.gemini.script(marker, attempt -> GeminiReply.analysis().after(Duration.ofSeconds(3)));
+    server.gemini.script(marker, attempt -> GeminiReply.analysis().after(Duration.ofMillis(1500)));
     UUID conversation = fixtures.conversation(marker, 2, "");
     browser().open(conversationPage(conversation));
     WebElement panel = browser().await(By.id("analysis-panel"));
