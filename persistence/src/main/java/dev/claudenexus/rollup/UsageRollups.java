@@ -32,7 +32,7 @@ public final class UsageRollups {
   /** Requests linked into conversations, per conversation, branch, domain, account and model. */
   public static final String CONVERSATIONS = "rollup_conversations";
 
-  /** What an upsert does with a group that already has a row. */
+  /** The change an upsert makes to a group that already has a row. */
   private enum Merge { ADD, REPLACE }
 
   /** A rollup column and the aggregate over {@code api_requests} that fills it. */
@@ -53,7 +53,7 @@ public final class UsageRollups {
       return columns().map(Column::name).collect(Collectors.joining(", "));
     }
 
-    /** The grouped {@code SELECT} over the requests that {@code filter} (an SQL condition) picks. */
+    /** Returns the grouped {@code SELECT} over the requests that {@code filter}, an SQL condition, picks. */
     String select(String filter) {
       String list = columns().map(c -> c.expression() + " AS " + c.name())
           .collect(Collectors.joining(", "));
@@ -113,7 +113,7 @@ public final class UsageRollups {
 
   /**
    * Returns an SQL expression for the number of the {@code seconds}-long UTC bucket that contains
-   * {@code timestamp}; bucket {@code n} starts at {@code n * seconds} seconds after the epoch. The
+   * {@code timestamp}. Bucket {@code n} starts at {@code n * seconds} seconds after the epoch. The
    * text is the same on H2 2.2 and PostgreSQL 15.
    */
   public static String bucketNumber(int seconds) {
@@ -128,7 +128,7 @@ public final class UsageRollups {
 
   /**
    * Returns the SQL condition for a response whose {@code anthropic-ratelimit-unified-status} header
-   * is {@code allowed_warning}. PostgreSQL reads the JSONB field; H2 keeps the headers as the compact
+   * is {@code allowed_warning}. PostgreSQL reads the JSONB field. H2 keeps the headers as the compact
    * JSON text the recorder writes, with lower-case names, so a text match finds the pair.
    */
   public static String warningCondition(DatabaseVendor vendor) {
@@ -194,8 +194,9 @@ public final class UsageRollups {
   }
 
   /**
-   * Builds an upsert of the groups of the requests that {@code filter} picks. PostgreSQL inserts in
-   * key order, so two writers lock shared rows in the same order and cannot deadlock.
+   * Builds an upsert of the groups of the requests that {@code filter} picks. On PostgreSQL it
+   * inserts in key order, so two proxies that write at once lock the rows they share in the same
+   * order instead of waiting for each other.
    */
   private String upsert(Table table, String filter, Merge merge) {
     String keys = table.keys().stream().map(Column::name).collect(Collectors.joining(", "));

@@ -1,7 +1,7 @@
 -- Running totals that the dashboard reads instead of summing every request of a long period. The
--- storage writer adds each batch to them in the batch's transaction; the Java migration 8.1 fills
+-- storage writer adds each batch to them in the batch's transaction. The Java migration 8.1 fills
 -- them from the rows stored before this version. Keys that are NULL in api_requests are stored as
--- the empty string, so they take part in the primary key; readers turn them back into NULL.
+-- the empty string, because a primary key column cannot be NULL. Readers turn them back into NULL.
 
 -- Requests per UTC hour (hours since the epoch), domain, account, model and request type.
 CREATE TABLE IF NOT EXISTS rollup_usage_hours (
