@@ -29,7 +29,7 @@ public final class UsageRollups {
   public static final String USAGE_HOURS = "rollup_usage_hours";
   /** Output tokens and rate-limit warnings per UTC minute and account. */
   public static final String OUTPUT_MINUTES = "rollup_output_minutes";
-  /** Requests linked into conversations, per conversation, branch, domain, account and model. */
+  /** Requests linked into conversations, per conversation, branch, domain and account. */
   public static final String CONVERSATIONS = "rollup_conversations";
 
   /** The change an upsert makes to a group that already has a row. */
@@ -85,7 +85,8 @@ public final class UsageRollups {
             Column.of("error_count", "SUM(CASE WHEN error IS NOT NULL THEN 1 ELSE 0 END)"),
             Column.of("duration_ms_sum", "COALESCE(SUM(duration_ms), 0)"),
             Column.of("duration_count", "COUNT(duration_ms)"),
-            sum("tool_call_count")),
+            sum("tool_call_count"),
+            Column.of("linked_count", "COUNT(conversation_id)")),
         null);
     Table minutes = new Table(OUTPUT_MINUTES,
         List.of(Column.of("minute_bucket", minute),
@@ -99,8 +100,7 @@ public final class UsageRollups {
     Table conversations = new Table(CONVERSATIONS,
         List.of(Column.of("conversation_id", "conversation_id"),
             Column.of("branch_id", "COALESCE(branch_id, '')"), Column.of("domain", "domain"),
-            Column.of("account_id", "COALESCE(account_id, '')"),
-            Column.of("model", "COALESCE(model, '')")),
+            Column.of("account_id", "COALESCE(account_id, '')")),
         List.of(Column.of("request_count", "COUNT(*)"), sum("total_tokens"),
             new Column("cost_usd", "SUM(cost_usd)", true)),
         "conversation_id IS NOT NULL");

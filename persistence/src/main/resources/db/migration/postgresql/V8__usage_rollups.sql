@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS rollup_usage_hours (
     duration_ms_sum BIGINT NOT NULL,
     duration_count BIGINT NOT NULL,
     tool_call_count BIGINT NOT NULL,
+    -- Requests of the group that are linked into a conversation.
+    linked_count BIGINT NOT NULL,
     PRIMARY KEY (hour_bucket, domain, account_id, model, request_type)
 );
 CREATE INDEX IF NOT EXISTS idx_rollup_usage_hours_account
@@ -43,18 +45,18 @@ CREATE TABLE IF NOT EXISTS rollup_output_minutes (
 CREATE INDEX IF NOT EXISTS idx_rollup_output_minutes_account
     ON rollup_output_minutes (account_id, minute_bucket);
 
--- Requests linked into conversations, per conversation, branch, domain, account and model. A relink
--- rebuilds the rows of the conversations it changes.
+-- Requests linked into conversations, per conversation, branch, domain and account: about one row
+-- per branch, since a conversation keeps its domain and account. A relink rebuilds the rows of the
+-- conversations it changes.
 CREATE TABLE IF NOT EXISTS rollup_conversations (
     conversation_id UUID NOT NULL,
     branch_id VARCHAR(255) NOT NULL,
     domain VARCHAR(255) NOT NULL,
     account_id VARCHAR(255) NOT NULL,
-    model VARCHAR(100) NOT NULL,
     request_count BIGINT NOT NULL,
     total_tokens BIGINT NOT NULL,
     cost_usd NUMERIC(24, 10),
-    PRIMARY KEY (conversation_id, branch_id, domain, account_id, model)
+    PRIMARY KEY (conversation_id, branch_id, domain, account_id)
 );
 CREATE INDEX IF NOT EXISTS idx_rollup_conversations_domain ON rollup_conversations (domain);
 CREATE INDEX IF NOT EXISTS idx_rollup_conversations_account ON rollup_conversations (account_id);

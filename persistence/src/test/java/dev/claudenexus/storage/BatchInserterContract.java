@@ -233,19 +233,19 @@ abstract class BatchInserterContract {
                 + " model= request_type= request_count=1 input_tokens=0 output_tokens=0"
                 + " total_tokens=0 cache_creation_input_tokens=0 cache_read_input_tokens=0"
                 + " cost_usd=null priced_count=0 error_count=0 duration_ms_sum=10"
-                + " duration_count=1 tool_call_count=0",
+                + " duration_count=1 tool_call_count=0 linked_count=0",
             "rollup_usage_hours hour_bucket=" + hour + " domain=localhost:3000"
                 + " account_id=acc_test model=claude-sonnet-4-5 request_type=inference"
                 + " request_count=2 input_tokens=2400 output_tokens=690 total_tokens=3090"
                 + " cache_creation_input_tokens=600 cache_read_input_tokens=4910"
                 + " cost_usd=0.0123456789 priced_count=1 error_count=2 duration_ms_sum=9134"
-                + " duration_count=2 tool_call_count=4",
+                + " duration_count=2 tool_call_count=4 linked_count=0",
             "rollup_usage_hours hour_bucket=" + (hour + 1) + " domain=localhost:3000"
                 + " account_id=acc_test model=claude-sonnet-4-5 request_type=inference"
                 + " request_count=1 input_tokens=1200 output_tokens=345 total_tokens=1545"
                 + " cache_creation_input_tokens=300 cache_read_input_tokens=2455"
                 + " cost_usd=0.0123456789 priced_count=1 error_count=1 duration_ms_sum=4567"
-                + " duration_count=1 tool_call_count=2"),
+                + " duration_count=1 tool_call_count=2 linked_count=0"),
         RollupCheck.assertConsistent(database.dataSource()));
   }
 

@@ -25,6 +25,8 @@ public final class ConversationStatsQuery {
   private static final Duration RECENT = Duration.ofHours(24);
 
   private final Connection connection;
+  private final Optional<String> domain;
+  private final Optional<String> accountId;
   /** Selects the linked requests of the domain and account. */
   private final SqlFilter filter;
   /** Selects the same requests in the conversation rollup. */
@@ -32,6 +34,8 @@ public final class ConversationStatsQuery {
 
   public ConversationStatsQuery(Connection connection, Optional<String> domain, Optional<String> accountId) {
     this.connection = connection;
+    this.domain = domain;
+    this.accountId = accountId;
     this.filter = new SqlFilter().where("conversation_id IS NOT NULL")
         .equalTo("domain", domain).equalTo("account_id", accountId);
     this.rollupFilter = new SqlFilter().equalTo("domain", domain).equalTo("account_id", accountId);
@@ -88,14 +92,14 @@ public final class ConversationStatsQuery {
     }
   }
 
+  /** Returns the models of the linked requests, from the hourly rollup, which is smaller. */
   private List<String> models() throws SQLException {
     List<String> models = new ArrayList<>();
-    SqlFilter named = new SqlFilter().where("model <> ''");
+    SqlFilter linked = new SqlFilter().where("linked_count > 0").where("model <> ''")
+        .equalTo("domain", domain).equalTo("account_id", accountId);
     try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT model FROM "
-        + UsageRollups.CONVERSATIONS + rollupFilter.clause()
-        + (rollupFilter.clause().isEmpty() ? named.clause() : named.andClause())
-        + " ORDER BY model")) {
-      rollupFilter.bind(statement, 1);
+        + UsageRollups.USAGE_HOURS + linked.clause() + " ORDER BY model")) {
+      linked.bind(statement, 1);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           models.add(rs.getString(1));
