@@ -24,7 +24,7 @@ public class AnalysisRequests {
 
   @Inject AnalysisStore store;
 
-  /** What a request did. */
+  /** The effect of an analysis request. */
   public enum Outcome {
     /** A new pending analysis was inserted. */
     CREATED,

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class BackoffTest {
 
   @Test
-  void growsByTwoAndAHalfUpToFifteenSeconds() {
+  void delayGrowsToMaximum() {
     assertThat(Backoff.delay(0, () -> 0)).isEqualTo(Duration.ZERO);
     assertThat(Backoff.delay(1, () -> 0)).isEqualTo(Duration.ofMillis(1000));
     assertThat(Backoff.delay(2, () -> 0)).isEqualTo(Duration.ofMillis(2500));

@@ -22,8 +22,8 @@ final class AnalysisFixtures {
   }
 
   /**
-   * Stores a conversation of {@code requests} requests on branch {@code main}. Request i asks
-   * "{marker} question i: {filler}" and gets the answer "answer i".
+   * Stores a conversation of {@code requests} requests on branch {@code main}. The user message of
+   * request i is "{marker} question i: {filler}", and its response is "answer i".
    */
   UUID conversation(String marker, int requests, String filler) throws SQLException {
     UUID conversationId = UUID.randomUUID();

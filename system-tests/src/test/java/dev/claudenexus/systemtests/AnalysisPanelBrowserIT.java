@@ -16,9 +16,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The analysis panel of the conversation page in a real browser: generate, the live status while
- * the job runs, the rendered result, regenerate with a custom prompt, a failure with retry, the
- * model's raw text shown as text, and the disabled buttons of read-only mode.
+ * The analysis panel of the conversation page in a real browser. The tests generate an analysis and
+ * follow its live status to the rendered result, regenerate with a custom prompt, retry a failure,
+ * check that the model's raw text is shown as text, and check the disabled buttons of read-only mode.
  */
 @ExtendWith(NexusServerExtension.class)
 class AnalysisPanelBrowserIT {

@@ -32,35 +32,35 @@ class TurnTruncatorTest {
   void longConversationKeepsHeadAndTail() {
     List<Turn> turns = conversation(2000, 1000);
 
-    List<Turn> kept = TurnTruncator.truncate(turns, 100_000, 5, 20);
+    List<Turn> sent = TurnTruncator.truncate(turns, 100_000, 5, 20);
 
-    assertThat(tokens(kept)).isLessThanOrEqualTo(100_000);
-    assertThat(kept).hasSize(26);
-    assertThat(kept.subList(0, 5)).isEqualTo(turns.subList(0, 5));
-    assertThat(kept.get(5).text()).isEqualTo(TurnTruncator.GAP_MARKER);
-    assertThat(kept.subList(6, 26)).isEqualTo(turns.subList(1980, 2000));
+    assertThat(tokens(sent)).isLessThanOrEqualTo(100_000);
+    assertThat(sent).hasSize(26);
+    assertThat(sent.subList(0, 5)).isEqualTo(turns.subList(0, 5));
+    assertThat(sent.get(5).text()).isEqualTo(TurnTruncator.GAP_MARKER);
+    assertThat(sent.subList(6, 26)).isEqualTo(turns.subList(1980, 2000));
   }
 
   @Test
   void largeTailShrinksFromItsFront() {
     List<Turn> turns = conversation(40, 30_000);
 
-    List<Turn> kept = TurnTruncator.truncate(turns, 50_000, 5, 20);
+    List<Turn> sent = TurnTruncator.truncate(turns, 50_000, 5, 20);
 
-    assertThat(tokens(kept)).isLessThanOrEqualTo(50_000);
-    assertThat(kept.get(kept.size() - 1)).isEqualTo(turns.get(39));
-    assertThat(kept).contains(Turn.user(TurnTruncator.GAP_MARKER));
+    assertThat(tokens(sent)).isLessThanOrEqualTo(50_000);
+    assertThat(sent.get(sent.size() - 1)).isEqualTo(turns.get(39));
+    assertThat(sent).contains(Turn.user(TurnTruncator.GAP_MARKER));
   }
 
   @Test
   void singleHugeTurnCutToBudget() {
     List<Turn> turns = List.of(Turn.user("é".repeat(500_000)));
 
-    List<Turn> kept = TurnTruncator.truncate(turns, 10_000, 5, 20);
+    List<Turn> sent = TurnTruncator.truncate(turns, 10_000, 5, 20);
 
-    assertThat(kept).hasSize(1);
-    assertThat(kept.get(0).text()).endsWith(TurnTruncator.CUT_MARKER);
-    assertThat(tokens(kept)).isLessThanOrEqualTo(10_000);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).text()).endsWith(TurnTruncator.CUT_MARKER);
+    assertThat(tokens(sent)).isLessThanOrEqualTo(10_000);
   }
 
   @Test

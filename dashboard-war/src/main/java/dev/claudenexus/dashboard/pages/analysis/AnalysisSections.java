@@ -42,14 +42,17 @@ public record AnalysisSections(String summary, List<String> keyTopics, String se
     } catch (JsonException e) {
       return Optional.empty();
     }
+
     List<Item> actions = new ArrayList<>();
     for (JsonObject item : objects(a.get("actionItems"))) {
       actions.add(new Item(text(item, "type"), text(item, "description"), text(item, "priority")));
     }
+
     List<Item> tips = new ArrayList<>();
     for (JsonObject tip : objects(a.get("promptingTips"))) {
       tips.add(new Item(text(tip, "category"), text(tip, "issue"), text(tip, "suggestion")));
     }
+
     JsonObject p = object(a.get("interactionPatterns"));
     List<Item> patterns = List.of(
         new Item("Prompt clarity", number(p, "promptClarity") + " / 10", null),
@@ -57,12 +60,14 @@ public record AnalysisSections(String summary, List<String> keyTopics, String se
         new Item("Follow-up effectiveness", text(p, "followUpEffectiveness"), null),
         new Item("Strengths", String.join(", ", strings(p.get("strengths"))), null),
         new Item("Common issues", String.join(", ", strings(p.get("commonIssues"))), null));
+
     JsonObject t = object(a.get("technicalDetails"));
     JsonObject q = object(a.get("conversationQuality"));
     List<Item> quality = List.of(
         new Item("Clarity", text(q, "clarity"), text(q, "clarityImprovement")),
         new Item("Completeness", text(q, "completeness"), text(q, "completenessImprovement")),
         new Item("Effectiveness", text(q, "effectiveness"), text(q, "effectivenessImprovement")));
+
     return Optional.of(new AnalysisSections(text(a, "summary"), strings(a.get("keyTopics")),
         text(a, "sentiment"), text(a, "userIntent"), strings(a.get("outcomes")), actions, tips,
         patterns, strings(t.get("frameworks")), strings(t.get("issues")), strings(t.get("solutions")),
