@@ -102,11 +102,14 @@ public final class AnalysisRepository {
     if (own.isPresent()) {
       return own;
     }
+    // Oldest first by id, which follows created_at. H2 2.2 applies LIMIT before SKIP LOCKED when it
+    // sorts by another column or reads through another index, and then returns no row while the
+    // first candidate is locked. Ordered by the primary key it skips the locked row as PostgreSQL does.
     Optional<ClaimedAnalysis> pending;
     try (PreparedStatement select = connection.prepareStatement(columns
         + "WHERE status = 'pending' AND retry_count < ?"
         + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
-        + " ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+        + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
       select.setInt(1, maxRetries);
       select.setObject(2, now.atOffset(ZoneOffset.UTC));
       pending = readClaim(select, owner);

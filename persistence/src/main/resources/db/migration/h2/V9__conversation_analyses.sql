@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS conversation_analyses (
     CONSTRAINT uq_conversation_analyses_branch UNIQUE (conversation_id, branch_id)
 );
 
-CREATE INDEX IF NOT EXISTS idx_conversation_analyses_status ON conversation_analyses (status);
+-- No index on status: through it, H2 2.2 applies LIMIT before SKIP LOCKED, so a worker's claim
+-- finds nothing while another worker holds the first pending row. Claims read by primary key.
 CREATE INDEX IF NOT EXISTS idx_conversation_analyses_completed_at ON conversation_analyses (completed_at);
 
 CREATE TABLE IF NOT EXISTS analysis_audit_log (

@@ -72,4 +72,20 @@ class ArchitectureTest {
             "dev.claudenexus.dashboard..")
         .check(classes);
   }
+
+  @Test
+  void analysisNeverDependsOnApiOrWars() {
+    noClasses().that().resideInAPackage("dev.claudenexus.analysis..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.claudenexus.api..",
+            "dev.claudenexus.proxy..", "dev.claudenexus.dashboard..")
+        .check(classes);
+  }
+
+  @Test
+  void analysisJobUsesModelInterface() {
+    noClasses().that().resideInAPackage("dev.claudenexus.analysis.job..")
+        .and().doNotHaveSimpleName("AnalysisModels")
+        .should().dependOnClassesThat().haveSimpleName("GeminiClient")
+        .check(classes);
+  }
 }

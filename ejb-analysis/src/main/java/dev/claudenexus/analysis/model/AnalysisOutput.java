@@ -7,8 +7,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.List;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Parses the model's text: the JSON in its first {@code ```json} fenced block (or the whole text),
@@ -25,13 +24,13 @@ public record AnalysisOutput(String content, String data) {
   static final int MAX_TEXT_CHARS = 200_000;
 
   private static final Logger LOG = Logger.getLogger(AnalysisOutput.class.getName());
-  private static final Pattern FENCED = Pattern.compile("```json\\s*(.*?)```", Pattern.DOTALL);
+  private static final String FENCE_START = "```json";
+  private static final String FENCE_END = "```";
 
   /** Parses the model's text. */
   public static AnalysisOutput parse(String text) {
     String stored = text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
-    Matcher fenced = FENCED.matcher(stored);
-    String json = fenced.find() ? fenced.group(1).strip() : stored.strip();
+    String json = fencedJson(stored).orElse(stored).strip();
     JsonValue value;
     try (var reader = Json.createReader(new StringReader(json))) {
       value = reader.readValue();
@@ -50,5 +49,16 @@ public record AnalysisOutput(String content, String data) {
       return new AnalysisOutput(stored, null);
     }
     return new AnalysisOutput(AnalysisMarkdown.render(analysis), analysis.toString());
+  }
+
+  /** Returns the text of the first {@code ```json} fenced block, found in one pass over the text. */
+  static Optional<String> fencedJson(String text) {
+    int start = text.indexOf(FENCE_START);
+    if (start < 0) {
+      return Optional.empty();
+    }
+    int from = start + FENCE_START.length();
+    int end = text.indexOf(FENCE_END, from);
+    return end < 0 ? Optional.empty() : Optional.of(text.substring(from, end));
   }
 }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Cleans conversation text before it goes to the model: personal data and secrets become bracketed
  * placeholders, control characters go, whitespace collapses, phrases that try to give the model new
  * instructions become {@code [FILTERED]}, and markup characters are escaped. A turn is cut at
- * {@value #MAX_CHARS} characters.
+ * {@value #MAX_CHARS} characters (twice that before the patterns run).
  */
 public final class TextSanitizer {
 
@@ -16,13 +16,15 @@ public final class TextSanitizer {
 
   private record Rule(Pattern pattern, String replacement) {}
 
-  // Order matters: keys and database URLs before the general URL and e-mail rules.
+  // Order matters: keys and database URLs before the general URL and e-mail rules. The lookbehinds
+  // start a match only at the beginning of a run of its characters, so a long run that does not
+  // match is read once instead of once per character.
   private static final List<Rule> REDACTIONS = List.of(
       new Rule(Pattern.compile("sk-ant-[A-Za-z0-9_-]{10,}"), "[API_KEY]"),
       new Rule(Pattern.compile("cnp_(?:live|test)_[A-Za-z0-9_]{8,}"), "[API_KEY]"),
-      new Rule(Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}"), "[JWT]"),
+      new Rule(Pattern.compile("(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}"), "[JWT]"),
       new Rule(Pattern.compile("(?i)(?:postgres(?:ql)?|mysql|mongodb(?:\\+srv)?)://\\S+"), "[DATABASE_URL]"),
-      new Rule(Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"), "[EMAIL]"),
+      new Rule(Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"), "[EMAIL]"),
       new Rule(Pattern.compile("(?i)\\bhttps?://[^\\s<>\"']+"), "[URL]"),
       new Rule(Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b"), "[SSN]"),
       new Rule(Pattern.compile("\\b(?:\\d[ -]?){13,16}\\b"), "[CARD_NUMBER]"),
@@ -46,7 +48,10 @@ public final class TextSanitizer {
 
   /** Returns the cleaned text. */
   public static String sanitize(String text) {
-    String cleaned = redact(text);
+    // Cut before the patterns run, so their work is bounded whatever the stored text's size. The
+    // margin keeps a pattern that spans the final cut from being split before it is redacted.
+    String bounded = text.length() > 2 * MAX_CHARS ? text.substring(0, 2 * MAX_CHARS) : text;
+    String cleaned = redact(bounded);
     cleaned = CONTROL.matcher(cleaned).replaceAll("");
     cleaned = WHITESPACE.matcher(cleaned).replaceAll(" ").strip();
     cleaned = INJECTION.matcher(cleaned).replaceAll(FILTERED);

@@ -54,6 +54,16 @@ class AnalysisOutputTest {
   }
 
   @Test
+  void repeatedFencesParsedQuickly() {
+    long started = System.nanoTime();
+
+    AnalysisOutput output = AnalysisOutput.parse("```json".repeat(40_000));
+
+    assertThat(output.data()).isNull();
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
+  }
+
+  @Test
   void oversizedOutputCut() {
     String huge = "z".repeat(AnalysisOutput.MAX_TEXT_CHARS + 100);
 

@@ -35,6 +35,20 @@ class TextSanitizerTest {
   }
 
   @Test
+  void hostileLongRunsCleanedQuickly() {
+    String[] inputs = {"a".repeat(1_000_000), "1".repeat(1_000_000), "a.".repeat(500_000),
+        "x@".repeat(500_000), "eyJ".repeat(300_000), "9 ".repeat(500_000)};
+    for (String input : inputs) {
+      long started = System.nanoTime();
+
+      TextSanitizer.sanitize(input);
+
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+          .as(input.substring(0, 6)).isLessThan(java.time.Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
   void oversizedTurnCut() {
     String cleaned = TextSanitizer.sanitize("a".repeat(TextSanitizer.MAX_CHARS + 10));
 
