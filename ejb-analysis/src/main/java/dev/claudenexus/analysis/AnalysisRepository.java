@@ -136,6 +136,20 @@ public final class AnalysisRepository {
     }
   }
 
+  /**
+   * Puts the {@code processing} rows whose claim starts with {@code claimPrefix} back to
+   * {@code pending}, without counting a retry. Returns how many.
+   */
+  public int releaseClaims(Connection connection, String claimPrefix) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE conversation_analyses SET"
+        + " status = 'pending', claimed_by = NULL, updated_at = CURRENT_TIMESTAMP"
+        + " WHERE status = 'processing' AND claimed_by LIKE ?")) {
+      // Claims consist of letters, digits and '-', so none of LIKE's wildcards occur in the prefix.
+      update.setString(1, claimPrefix + "%");
+      return update.executeUpdate();
+    }
+  }
+
   /** Returns whether a worker could claim an analysis now. */
   public boolean hasClaimable(Connection connection, int maxRetries, Instant now) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM conversation_analyses"

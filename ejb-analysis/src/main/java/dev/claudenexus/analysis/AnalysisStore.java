@@ -71,6 +71,18 @@ public class AnalysisStore {
     }
   }
 
+  /** Releases the claims that start with {@code claimPrefix}, see {@link AnalysisRepository#releaseClaims}. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int releaseClaims(String claimPrefix) throws SQLException {
+    try (Connection connection = DataSources.nexus().getConnection()) {
+      int released = repository(connection).releaseClaims(connection, claimPrefix);
+      if (released > 0) {
+        notice(connection);
+      }
+      return released;
+    }
+  }
+
   /** Returns whether a worker could claim an analysis now. */
   @Transactional(TxType.REQUIRES_NEW)
   public boolean hasClaimable(int maxRetries) throws SQLException {

@@ -80,6 +80,24 @@ abstract class AnalysisRepositoryContract {
   }
 
   @Test
+  void releasedClaimsBecomePending() throws SQLException {
+    long mine = pending(UUID.randomUUID());
+    long other = pending(UUID.randomUUID());
+    try (Connection connection = database.dataSource().getConnection()) {
+      repository.claim(connection, "job-12-p0", 3, Instant.now());
+      repository.claim(connection, "job-123-p0", 3, Instant.now());
+
+      int released = repository.releaseClaims(connection, "job-12-p");
+
+      assertThat(released).isEqualTo(1);
+      assertThat(repository.claim(connection, "job-99-p0", 3, Instant.now()))
+          .map(ClaimedAnalysis::id).contains(mine);
+      assertThat(repository.countByStatus(connection)).containsEntry(AnalysisStatus.PROCESSING, 2L);
+      assertThat(other).isNotEqualTo(mine);
+    }
+  }
+
+  @Test
   void failuresRetryWithBackoffThenFail() throws SQLException {
     UUID conversation = UUID.randomUUID();
     pending(conversation);

@@ -22,6 +22,11 @@ public final class AnalysisJob {
 
   /** Returns the claim that a partition writes into the rows it takes. */
   static String claimOwner(long jobInstanceId, String partition) {
-    return "job-" + jobInstanceId + "-p" + partition;
+    return claimPrefix(jobInstanceId) + partition;
+  }
+
+  /** Returns the start of the claims of every partition of a job instance. */
+  static String claimPrefix(long jobInstanceId) {
+    return "job-" + jobInstanceId + "-p";
   }
 }

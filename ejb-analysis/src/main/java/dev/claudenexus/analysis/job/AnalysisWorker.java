@@ -26,8 +26,8 @@ import javax.naming.NamingException;
 /**
  * Starts the analysis job in the proxy. Every {@code AI_WORKER_POLL_INTERVAL_MS} it resets stuck
  * rows, fails rows without retries left, and starts a run when work is claimable, the daily cost cap
- * is not spent and no run of this instance is active. At start-up it restarts the runs of this worker
- * that a shutdown stopped; at shutdown it stops its active run, which a later start resumes.
+ * is not spent and no run of this instance is active. At shutdown it stops its active run, and at
+ * the next start it resumes the runs of this worker that ended with the previous process.
  */
 @ApplicationScoped
 public class AnalysisWorker {
@@ -127,9 +127,12 @@ public class AnalysisWorker {
   }
 
   /**
-   * Restarts this worker's runs whose latest execution was stopped or failed, so the analyses they
-   * claimed continue. Runs of other workers are theirs to restart; rows of a worker that never comes
-   * back are reset by the watchdog.
+   * Resumes this worker's runs that ended with its previous process. The newest run that a shutdown
+   * stopped (or that failed) is restarted from its checkpoints, so the analyses it claimed continue.
+   * A run still marked as started was cut off (the process was killed before it could stop the run),
+   * and the batch runtime cannot restart it, so its claimed analyses go back to pending instead.
+   * Runs of other workers are theirs to resume; rows of a worker that never comes back are reset by
+   * the watchdog.
    */
   private void restartStoppedRuns() {
     JobOperator operator = BatchRuntime.getJobOperator();
@@ -137,27 +140,43 @@ public class AnalysisWorker {
       if (!operator.getJobNames().contains(AnalysisJob.NAME)) {
         return;
       }
+      boolean restarted = false;
       for (JobInstance instance : operator.getJobInstances(AnalysisJob.NAME, 0, 50)) {
-        List<JobExecution> executions = operator.getJobExecutions(instance);
-        JobExecution latest = executions.stream()
+        JobExecution latest = operator.getJobExecutions(instance).stream()
             .max((a, b) -> Long.compare(a.getExecutionId(), b.getExecutionId()))
             .orElse(null);
-        if (latest == null || !(latest.getBatchStatus() == BatchStatus.STOPPED
-            || latest.getBatchStatus() == BatchStatus.FAILED)) {
+        if (latest == null
+            || !owner.equals(operator.getParameters(latest.getExecutionId()).getProperty(AnalysisJob.OWNER))) {
           continue;
         }
-        Properties parameters = operator.getParameters(latest.getExecutionId());
-        if (!owner.equals(parameters.getProperty(AnalysisJob.OWNER))) {
-          continue;
+        BatchStatus status = latest.getBatchStatus();
+        if (!restarted && (status == BatchStatus.STOPPED || status == BatchStatus.FAILED)) {
+          activeExecution = operator.restart(latest.getExecutionId(),
+              operator.getParameters(latest.getExecutionId()));
+          restarted = true;
+          LOG.info(() -> "Restarted analysis run " + latest.getExecutionId() + " of job instance "
+              + instance.getInstanceId() + " as execution " + activeExecution);
+        } else if (status == BatchStatus.STARTING || status == BatchStatus.STARTED
+            || status == BatchStatus.STOPPING) {
+          releaseClaims(instance.getInstanceId(), latest.getExecutionId());
         }
-        activeExecution = operator.restart(latest.getExecutionId(), parameters);
-        LOG.info(() -> "Restarted analysis run " + latest.getExecutionId() + " of job instance "
-            + instance.getInstanceId() + " as execution " + activeExecution);
-        return;
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Restarting stopped analysis runs failed; their analyses are reset after"
+      LOG.log(Level.WARNING, "Resuming stopped analysis runs failed; their analyses are reset after"
           + " AI_WORKER_JOB_TIMEOUT_MINUTES: " + e, e);
+    }
+  }
+
+  private void releaseClaims(long instanceId, long executionId) {
+    try {
+      int released = store.releaseClaims(AnalysisJob.claimPrefix(instanceId));
+      if (released > 0) {
+        LOG.info(() -> "Put " + released + " analyses of analysis run " + executionId + " back to"
+            + " pending: the run ended with the process that ran it");
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Releasing the analyses of analysis run " + executionId + " failed;"
+          + " they are reset after AI_WORKER_JOB_TIMEOUT_MINUTES: " + e, e);
     }
   }
 
@@ -176,6 +195,7 @@ public class AnalysisWorker {
       if (!runActive()) {
         return;
       }
+      LOG.info(() -> "Stopping analysis run " + execution + " after its current analyses");
       operator.stop(execution);
       long deadline = System.currentTimeMillis() + STOP_WAIT_MS;
       while (runActive() && System.currentTimeMillis() < deadline) {
