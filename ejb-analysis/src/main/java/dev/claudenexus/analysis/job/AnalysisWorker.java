@@ -36,7 +36,7 @@ public class AnalysisWorker {
   private static final String SCHEDULED_EXECUTOR = "java:comp/DefaultManagedScheduledExecutorService";
   /** How long shutdown waits for the active run to stop after its current analyses. */
   private static final long STOP_WAIT_MS = 20_000;
-  /** Analyses each partition takes per run; the next run follows at the next poll. */
+  /** Maximum analyses of one partition per run. The next run follows at the next poll. */
   private static final int ITEMS_PER_PARTITION = 100;
 
   @Inject AnalysisStore store;
@@ -48,7 +48,7 @@ public class AnalysisWorker {
   private boolean housekeepingFailing;
   private boolean migrated;
 
-  /** Starts the worker when {@code AI_WORKER_ENABLED=true}; logs why not otherwise. */
+  /** Starts the worker when {@code AI_WORKER_ENABLED=true}, and otherwise logs why it does not start. */
   public synchronized void start() {
     settings = AnalysisSettings.current();
     if (!settings.workerEnabled()) {
@@ -72,7 +72,7 @@ public class AnalysisWorker {
   private void poll() {
     try {
       if (!migrated) {
-        // The storage writer migrates too, on its own thread; Flyway's lock lets one of them run.
+        // The storage writer migrates too, on its own thread. Flyway's lock lets one of them run.
         SchemaMigrator.migrate(DataSources.nexus());
         migrated = true;
       }
@@ -129,8 +129,9 @@ public class AnalysisWorker {
   /**
    * Resumes this worker's runs that ended with its previous process. The newest run that a shutdown
    * stopped (or that failed) is restarted from its checkpoints, so the analyses it claimed continue.
-   * A run still marked as started was cut off (the process was killed before it could stop the run),
-   * and the batch runtime cannot restart it, so its claimed analyses go back to pending instead.
+   * A run still marked as started was cut off, and the batch runtime cannot restart it, so its
+   * claimed analyses go back to pending instead. That happens when the process was killed, and on the
+   * embedded H2 database, whose shutdown hook closes it before the stopped run's status is written.
    * Runs of other workers are theirs to resume; rows of a worker that never comes back are reset by
    * the watchdog.
    */
@@ -180,7 +181,7 @@ public class AnalysisWorker {
     }
   }
 
-  /** Stops the schedule and the active run, which the next start of this worker restarts. */
+  /** Stops the schedule and the active run, which the next start of this worker resumes. */
   @PreDestroy
   synchronized void stop() {
     if (schedule != null) {

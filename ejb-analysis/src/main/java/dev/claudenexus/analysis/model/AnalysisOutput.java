@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Parses the model's text: the JSON in its first {@code ```json} fenced block (or the whole text),
  * which must be {@code {"analysis": {...}}} and valid against the schema. A valid analysis is stored
- * as data and rendered as Markdown; any other text is stored as it is, with no data, so the panel
+ * as data and rendered as Markdown. Any other text is stored as it is, with no data, so the panel
  * still shows what the model wrote.
  *
  * @param content Markdown of a valid analysis, or the model's text
@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public record AnalysisOutput(String content, String data) {
 
-  /** Longest model text stored; longer text is cut, since a valid analysis is far shorter. */
+  /** Maximum length of the stored model text, far above that of a valid analysis. */
   static final int MAX_TEXT_CHARS = 200_000;
 
   private static final Logger LOG = Logger.getLogger(AnalysisOutput.class.getName());
