@@ -23,7 +23,7 @@ abstract class SchemaMigratorContract {
 
   /** Every migration, in order: SQL files and the Java migration 8.1 that fills the rollups. */
   private static final List<String> VERSIONS =
-      List.of("1", "2", "3", "4", "5", "6", "7", "8", "8.1", "9");
+      List.of("1", "2", "3", "4", "5", "6", "7", "8", "8.1", "8.2", "9");
 
   private TestDatabase database;
 

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * Starts the storage writer and the analysis worker, logs the effective settings once at start-up, and warns about settings
- * that weaken security.
+ * Starts the storage writer and the analysis worker, logs the effective settings once at start-up,
+ * and warns about settings that weaken security.
  */
 @ApplicationScoped
 public class ProxyStartup {
@@ -20,10 +20,17 @@ public class ProxyStartup {
   @Inject ProxySettings settings;
   @Inject StorageWriter storage;
   @Inject AnalysisWorker analysisWorker;
+  private volatile boolean started;
+
+  /** Returns whether the start-up steps have run, which the {@code /health/started} check reports. */
+  public boolean isStarted() {
+    return started;
+  }
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
     storage.start();
     analysisWorker.start();
+    started = true;
     LOG.info(() -> "Proxy " + ServiceVersion.VERSION + " forwards /v1/* to " + settings.upstreamBaseUrl()
         + " (header timeout " + settings.upstreamTimeout().toMillis() + " ms, stream idle timeout "
         + (settings.streamIdleTimeout().isZero() ? "off" : settings.streamIdleTimeout().toMillis() + " ms")

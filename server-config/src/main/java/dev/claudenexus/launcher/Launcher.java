@@ -20,6 +20,8 @@ import java.util.Objects;
  * credentials add --domain D (--api-key K | --oauth-file F) [--account-id A]
  * credentials list | remove --domain D | rotate-client-key --domain D [--grace-minutes M]
  * relink [--since DATE] [--domain D] [--mode original|current] [--batch-size N]
+ * rebuild-rollups                  fills the usage rollups again from every stored request
+ * retention                        applies RETENTION_BODY_DAYS and RETENTION_DAYS now
  * analysis status | reset-stuck [--older-than-minutes M] | fail-exceeded [--max-retries N]
  * demo prepare                     writes the demo's credential files, prints its settings as NAME=value lines
  * demo run RUN_DIR                 serves the fake API, plays the demo sessions, then keeps serving
@@ -73,6 +75,12 @@ public final class Launcher {
     if (args.length >= 2 && args[0].equals("analysis")) {
       Map<String, String> options = options(args, 2, ANALYSIS_OPTIONS);
       return new AnalysisCommand(env, home).run(args[1], options, System.out);
+    }
+    if (args.length == 1 && args[0].equals("retention")) {
+      return new RetentionCommand(env, home).run(System.err);
+    }
+    if (args.length == 1 && args[0].equals("rebuild-rollups")) {
+      return new RollupCommand(env, home).run(System.err);
     }
     if (args.length >= 1 && args[0].equals("demo")) {
       return demo(args, env, home);

@@ -90,7 +90,7 @@ final class RelinkCommand {
     throw new IllegalArgumentException("--batch-size must be a number from 1 to " + MAX_BATCH_SIZE);
   }
 
-  /** Returns a plain data source of the database that the services use. */
+  /** Returns a data source without a pool for the database of {@code settings}. */
   static DataSource dataSource(DatabaseSettings settings) {
     Map<String, String> p = settings.properties();
     if (!settings.isPostgres()) {
