@@ -21,7 +21,7 @@ import java.util.UUID;
 /**
  * The analysis rows in the application's database, each call in a transaction of its own. Calls from
  * a batch chunk, which runs inside the batch runtime's transaction, commit at once, so a claim is
- * visible to other workers and to the live status before the model answers. Every change sends a
+ * visible to other workers and to the live status before the model call returns. Every change sends a
  * change notice on PostgreSQL, which the dashboards' live status streams receive.
  */
 @ApplicationScoped

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class ErrorHistory {
 
-  /** Longest message kept per entry, so an error page of the model cannot grow the row without end. */
+  /** Maximum length of each entry's message, so a long error page cannot grow the row without end. */
   static final int MAX_MESSAGE_CHARS = 4000;
 
   private ErrorHistory() {}

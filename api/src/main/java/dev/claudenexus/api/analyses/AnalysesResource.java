@@ -104,7 +104,7 @@ public class AnalysesResource {
         + request.conversationId() + " on branch " + request.branchId());
   }
 
-  /** Returns the read response; {@code waitingFor} says why a pending analysis does not start. */
+  /** Returns the read response; {@code waitingFor} names the reason a pending analysis does not start. */
   JsonObjectBuilder toJson(StoredAnalysis a) throws SQLException {
     JsonObjectBuilder json = Json.createObjectBuilder()
         .add("id", a.id())

@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * Per-domain limits of the analysis endpoints: {@code AI_ANALYSIS_RATE_LIMIT_CREATION} requests and
  * regenerations, and {@code AI_ANALYSIS_RATE_LIMIT_RETRIEVAL} reads, per minute and domain (the
- * {@code Host} the client used). Over the limit the answer is 429 with {@code Retry-After}, in the
+ * {@code Host} the client used). Over the limit the response is 429 with {@code Retry-After}, in the
  * original's {@code rate_limit_error} shape.
  */
 @ApplicationScoped

@@ -22,9 +22,9 @@ final class AnalysisRequestBody {
 
   /** Largest request body accepted. */
   static final int MAX_BODY_CHARS = 256 * 1024;
-  /** Longest custom prompt accepted. */
+  /** Maximum length of a custom prompt. */
   static final int MAX_PROMPT_CHARS = 50_000;
-  /** Longest branch id, the column's size. */
+  /** Maximum length of a branch id, the column's size. */
   static final int MAX_BRANCH_CHARS = 255;
 
   private final List<String> details = new ArrayList<>();

@@ -4,7 +4,7 @@ import dev.claudenexus.analysis.ClaimedAnalysis;
 import dev.claudenexus.analysis.CompletedAnalysis;
 import java.io.Serializable;
 
-/** What the processor made of a claimed analysis: a result to store, or a failed attempt. */
+/** The processor's outcome for a claimed analysis: a result to store, or a failed attempt. */
 sealed interface AnalysisOutcome extends Serializable {
 
   ClaimedAnalysis claim();

@@ -10,13 +10,14 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,7 +34,7 @@ import javax.naming.NamingException;
 public class AnalysisWorker {
 
   private static final Logger LOG = Logger.getLogger(AnalysisWorker.class.getName());
-  private static final String SCHEDULED_EXECUTOR = "java:comp/DefaultManagedScheduledExecutorService";
+  private static final String THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
   /** How long shutdown waits for the active run to stop after its current analyses. */
   private static final long STOP_WAIT_MS = 20_000;
   /** Maximum analyses of one partition per run. The next run follows at the next poll. */
@@ -43,7 +44,7 @@ public class AnalysisWorker {
 
   private AnalysisSettings settings;
   private String owner;
-  private ScheduledFuture<?> schedule;
+  private ScheduledExecutorService scheduler;
   private volatile long activeExecution = -1;
   private boolean housekeepingFailing;
   private boolean migrated;
@@ -62,7 +63,10 @@ public class AnalysisWorker {
     }
     owner = workerId();
     restartStoppedRuns();
-    schedule = scheduledExecutor().scheduleWithFixedDelay(this::poll,
+    // A thread of its own: a poll that waits for the database must not delay the container's shared
+    // scheduled executor, which runs the event streams.
+    scheduler = Executors.newSingleThreadScheduledExecutor(threadFactory());
+    scheduler.scheduleWithFixedDelay(this::poll,
         settings.pollInterval().toMillis(), settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     LOG.info(() -> "The analysis worker " + owner + " polls every " + settings.pollInterval().toMillis()
         + " ms with up to " + settings.maxConcurrentJobs() + " analyses in flight, model "
@@ -184,8 +188,8 @@ public class AnalysisWorker {
   /** Stops the schedule and the active run, which the next start of this worker resumes. */
   @PreDestroy
   synchronized void stop() {
-    if (schedule != null) {
-      schedule.cancel(false);
+    if (scheduler != null) {
+      scheduler.shutdownNow();
     }
     long execution = activeExecution;
     if (execution < 0) {
@@ -225,12 +229,11 @@ public class AnalysisWorker {
     return host + ":" + System.getProperty("NEXUS_HOME", "");
   }
 
-  private static ManagedScheduledExecutorService scheduledExecutor() {
+  private static ManagedThreadFactory threadFactory() {
     try {
-      return (ManagedScheduledExecutorService) new InitialContext().lookup(SCHEDULED_EXECUTOR);
+      return (ManagedThreadFactory) new InitialContext().lookup(THREAD_FACTORY);
     } catch (NamingException e) {
-      throw new IllegalStateException("The container resource " + SCHEDULED_EXECUTOR
-          + " is not available", e);
+      throw new IllegalStateException("The container resource " + THREAD_FACTORY + " is not available", e);
     }
   }
 }

@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * The daily cost cap: once the analyses completed since midnight UTC have cost
- * {@code AI_ANALYSIS_MAX_COST_USD_PER_DAY}, no more are claimed until the next UTC day. The log says
- * so once per day and instance.
+ * {@code AI_ANALYSIS_MAX_COST_USD_PER_DAY}, no more are claimed until the next UTC day. The log reports
+ * it once per day and instance.
  *
  * <p>NOTE: the cap is checked before each claim, so analyses already in flight may spend up to
  * {@code AI_WORKER_MAX_CONCURRENT_JOBS} more per instance. A regenerated analysis no longer counts

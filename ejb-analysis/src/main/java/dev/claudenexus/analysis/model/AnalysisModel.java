@@ -13,7 +13,7 @@ public interface AnalysisModel {
   String name();
 
   /**
-   * Sends the turns and returns the model's answer.
+   * Sends the turns and returns the model's reply.
    *
    * @throws ModelCallException when the call fails, times out or returns no text
    */

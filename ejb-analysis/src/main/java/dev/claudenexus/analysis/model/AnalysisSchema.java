@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Checks an {@code analysis} object against the analysis schema: required fields, their types, the
  * allowed values of each enumeration, and scores from 0 to 10. Returns every violation, each naming
- * its field, so a log line says what the model got wrong.
+ * its field, so a log line names what the model got wrong.
  */
 final class AnalysisSchema {
 

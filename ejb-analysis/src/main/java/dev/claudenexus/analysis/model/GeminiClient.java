@@ -26,12 +26,12 @@ import java.util.List;
 /**
  * Gemini's {@code POST {GEMINI_API_URL}/{model}:generateContent}, authenticated with the
  * {@code x-goog-api-key} header. The whole call, connection included, ends after the configured
- * request timeout. The answer is the text of the first candidate's first part; the token counts come
+ * request timeout. The reply text is the first candidate's first part, and the token counts come
  * from {@code usageMetadata}.
  */
 public final class GeminiClient implements AnalysisModel {
 
-  /** Largest response body read; Gemini's answers of 8,192 output tokens are far below it. */
+  /** Maximum response body read, far above a response of 8,192 output tokens. */
   static final int MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
   /** Characters of an error response kept in the message. */
   static final int MAX_ERROR_BODY_CHARS = 1000;

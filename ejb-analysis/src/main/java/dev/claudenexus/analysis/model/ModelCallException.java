@@ -1,6 +1,6 @@
 package dev.claudenexus.analysis.model;
 
-/** A failed model call; the message says what failed and is stored in the analysis's error history. */
+/** A failed model call; the message names what failed and is stored in the analysis's error history. */
 public class ModelCallException extends Exception {
 
   private static final long serialVersionUID = 1L;

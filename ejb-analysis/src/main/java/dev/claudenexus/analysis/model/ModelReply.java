@@ -3,7 +3,7 @@ package dev.claudenexus.analysis.model;
 import java.math.BigDecimal;
 
 /**
- * A model's answer.
+ * A model's reply.
  *
  * @param text the generated text
  * @param rawResponse the provider's response document as JSON text

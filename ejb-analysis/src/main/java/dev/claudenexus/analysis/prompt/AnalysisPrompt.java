@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Builds what the model receives: the conversation's cleaned and truncated turns, then one user turn
  * with the instruction. The instruction is the custom prompt of the request, or the default one,
- * which asks for a JSON document in the shape of {@link #JSON_SCHEMA}.
+ * which requests a JSON document in the shape of {@link #JSON_SCHEMA}.
  */
 public final class AnalysisPrompt {
 
