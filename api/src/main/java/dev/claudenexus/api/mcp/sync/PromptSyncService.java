@@ -3,6 +3,7 @@ package dev.claudenexus.api.mcp.sync;
 import dev.claudenexus.api.mcp.GitHubSource;
 import dev.claudenexus.api.mcp.McpPrompts;
 import dev.claudenexus.api.mcp.McpSettings;
+import dev.claudenexus.schema.SchemaMigrator;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Runs the GitHub sync of this application's prompt folder under the database lease, and reports its
@@ -33,6 +35,7 @@ public class PromptSyncService {
   private final String owner = "nexus-" + UUID.randomUUID();
 
   @Inject McpPrompts prompts;
+  private volatile boolean schemaChecked;
 
   /** Returns whether the GitHub sync is configured. */
   public boolean configured() {
@@ -50,7 +53,7 @@ public class PromptSyncService {
     if (source.isEmpty()) {
       return new SyncResult(SyncResult.Kind.NOT_CONFIGURED, null, null);
     }
-    SyncStateStore store = new SyncStateStore(DataSources.nexus(), Clock.systemUTC());
+    SyncStateStore store = store();
     String key = source.get().syncKey();
     if (!store.tryLock(key, owner, LEASE)) {
       return new SyncResult(SyncResult.Kind.ALREADY_RUNNING, null, null);
@@ -87,6 +90,19 @@ public class PromptSyncService {
     if (source.isEmpty()) {
       return SyncStatus.NOT_CONFIGURED;
     }
-    return new SyncStateStore(DataSources.nexus(), Clock.systemUTC()).status(source.get().syncKey());
+    return store().status(source.get().syncKey());
+  }
+
+  /**
+   * Returns the store, after migrating the schema once: the first sync starts with the application,
+   * possibly before the storage writer has migrated the database.
+   */
+  private SyncStateStore store() throws SQLException {
+    DataSource dataSource = DataSources.nexus();
+    if (!schemaChecked) {
+      SchemaMigrator.migrate(dataSource);
+      schemaChecked = true;
+    }
+    return new SyncStateStore(dataSource, Clock.systemUTC());
   }
 }
