@@ -36,6 +36,8 @@ class PromptsBrowserIT {
   void logIn() {
     browser().driver.manage().deleteAllCookies();
     browser().logIn(dashboard, NexusServer.DASHBOARD_KEY);
+    // Forget what the login page logged, so each test sees only its own page's messages.
+    browser().consoleMessages();
   }
 
   @Test

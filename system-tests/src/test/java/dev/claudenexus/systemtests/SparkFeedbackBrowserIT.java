@@ -52,6 +52,8 @@ class SparkFeedbackBrowserIT {
     server.spark.storeFeedback(RATED, 4, "Saved <b>time</b>");
     browser().driver.manage().deleteAllCookies();
     browser().logIn(dashboard, NexusServer.DASHBOARD_KEY);
+    // Forget what the login page logged, so each test sees only its own page's messages.
+    browser().consoleMessages();
   }
 
   /** Sends a request whose messages hold two Spark tool calls and their results. */

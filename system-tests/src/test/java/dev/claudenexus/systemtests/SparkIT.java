@@ -105,6 +105,8 @@ class SparkIT {
     HttpResponse<String> tooMany = post(server.baseUrl(), "/api/spark/feedback/batch",
         "{\"session_ids\":[" + "\"s\",".repeat(100) + "\"s\"]}", "application/json");
     HttpResponse<String> hostileId = get(server.baseUrl(), "/api/spark/sessions/bad%20id%3F/feedback");
+    HttpResponse<String> nested = post(server.baseUrl(), "/api/spark/feedback/batch",
+        "{\"session_ids\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}", "application/json");
 
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(json(notJson).getString("message")).contains("not valid JSON");
@@ -113,6 +115,8 @@ class SparkIT {
     assertThat(tooMany.statusCode()).isEqualTo(400);
     assertThat(json(tooMany).getString("message")).startsWith("session_ids");
     assertThat(hostileId.statusCode()).isEqualTo(400);
+    assertThat(nested.statusCode()).isEqualTo(400);
+    assertThat(json(nested).getString("message")).contains("deeper than");
     assertThat(server.spark.received()).isEmpty();
   }
 

@@ -26,7 +26,7 @@ import java.util.Locale;
 
 /**
  * {@code /api/mcp/*}: the prompt library and its GitHub sync, in the original proxy's shapes. Every
- * path answers 404 unless {@code MCP_ENABLED=true}.
+ * path responds with 404 unless {@code MCP_ENABLED=true}.
  */
 @Path("mcp")
 @RequestScoped

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Settings of the MCP prompt library, read once per application from MicroProfile Config.
  *
- * @param enabled {@code MCP_ENABLED}: whether {@code /mcp} and {@code /api/mcp/*} answer at all
+ * @param enabled {@code MCP_ENABLED}: whether {@code /mcp} and {@code /api/mcp/*} are served at all
  * @param promptsDirectory {@code MCP_PROMPTS_DIR}: the folder of {@code *.yaml} prompt files,
  *     {@code ./prompts} by default, resolved against the working directory
  * @param github the GitHub folder to sync from, present when {@code MCP_GITHUB_OWNER},

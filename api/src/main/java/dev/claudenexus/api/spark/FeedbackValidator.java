@@ -15,9 +15,9 @@ import java.util.List;
  */
 public final class FeedbackValidator {
 
-  /** The most session ids of one batch, and the most items of one feedback list. */
+  /** The maximum number of session ids of one batch, and of items of one feedback list. */
   public static final int MAX_ITEMS = 100;
-  /** The longest text of one field, in characters. */
+  /** The maximum length of one text field, in characters. */
   public static final int MAX_TEXT = 10_000;
 
   private static final String[] CODE_CHANGES = {"number_of_files_created", "number_of_files_edited",

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** Spark session ids: 1 to 200 letters, digits, {@code .}, {@code _}, {@code :} or {@code -}. */
 public final class SessionIds {
 
-  /** The longest session id accepted. */
+  /** The maximum length of a session id. */
   public static final int MAX_LENGTH = 200;
 
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_LENGTH + "}");

@@ -21,7 +21,7 @@ import java.util.logging.Logger;
 
 /**
  * Calls the Spark API: {@code GET /sessions/{id}/feedback}, {@code POST /send_feedback} and
- * {@code POST /feedback/batch}, with the key as {@code Authorization: Bearer}. Answers are read up to
+ * {@code POST /feedback/batch}, with the key as {@code Authorization: Bearer}. Responses are read up to
  * {@value #MAX_RESPONSE_BYTES} bytes. Failures to reach Spark become 502 (504 on a timeout) with the
  * reason; the key never appears in a reply or a log.
  */

@@ -3,7 +3,7 @@ package dev.claudenexus.api.spark;
 import jakarta.json.JsonValue;
 
 /**
- * Spark's answer to one call.
+ * Spark's response to one call.
  *
  * @param status Spark's HTTP status, or 502 when Spark could not be reached
  * @param body Spark's JSON body on success; on failure {@code {"error": ...}} with Spark's
@@ -11,7 +11,7 @@ import jakarta.json.JsonValue;
  */
 public record SparkReply(int status, JsonValue body) {
 
-  /** Returns whether Spark answered with a 2xx status. */
+  /** Returns whether Spark responded with a 2xx status. */
   public boolean ok() {
     return status >= 200 && status < 300;
   }

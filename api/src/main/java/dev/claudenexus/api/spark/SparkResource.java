@@ -1,6 +1,7 @@
 package dev.claudenexus.api.spark;
 
 import dev.claudenexus.api.access.ApiErrors;
+import dev.claudenexus.api.json.JsonNesting;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -24,7 +25,7 @@ import java.util.List;
 
 /**
  * {@code /api/spark/*}: feedback on Spark recommendations, forwarded to the Spark API. Every path
- * answers 503 when {@code SPARK_API_KEY} is not set. Bodies are checked before anything is sent: a
+ * responds with 503 when {@code SPARK_API_KEY} is not set. Bodies are checked before anything is sent: a
  * body that is not JSON or misses a field gets 400 naming the field. Spark's own errors are relayed
  * with Spark's status.
  */
@@ -98,6 +99,10 @@ public class SparkResource {
     byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
     if (bytes.length > MAX_BODY_BYTES) {
       return ApiErrors.plain(413, "The body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    if (JsonNesting.exceeds(bytes, JsonNesting.MAX_DEPTH)) {
+      return invalid(List.of(new FeedbackValidator.Problem("(body)",
+          "nests arrays and objects deeper than " + JsonNesting.MAX_DEPTH + " levels")));
     }
     try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
       return reader.readValue();

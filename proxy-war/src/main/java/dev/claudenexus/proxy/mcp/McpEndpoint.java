@@ -1,6 +1,7 @@
 package dev.claudenexus.proxy.mcp;
 
 import dev.claudenexus.api.access.AccessSettings;
+import dev.claudenexus.api.json.JsonNesting;
 import dev.claudenexus.api.mcp.McpPrompts;
 import dev.claudenexus.api.mcp.McpSettings;
 import dev.claudenexus.proxy.ServiceVersion;
@@ -29,7 +30,7 @@ import java.util.Locale;
  * request that reaches it while MCP is enabled.
  *
  * <ul>
- *   <li>{@code POST} takes JSON-RPC messages and answers with JSON; notifications get 202 without a
+ *   <li>{@code POST} takes JSON-RPC messages and responds with JSON; notifications get 202 without a
  *       body. {@code initialize} starts a session and returns its {@code Mcp-Session-Id}; later
  *       requests may send it, and an unknown one gets 404. A {@code MCP-Protocol-Version} header must
  *       name a supported version.
@@ -70,6 +71,10 @@ public class McpEndpoint {
     byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
     if (bytes.length > MAX_BODY_BYTES) {
       return error(413, JsonRpc.INVALID_REQUEST, "The body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    if (JsonNesting.exceeds(bytes, JsonNesting.MAX_DEPTH)) {
+      return error(400, JsonRpc.PARSE_ERROR, "Parse error: the body nests arrays and objects deeper"
+          + " than " + JsonNesting.MAX_DEPTH + " levels");
     }
     JsonValue message;
     try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {

@@ -28,7 +28,7 @@ final class McpMethods {
     this.prompts = prompts;
   }
 
-  /** Returns the result of a method, or throws the JSON-RPC error to answer with. */
+  /** Returns the result of a method, or throws the JSON-RPC error to respond with. */
   JsonObject call(String method, JsonObject params) throws JsonRpc.Failure {
     return switch (method) {
       case "initialize" -> initialize(params);

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <p>NOTE: sessions live in this instance's memory. Behind a load balancer with several proxies,
  * route {@code /mcp} by the {@code Mcp-Session-Id} header (or stick clients to one instance), since
- * another instance answers an unknown session with 404 and the client must initialize again.
+ * another instance responds to an unknown session with 404 and the client must initialize again.
  */
 @ApplicationScoped
 public class McpSessions {

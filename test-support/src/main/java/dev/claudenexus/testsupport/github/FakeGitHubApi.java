@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * A loopback fake of the GitHub REST API (version 2022-11-28) for one repository and branch: the head
  * commit ({@code GET /repos/{owner}/{repo}/commits/{branch}}), the folder listing and single files
  * ({@code GET /repos/{owner}/{repo}/contents/{path}?ref=}), with base64 content wrapped at 60
- * characters as GitHub sends it. Requests without the token get 401 as GitHub answers them.
+ * characters as GitHub sends it. Requests without the token get 401 with GitHub's error body.
  */
 public final class FakeGitHubApi implements AutoCloseable {
 
@@ -41,7 +41,7 @@ public final class FakeGitHubApi implements AutoCloseable {
     this.server = LoopbackServer.start("fake-github", this::handle);
   }
 
-  /** Starts the fake of {@code owner/repository}, whose branch holds the folder (no slashes around it). */
+  /** Starts the fake of {@code owner/repository}, whose branch contains the folder (given without slashes around it). */
   public static FakeGitHubApi start(String owner, String repository, String branch, String folder,
       String token) {
     return new FakeGitHubApi(owner, repository, branch, folder, token);

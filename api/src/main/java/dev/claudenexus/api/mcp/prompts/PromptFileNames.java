@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class PromptFileNames {
 
-  /** The longest file name accepted, in characters. */
+  /** The maximum length of a file name, in characters. */
   public static final int MAX_LENGTH = 128;
 
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*\\.(yaml|yml)");

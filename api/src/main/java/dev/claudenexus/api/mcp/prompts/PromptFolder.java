@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class PromptFolder {
 
-  /** The most prompt files read from the folder. */
+  /** The maximum number of prompt files read from the folder. */
   public static final int MAX_FILES = 1_000;
 
   private final Path directory;

@@ -1,6 +1,6 @@
 package dev.claudenexus.api.mcp.sync;
 
-/** A GitHub API call that failed; the message says which call, the status and GitHub's message. */
+/** A GitHub API call that failed. The message names the call, the status and GitHub's message. */
 public class GitHubException extends Exception {
 
   private static final long serialVersionUID = 1L;

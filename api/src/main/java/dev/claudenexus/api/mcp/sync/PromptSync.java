@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  */
 public final class PromptSync {
 
-  /** The most bytes one sync downloads. */
+  /** The maximum number of bytes one sync downloads. */
   static final long MAX_TOTAL_BYTES = 32L * 1024 * 1024;
   private static final Logger LOG = Logger.getLogger(PromptSync.class.getName());
 
