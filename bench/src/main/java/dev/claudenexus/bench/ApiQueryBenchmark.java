@@ -1,5 +1,7 @@
 package dev.claudenexus.bench;
 
+import dev.claudenexus.rollup.UsageRollups;
+import dev.claudenexus.schema.DatabaseVendor;
 import dev.claudenexus.schema.SchemaMigrator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -141,10 +143,22 @@ public final class ApiQueryBenchmark {
           options.rowsBudget());
       run.fillSeconds = fill.insertTime().toSeconds();
     }
+    // The rows were inserted with SQL, not by the storage writer, so the rollups are filled from
+    // them as migration 8.1 fills them on a database that holds requests.
+    long rollupStart = System.nanoTime();
+    try (Connection connection = database.connect()) {
+      connection.setAutoCommit(false);
+      new UsageRollups(DatabaseVendor.POSTGRESQL).rebuildAll(connection);
+      connection.commit();
+    }
+    run.rollupSeconds = (System.nanoTime() - rollupStart) / 1_000_000_000;
     long start = System.nanoTime();
     try (Connection connection = database.connect();
         Statement statement = connection.createStatement()) {
       statement.execute("VACUUM ANALYZE api_requests");
+      statement.execute("VACUUM ANALYZE " + UsageRollups.USAGE_HOURS);
+      statement.execute("VACUUM ANALYZE " + UsageRollups.OUTPUT_MINUTES);
+      statement.execute("VACUUM ANALYZE " + UsageRollups.CONVERSATIONS);
       statement.execute("CHECKPOINT");
     }
     run.vacuumSeconds = (System.nanoTime() - start) / 1_000_000_000;

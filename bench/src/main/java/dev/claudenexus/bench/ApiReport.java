@@ -34,6 +34,7 @@ final class ApiReport {
     boolean reusedDatabase;
     long fillSeconds;
     long vacuumSeconds;
+    long rollupSeconds;
     long startSeconds;
     long measureSeconds;
     String loadBefore = "";
@@ -79,7 +80,8 @@ final class ApiReport {
     line("- Command: `" + run.command + "` (it packages the reactor with `mvn -q -o package`, then"
         + " runs `dev.claudenexus.bench.ApiQueryBenchmark` with these arguments)");
     line("- Date: " + run.started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ", commit "
-        + run.commit + ". Inserting rows took " + run.fillSeconds + " s, `VACUUM ANALYZE` "
+        + run.commit + ". Inserting rows took " + run.fillSeconds + " s, filling the rollups from"
+        + " them (as migration 8.1 does) " + run.rollupSeconds + " s, `VACUUM ANALYZE` "
         + run.vacuumSeconds + " s, `bin/nexus start` " + run.startSeconds + " s and the calls "
         + run.measureSeconds + " s");
     line("- Machine: `nproc` " + MachineInfo.processors() + ", CPU " + MachineInfo.cpuModel()

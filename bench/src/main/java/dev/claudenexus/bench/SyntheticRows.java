@@ -15,7 +15,8 @@ import java.util.logging.Logger;
  * <p>Each row has a request body of about 2 KB: a user message of about 900 characters of MD5 hex,
  * which PostgreSQL's pglz compression cannot shrink, plus about 840 characters of a repeated sentence,
  * which it can. Rows spread over 20 domains and accounts, three models and conversations of ten
- * requests, so every index of the table gets distinct keys. Their timestamps are spread evenly over
+ * requests, so every index of the table gets distinct keys. A conversation stays in one domain and
+ * account, as Claude Code's do, and its requests alternate between the models. Their timestamps are spread evenly over
  * the 30 days before the insert, newest first: row {@code g} of {@code target} is
  * {@code g * 30 days / target} old.
  */
@@ -35,7 +36,7 @@ final class SyntheticRows {
         conversation_id, branch_id, system_hash)
       SELECT
         md5('bench-row-' || g)::uuid,
-        'team' || (g % 20) || '.example.com',
+        'team' || ((g / 10) % 20) || '.example.com',
         now() - make_interval(secs => g * ?::double precision),
         'POST',
         '/v1/messages',
@@ -45,8 +46,8 @@ final class SyntheticRows {
             'system', jsonb_build_array(jsonb_build_object('type', 'text',
                 'text', 'You are a coding assistant working in a repository.')),
             'messages', jsonb_build_array(jsonb_build_object('role', 'user', 'content', t.text))),
-        encode(sha256(convert_to('key' || (g % 20), 'UTF8')), 'hex'),
-        'acc_' || (g % 20),
+        encode(sha256(convert_to('key' || ((g / 10) % 20), 'UTF8')), 'hex'),
+        'acc_' || ((g / 10) % 20),
         m.model,
         'inference',
         1 + g % 20,

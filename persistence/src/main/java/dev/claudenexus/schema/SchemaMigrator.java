@@ -34,6 +34,7 @@ public final class SchemaMigrator {
           Flyway.configure(SchemaMigrator.class.getClassLoader())
               .dataSource(dataSource)
               .locations(vendor.migrationLocation())
+              .javaMigrations(new RollupFill())
               // A database written by the original product has its tables but no history, so it is
               // baselined below version 1 and every migration runs. Each one skips what exists.
               .baselineOnMigrate(true)

@@ -6,12 +6,22 @@ import dev.claudenexus.conversation.MessageHashes;
 import dev.claudenexus.conversation.TaskInvocation;
 import dev.claudenexus.schema.DatabaseVendor;
 import dev.claudenexus.usage.TokenUsage;
+import dev.claudenexus.rollup.UsageRollups;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Inserts recorded requests and their stream chunks with JDBC batches. Inserting a record whose
@@ -35,6 +45,7 @@ final class RequestRepository {
 
   private final DatabaseVendor vendor;
   private final SqlLog sqlLog;
+  private final UsageRollups rollups;
 
   RequestRepository(DatabaseVendor vendor) {
     this(vendor, new SqlLog(false, 0));
@@ -43,11 +54,13 @@ final class RequestRepository {
   RequestRepository(DatabaseVendor vendor, SqlLog sqlLog) {
     this.vendor = vendor;
     this.sqlLog = sqlLog;
+    this.rollups = new UsageRollups(vendor);
   }
 
   /**
-   * Inserts the records, their chunks and sub-agent launches in the caller's transaction, and on
-   * PostgreSQL queues a {@link ChangeNotices notice} that readers receive when it commits.
+   * Inserts the records, their chunks and sub-agent launches in the caller's transaction, adds the
+   * new rows to the {@link UsageRollups rollups}, and on PostgreSQL queues a {@link ChangeNotices
+   * notice} that readers receive when it commits.
    *
    * @param idempotent whether a record may already be stored (a journal replay, a retry one by one).
    *     On H2 a plain insert costs about a quarter less CPU than {@code MERGE}, so live batches use
@@ -58,6 +71,13 @@ final class RequestRepository {
     long start = System.nanoTime();
     String sql = insertRequestSql(idempotent);
     List<RequestRecord> records = linked.stream().map(LinkedRecord::record).toList();
+    // Rows stored before (by an earlier attempt) are skipped by the insert, so they must not be
+    // added to the rollups twice. On H2 a live batch fails on a stored id instead.
+    Set<UUID> added = new LinkedHashSet<>();
+    records.forEach(r -> added.add(r.requestId()));
+    if (idempotent || vendor == DatabaseVendor.POSTGRESQL) {
+      added.removeAll(storedIds(connection, added));
+    }
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (LinkedRecord record : linked) {
         bind(statement, record.record());
@@ -69,7 +89,28 @@ final class RequestRepository {
     sqlLog.batch(sql, records, System.nanoTime() - start);
     insertChunks(connection, records);
     insertInvocations(connection, linked);
+    rollups.add(connection, added);
     ChangeNotices.send(connection, vendor, ChangeNotices.Kind.REQUESTS);
+  }
+
+  /** Returns those of {@code ids} that are stored already. */
+  private Set<UUID> storedIds(Connection connection, Collection<UUID> ids) throws SQLException {
+    Set<UUID> stored = new HashSet<>();
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT request_id FROM api_requests WHERE request_id = ANY(?)")) {
+      statement.setArray(1, uuidArray(connection, ids));
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          stored.add(rs.getObject(1, UUID.class));
+        }
+      }
+    }
+    return stored;
+  }
+
+  private Array uuidArray(Connection connection, Collection<UUID> ids) throws SQLException {
+    return connection.createArrayOf(vendor == DatabaseVendor.POSTGRESQL ? "uuid" : "UUID",
+        ids.toArray(new UUID[0]));
   }
 
   private String insertRequestSql(boolean idempotent) {
@@ -138,12 +179,18 @@ final class RequestRepository {
       COLUMNS.substring(COLUMNS.indexOf("hash_mode")).replace(",", " = ?,") + " = ?";
 
   /**
-   * Replaces the links and sub-agent launches of stored rows in the caller's transaction, and on
-   * PostgreSQL queues a {@link ChangeNotices notice}.
+   * Replaces the links and sub-agent launches of stored rows in the caller's transaction, rebuilds
+   * the conversation rollup of the conversations the rows leave and join, and on PostgreSQL queues
+   * a {@link ChangeNotices notice}.
    *
    * @return the number of rows that still exist
    */
   int updateLinks(Connection connection, List<LinkedRecord> linked) throws SQLException {
+    Set<UUID> conversations = conversationsOf(connection,
+        linked.stream().map(r -> r.record().requestId()).toList());
+    linked.stream().map(LinkedRecord::link).filter(Objects::nonNull)
+        .map(ConversationLink::conversationId).filter(Objects::nonNull)
+        .forEach(conversations::add);
     String sql = "UPDATE api_requests SET " + LINK_COLUMNS + " WHERE request_id = ?";
     int updated = 0;
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -165,8 +212,25 @@ final class RequestRepository {
       statement.executeBatch();
     }
     insertInvocations(connection, linked);
+    rollups.rebuildConversations(connection, conversations);
     ChangeNotices.send(connection, vendor, ChangeNotices.Kind.RELINKED);
     return updated;
+  }
+
+  /** Returns the conversations that the stored rows {@code requestIds} belong to now. */
+  private Set<UUID> conversationsOf(Connection connection, Collection<UUID> requestIds)
+      throws SQLException {
+    Set<UUID> conversations = new TreeSet<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT conversation_id"
+        + " FROM api_requests WHERE request_id = ANY(?) AND conversation_id IS NOT NULL")) {
+      statement.setArray(1, uuidArray(connection, requestIds));
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          conversations.add(rs.getObject(1, UUID.class));
+        }
+      }
+    }
+    return conversations;
   }
 
   /** Binds the link columns from {@code first} on and returns the next free position. */

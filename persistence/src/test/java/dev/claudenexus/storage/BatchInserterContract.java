@@ -181,6 +181,7 @@ abstract class BatchInserterContract {
 
     assertEquals(25, count("api_requests"));
     assertEquals(50, count("streaming_chunks"));
+    RollupCheck.assertConsistent(database.dataSource());
   }
 
   @Test
@@ -192,6 +193,7 @@ abstract class BatchInserterContract {
 
     assertEquals(1, count("api_requests"));
     assertEquals(2, count("streaming_chunks"));
+    RollupCheck.assertConsistent(database.dataSource());
   }
 
   @Test
@@ -202,6 +204,49 @@ abstract class BatchInserterContract {
 
     assertEquals(1, count("api_requests"));
     assertEquals(2, count("streaming_chunks"));
+    RollupCheck.assertConsistent(database.dataSource());
+  }
+
+  @Test
+  void rollupsSumTheStoredRequests() throws SQLException {
+    String warning = "{\"anthropic-ratelimit-unified-status\":\"allowed_warning\"}";
+    List<RequestRecord> batch = List.of(
+        RecordBuilder.full().build(),
+        RecordBuilder.full().timestamp(RecordBuilder.START.plusSeconds(20))
+            .responseHeaders(warning).costUsd(null).build(),
+        // START is 26.535 s into its minute, so this one falls into the next minute.
+        RecordBuilder.minimal().timestamp(RecordBuilder.START.plusSeconds(40)).build(),
+        RecordBuilder.full().timestamp(RecordBuilder.START.plusHours(1)).build());
+
+    assertTrue(inserter.insert(batch));
+
+    long hour = Math.floorDiv(RecordBuilder.START.toEpochSecond(), 3600);
+    long minute = Math.floorDiv(RecordBuilder.START.toEpochSecond(), 60);
+    assertEquals(List.of(
+            "rollup_output_minutes minute_bucket=" + minute + " account_id=acc_test"
+                + " output_tokens=690 header_output_tokens=690 warning_count=1",
+            "rollup_output_minutes minute_bucket=" + (minute + 1) + " account_id= output_tokens=0"
+                + " header_output_tokens=0 warning_count=0",
+            "rollup_output_minutes minute_bucket=" + (minute + 60) + " account_id=acc_test"
+                + " output_tokens=345 header_output_tokens=345 warning_count=0",
+            "rollup_usage_hours hour_bucket=" + hour + " domain=localhost:3000 account_id="
+                + " model= request_type= request_count=1 input_tokens=0 output_tokens=0"
+                + " total_tokens=0 cache_creation_input_tokens=0 cache_read_input_tokens=0"
+                + " cost_usd=null priced_count=0 error_count=0 duration_ms_sum=10"
+                + " duration_count=1 tool_call_count=0 linked_count=0",
+            "rollup_usage_hours hour_bucket=" + hour + " domain=localhost:3000"
+                + " account_id=acc_test model=claude-sonnet-4-5 request_type=inference"
+                + " request_count=2 input_tokens=2400 output_tokens=690 total_tokens=3090"
+                + " cache_creation_input_tokens=600 cache_read_input_tokens=4910"
+                + " cost_usd=0.0123456789 priced_count=1 error_count=2 duration_ms_sum=9134"
+                + " duration_count=2 tool_call_count=4 linked_count=0",
+            "rollup_usage_hours hour_bucket=" + (hour + 1) + " domain=localhost:3000"
+                + " account_id=acc_test model=claude-sonnet-4-5 request_type=inference"
+                + " request_count=1 input_tokens=1200 output_tokens=345 total_tokens=1545"
+                + " cache_creation_input_tokens=300 cache_read_input_tokens=2455"
+                + " cost_usd=0.0123456789 priced_count=1 error_count=1 duration_ms_sum=4567"
+                + " duration_count=1 tool_call_count=2 linked_count=0"),
+        RollupCheck.assertConsistent(database.dataSource()));
   }
 
   @Test
@@ -217,6 +262,7 @@ abstract class BatchInserterContract {
     assertEquals(1, deadLetters.size());
     assertEquals(tooLong.requestId(), RequestRecordJson.fromLine(deadLetters.get(0)).requestId());
     assertTrue(inserter.isDatabaseAvailable());
+    RollupCheck.assertConsistent(database.dataSource());
   }
 
   @Test
@@ -270,6 +316,7 @@ abstract class BatchInserterContract {
 
     assertEquals(10, count("api_requests"));
     assertFalse(Files.exists(journalDirectory.resolve("dead-letter.jsonl")), "a record was dead-lettered");
+    RollupCheck.assertConsistent(database.dataSource());
   }
 
   @Test
@@ -292,6 +339,7 @@ abstract class BatchInserterContract {
 
     assertEquals(3, count("api_requests"));
     assertFalse(journal.hasWork());
+    RollupCheck.assertConsistent(database.dataSource());
   }
 
   @Test

@@ -109,6 +109,16 @@ class OriginalDatabaseAdoptionTest {
   }
 
   @Test
+  void migrationFillsRollupsFromOriginalRows() throws SQLException {
+    SchemaMigrator.migrate(database.dataSource());
+
+    assertThat(strings("SELECT SUM(request_count) FROM rollup_usage_hours"))
+        .containsExactly(strings("SELECT COUNT(*) FROM api_requests").get(0));
+    assertThat(RollupCheck.assertConsistent(database.dataSource()))
+        .anyMatch(row -> row.startsWith("rollup_conversations conversation_id=" + conversationId));
+  }
+
+  @Test
   void migrationCopiesRecentSubagentLaunches() throws SQLException {
     SchemaMigrator.migrate(database.dataSource());
 

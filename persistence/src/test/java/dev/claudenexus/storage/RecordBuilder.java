@@ -134,6 +134,16 @@ final class RecordBuilder {
     return this;
   }
 
+  RecordBuilder responseHeaders(String value) {
+    responseHeaders = value;
+    return this;
+  }
+
+  RecordBuilder costUsd(BigDecimal value) {
+    costUsd = value;
+    return this;
+  }
+
   RecordBuilder model(String value) {
     model = value;
     return this;

@@ -106,6 +106,9 @@ abstract class RelinkerContract {
     assertThat(conversations()).isEqualTo(1);
     assertThat(column("SELECT DISTINCT hash_mode FROM api_requests")).containsExactly("current");
     assertThat(column("SELECT DISTINCT branch_id FROM api_requests")).containsExactly("main");
+    assertThat(RollupCheck.assertConsistent(database.dataSource()))
+        .filteredOn(row -> row.startsWith("rollup_conversations") && row.contains(DOMAIN))
+        .hasSize(1);
   }
 
   @Test
@@ -126,6 +129,7 @@ abstract class RelinkerContract {
     assertThat(conversations()).isEqualTo(1);
     assertThat(column("SELECT COUNT(*) FROM relink_runs WHERE finished_at IS NULL"))
         .containsExactly("0");
+    RollupCheck.assertConsistent(database.dataSource());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.claudenexus.api.access;
 
-import jakarta.json.Json;
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -15,8 +16,8 @@ public final class ApiErrors {
 
   /** Returns {@code {"error":{"code":code,"message":message}}} with the status. */
   public static Response coded(int status, String code, String message) {
-    String body = Json.createObjectBuilder()
-        .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+    String body = JSON.createObjectBuilder()
+        .add("error", JSON.createObjectBuilder().add("code", code).add("message", message))
         .build()
         .toString();
     return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
@@ -24,7 +25,7 @@ public final class ApiErrors {
 
   /** Returns {@code {"error":message}} with the status. */
   public static Response plain(int status, String message) {
-    String body = Json.createObjectBuilder().add("error", message).build().toString();
+    String body = JSON.createObjectBuilder().add("error", message).build().toString();
     return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
   }
 }

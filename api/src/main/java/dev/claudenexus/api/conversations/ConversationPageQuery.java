@@ -1,6 +1,7 @@
 package dev.claudenexus.api.conversations;
 
 import dev.claudenexus.api.query.SqlFilter;
+import dev.claudenexus.rollup.UsageRollups;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,12 +78,21 @@ public final class ConversationPageQuery {
     }
   }
 
-  // NOTE: counting distinct conversations reads every selected request. On millions of rows this is
-  // the slowest part of a page, and it grows with the table while the page itself does not.
-  /** Returns the number of conversations with selected requests. */
+  /**
+   * Returns the number of conversations with selected requests. Without a time range or the
+   * sub-task filter it counts them in the conversation rollup, which has about one row per branch.
+   * Otherwise it reads every selected request, which grows with the table.
+   */
   long total(ConversationSelection selection) throws SQLException {
-    SqlFilter filter = selection.requestFilter("r");
-    String sql = "SELECT COUNT(DISTINCT r.conversation_id) FROM api_requests r" + filter.clause();
+    boolean whole = selection.dateFrom().isEmpty() && selection.dateTo().isEmpty()
+        && !selection.excludeSubtasks();
+    SqlFilter filter = whole
+        ? new SqlFilter().equalTo("r.domain", selection.domain())
+            .equalTo("r.account_id", selection.accountId())
+            .equalTo("r.conversation_id", selection.conversationId())
+        : selection.requestFilter("r");
+    String table = whole ? UsageRollups.CONVERSATIONS : "api_requests";
+    String sql = "SELECT COUNT(DISTINCT r.conversation_id) FROM " + table + " r" + filter.clause();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       filter.bind(statement, 1);
       try (ResultSet rs = statement.executeQuery()) {

@@ -1,6 +1,7 @@
 package dev.claudenexus.api.conversations;
 
-import jakarta.json.Json;
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,11 +17,11 @@ final class ConversationsJson {
   private ConversationsJson() {}
 
   static JsonObject proxyShape(ConversationPage page, ConversationSelection selection) {
-    JsonArrayBuilder conversations = Json.createArrayBuilder();
+    JsonArrayBuilder conversations = JSON.createArrayBuilder();
     page.conversations().forEach(c -> conversations.add(proxyRow(c)));
     long total = page.total().orElse(0L);
     long limit = selection.limit();
-    JsonObjectBuilder pagination = Json.createObjectBuilder()
+    JsonObjectBuilder pagination = JSON.createObjectBuilder()
         .add("total", total)
         .add("limit", limit)
         .add("offset", selection.offset())
@@ -28,16 +29,16 @@ final class ConversationsJson {
         .add("page", selection.offset() / limit + 1)
         .add("totalPages", (total + limit - 1) / limit);
     addCursor(pagination, page);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("conversations", conversations)
         .add("pagination", pagination)
         .build();
   }
 
   static JsonObject dashboardShape(ConversationPage page) {
-    JsonArrayBuilder conversations = Json.createArrayBuilder();
+    JsonArrayBuilder conversations = JSON.createArrayBuilder();
     page.conversations().forEach(c -> conversations.add(dashboardRow(c)));
-    JsonObjectBuilder json = Json.createObjectBuilder()
+    JsonObjectBuilder json = JSON.createObjectBuilder()
         .add("status", "ok")
         .add("conversations", conversations)
         .add("count", page.conversations().size());
@@ -46,7 +47,7 @@ final class ConversationsJson {
   }
 
   private static JsonObjectBuilder proxyRow(ConversationSummary c) {
-    JsonObjectBuilder row = Json.createObjectBuilder()
+    JsonObjectBuilder row = JSON.createObjectBuilder()
         .add("conversationId", c.latest().conversationId().toString());
     addText(row, "domain", c.latest().domain());
     addText(row, "accountId", c.latest().accountId());
@@ -59,7 +60,7 @@ final class ConversationsJson {
         .add("subtaskBranchCount", c.branches().subtask())
         .add("compactBranchCount", c.branches().compact())
         .add("userBranchCount", c.branches().user())
-        .add("modelsUsed", Json.createArrayBuilder(c.modelsUsed()))
+        .add("modelsUsed", JSON.createArrayBuilder(c.modelsUsed()))
         .add("latestRequestId", c.latest().requestId().toString());
     addText(row, "latestModel", c.latest().model());
     row.add("latestContextTokens", c.latest().contextTokens())
@@ -70,7 +71,7 @@ final class ConversationsJson {
   }
 
   private static JsonObjectBuilder dashboardRow(ConversationSummary c) {
-    JsonObjectBuilder row = Json.createObjectBuilder()
+    JsonObjectBuilder row = JSON.createObjectBuilder()
         .add("conversation_id", c.latest().conversationId().toString());
     addText(row, "domain", c.latest().domain());
     addText(row, "account_id", c.latest().accountId());
@@ -83,7 +84,7 @@ final class ConversationsJson {
         .add("subtask_branch_count", c.branches().subtask())
         .add("compact_branch_count", c.branches().compact())
         .add("user_branch_count", c.branches().user())
-        .add("models_used", Json.createArrayBuilder(c.modelsUsed()))
+        .add("models_used", JSON.createArrayBuilder(c.modelsUsed()))
         .add("latest_request_id", c.latest().requestId().toString());
     addText(row, "latest_model", c.latest().model());
     row.add("latest_context_tokens", c.latest().contextTokens())

@@ -1,19 +1,21 @@
 package dev.claudenexus.api.costs;
 
 import dev.claudenexus.api.errors.InvalidParameterException;
-import dev.claudenexus.api.query.TimeBuckets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** A way to group costs: its {@code groupBy} name, its SQL expression and its JSON field. */
+/**
+ * A way to group costs: its {@code groupBy} name, its SQL expression over {@code rollup_usage_hours}
+ * and its JSON field.
+ */
 public enum CostDimension {
-  DAY("day", TimeBuckets.bucketNumber(CostDimension.DAY_SECONDS), "date"),
-  ACCOUNT("account", "account_id", "accountId"),
+  DAY("day", "hour_bucket / 24", "date"),
+  ACCOUNT("account", "NULLIF(account_id, '')", "accountId"),
   DOMAIN("domain", "domain", "domain"),
-  MODEL("model", "model", "model");
+  MODEL("model", "NULLIF(model, '')", "model");
 
   static final int DAY_SECONDS = 86_400;
 

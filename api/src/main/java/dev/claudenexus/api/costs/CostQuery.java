@@ -3,10 +3,12 @@ package dev.claudenexus.api.costs;
 import dev.claudenexus.api.query.SqlFilter;
 import dev.claudenexus.api.query.TimeBuckets;
 import dev.claudenexus.api.query.UsdAmounts;
+import dev.claudenexus.rollup.UsageRollups;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Sums stored costs of a {@link CostSelection} with one grouped query over its time range. */
+/** Sums stored costs of a {@link CostSelection} with one grouped query over the hourly rollup. */
 public final class CostQuery {
 
   private final Connection connection;
@@ -25,9 +27,10 @@ public final class CostQuery {
 
   /** Returns one row per group: days newest first, the other dimensions in ascending order. */
   public List<CostRow> rows(CostSelection selection) throws SQLException {
+    // Whole days are whole hours, so the hourly rollup holds every sum.
     SqlFilter filter = new SqlFilter()
-        .where("timestamp >= ?", selection.from().atStartOfDay().atOffset(ZoneOffset.UTC))
-        .where("timestamp < ?", selection.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+        .where("hour_bucket >= ?", hourOf(selection.from()))
+        .where("hour_bucket < ?", hourOf(selection.to().plusDays(1)))
         .equalTo("domain", selection.domain())
         .equalTo("account_id", selection.accountId());
     String keys = selection.groupBy().stream().map(CostDimension::expression)
@@ -35,10 +38,12 @@ public final class CostQuery {
     String order = selection.groupBy().stream()
         .map(d -> d.expression() + (d == CostDimension.DAY ? " DESC" : ""))
         .collect(Collectors.joining(", "));
-    String sql = "SELECT " + keys + ", SUM(cost_usd), COUNT(*), COUNT(*) - COUNT(cost_usd),"
+    String sql = "SELECT " + keys + ", SUM(cost_usd), COALESCE(SUM(request_count), 0),"
+        + " COALESCE(SUM(request_count - priced_count), 0),"
         + " COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0),"
         + " COALESCE(SUM(cache_creation_input_tokens), 0), COALESCE(SUM(cache_read_input_tokens), 0)"
-        + " FROM api_requests" + filter.clause() + " GROUP BY " + keys + " ORDER BY " + order;
+        + " FROM " + UsageRollups.USAGE_HOURS + filter.clause() + " GROUP BY " + keys
+        + " ORDER BY " + order;
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       filter.bind(statement, 1);
       try (ResultSet rs = statement.executeQuery()) {
@@ -49,6 +54,10 @@ public final class CostQuery {
         return rows;
       }
     }
+  }
+
+  private static long hourOf(LocalDate day) {
+    return TimeBuckets.numberOf(day.atStartOfDay().atOffset(ZoneOffset.UTC), UsageRollups.HOUR_SECONDS);
   }
 
   private static CostRow row(ResultSet rs, List<CostDimension> dimensions) throws SQLException {

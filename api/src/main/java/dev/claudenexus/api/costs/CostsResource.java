@@ -1,10 +1,11 @@
 package dev.claudenexus.api.costs;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.api.query.UsdAmounts;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -45,16 +46,16 @@ public class CostsResource {
     BigDecimal total = BigDecimal.ZERO;
     long requests = 0;
     long unpriced = 0;
-    JsonArrayBuilder groups = Json.createArrayBuilder();
+    JsonArrayBuilder groups = JSON.createArrayBuilder();
     for (CostRow row : rows) {
       total = total.add(row.costUsd());
       requests += row.requests();
       unpriced += row.unpricedRequests();
       groups.add(rowJson(row));
     }
-    JsonArrayBuilder groupBy = Json.createArrayBuilder();
+    JsonArrayBuilder groupBy = JSON.createArrayBuilder();
     selection.groupBy().forEach(d -> groupBy.add(d.parameterName()));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("from", selection.from().toString())
         .add("to", selection.to().toString())
         .add("domain", selection.domain().orElse(ALL))
@@ -68,7 +69,7 @@ public class CostsResource {
   }
 
   private static JsonObjectBuilder rowJson(CostRow row) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     row.keys().forEach((dimension, value) -> {
       if (value == null) {
         json.addNull(dimension.field());

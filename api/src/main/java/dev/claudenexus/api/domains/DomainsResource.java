@@ -1,9 +1,10 @@
 package dev.claudenexus.api.domains;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -28,14 +29,14 @@ public class DomainsResource {
   @CachedRead
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject domains() throws SQLException {
-    JsonArrayBuilder domains = Json.createArrayBuilder();
+    JsonArrayBuilder domains = JSON.createArrayBuilder();
     try (Connection connection = DataSources.nexus().getConnection()) {
       for (DomainQuery.DomainCount domain : new DomainQuery(connection)
           .since(OffsetDateTime.now(ZoneOffset.UTC).minus(WINDOW))) {
-        domains.add(Json.createObjectBuilder().add("domain", domain.domain())
+        domains.add(JSON.createObjectBuilder().add("domain", domain.domain())
             .add("requestCount", domain.requests()));
       }
     }
-    return Json.createObjectBuilder().add("domains", domains).build();
+    return JSON.createObjectBuilder().add("domains", domains).build();
   }
 }

@@ -1,11 +1,12 @@
 package dev.claudenexus.api.hourly;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.api.hourly.HourlyUsageQuery.Measure;
 import dev.claudenexus.api.query.QueryParameters;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -66,15 +67,15 @@ public class HourlyUsageResource {
   static JsonObject toJson(List<HourlyCount> hours, Optional<String> domain, int days) {
     Map<String, JsonArrayBuilder> byDomain = new LinkedHashMap<>();
     for (HourlyCount hour : hours) {
-      byDomain.computeIfAbsent(hour.domain(), d -> Json.createArrayBuilder())
-          .add(Json.createObjectBuilder()
+      byDomain.computeIfAbsent(hour.domain(), d -> JSON.createArrayBuilder())
+          .add(JSON.createObjectBuilder()
               .add("hour", hour.hour().toInstant().toString())
               .add("count", hour.count()));
     }
-    JsonObjectBuilder data = Json.createObjectBuilder();
+    JsonObjectBuilder data = JSON.createObjectBuilder();
     byDomain.forEach(data::add);
-    JsonObjectBuilder query = Json.createObjectBuilder().add("days", days);
+    JsonObjectBuilder query = JSON.createObjectBuilder().add("days", days);
     domain.ifPresentOrElse(d -> query.add("domain", d), () -> query.addNull("domain"));
-    return Json.createObjectBuilder().add("data", data).add("query", query).build();
+    return JSON.createObjectBuilder().add("data", data).add("query", query).build();
   }
 }

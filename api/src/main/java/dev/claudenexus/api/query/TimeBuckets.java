@@ -1,5 +1,6 @@
 package dev.claudenexus.api.query;
 
+import dev.claudenexus.rollup.UsageRollups;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,13 +18,14 @@ public final class TimeBuckets {
    * {@code timestamp}; bucket {@code n} starts at {@code n * seconds} seconds after the epoch.
    */
   public static String bucketNumber(int seconds) {
-    if (seconds <= 0) {
-      throw new IllegalArgumentException("bucket length must be positive: " + seconds);
-    }
-    // NOTE: the PostgreSQL migration V7 creates statistics on this exact text for 60, 3600 and
-    // 86400 seconds. Changed text or another length still works, but PostgreSQL then expects one
-    // group per row and sorts instead of hashing, which made 7-day groupings about twice as slow.
-    return "CAST(FLOOR(EXTRACT(EPOCH FROM timestamp) / " + seconds + ") AS BIGINT)";
+    return UsageRollups.bucketNumber(seconds);
+  }
+
+  /** Returns the first bucket that starts at or after {@code time}. */
+  public static long firstFrom(OffsetDateTime time, int seconds) {
+    long number = numberOf(time, seconds);
+    boolean atStart = Math.floorMod(time.toEpochSecond(), seconds) == 0 && time.getNano() == 0;
+    return atStart ? number : number + 1;
   }
 
   /** Returns the start of bucket {@code number} as a UTC time. */

@@ -1,7 +1,8 @@
 package dev.claudenexus.api.requests;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.storage.DataSources;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
@@ -79,13 +80,13 @@ final class NewRequestPoller {
   }
 
   private static JsonObject event(ResultSet rs, UUID id) throws SQLException {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("request_id", id.toString())
         .add("domain", rs.getString(2))
         .add("timestamp", rs.getObject(3, OffsetDateTime.class).toInstant().toString())
         .add("model", text(rs.getString(4)))
         .add("request_type", text(rs.getString(5)))
-        .add("response_status", rs.getObject(6) == null ? JsonValue.NULL : Json.createValue(rs.getInt(6)))
+        .add("response_status", rs.getObject(6) == null ? JsonValue.NULL : JSON.createValue(rs.getInt(6)))
         .add("conversation_id", text(rs.getString(7)))
         .add("branch_id", text(rs.getString(8)))
         .add("account_id", text(rs.getString(9)))
@@ -103,6 +104,6 @@ final class NewRequestPoller {
   }
 
   private static JsonValue text(String value) {
-    return value == null ? JsonValue.NULL : Json.createValue(value);
+    return value == null ? JsonValue.NULL : JSON.createValue(value);
   }
 }

@@ -1,11 +1,12 @@
 package dev.claudenexus.api.requests;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.ContainerResources;
 import dev.claudenexus.api.changes.StorageChanges;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -48,7 +49,7 @@ public class RequestEvents {
   /** Sends the {@code connected} event and adds the connection to those that get new requests. */
   public synchronized void subscribe(SseEventSink sink, Sse sse) {
     Subscriber subscriber = new Subscriber(sink, sse);
-    send(subscriber, "connected", Json.createObjectBuilder()
+    send(subscriber, "connected", JSON.createObjectBuilder()
         .add("time", Instant.now().toString())
         .add("heartbeatSeconds", HEARTBEAT_INTERVAL_MS / 1000)
         .build());
@@ -101,7 +102,7 @@ public class RequestEvents {
   }
 
   private void heartbeat() {
-    JsonObject time = Json.createObjectBuilder().add("time", Instant.now().toString()).build();
+    JsonObject time = JSON.createObjectBuilder().add("time", Instant.now().toString()).build();
     subscribers.forEach(subscriber -> send(subscriber, "heartbeat", time));
     stopWhenIdle();
   }

@@ -1,6 +1,7 @@
 package dev.claudenexus.api.requests;
 
-import jakarta.json.Json;
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
@@ -21,7 +22,7 @@ final class RequestJson {
 
   /** Builds the proxy's summary fields of a row. */
   static JsonObjectBuilder proxySummary(RequestRow row) {
-    JsonObjectBuilder json = Json.createObjectBuilder()
+    JsonObjectBuilder json = JSON.createObjectBuilder()
         .add("requestId", row.requestId().toString())
         .add("domain", row.domain())
         .add("model", text(row.model()))
@@ -45,9 +46,9 @@ final class RequestJson {
 
   /** Builds the proxy's detail of one request. */
   static JsonObjectBuilder proxyDetail(RequestRow row, List<RequestQueries.Chunk> chunks) {
-    JsonArrayBuilder streamingChunks = Json.createArrayBuilder();
+    JsonArrayBuilder streamingChunks = JSON.createArrayBuilder();
     for (RequestQueries.Chunk chunk : chunks) {
-      streamingChunks.add(Json.createObjectBuilder()
+      streamingChunks.add(JSON.createObjectBuilder()
           .add("chunkIndex", chunk.index())
           .add("timestamp", time(chunk.timestamp()))
           .add("data", text(chunk.data()))
@@ -65,7 +66,7 @@ final class RequestJson {
 
   /** Builds the dashboard's columns of a row, without the bodies. */
   static JsonObjectBuilder dashboardRow(RequestRow row) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("request_id", row.requestId().toString())
         .add("domain", row.domain())
         .add("timestamp", time(row.timestamp()))
@@ -99,9 +100,9 @@ final class RequestJson {
 
   /** Builds the dashboard's chunk list of one request. */
   static JsonArrayBuilder dashboardChunks(List<RequestQueries.Chunk> chunks) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (RequestQueries.Chunk chunk : chunks) {
-      array.add(Json.createObjectBuilder()
+      array.add(JSON.createObjectBuilder()
           .add("chunk_index", chunk.index())
           .add("timestamp", time(chunk.timestamp()))
           .add("event_type", text(chunk.eventType()))
@@ -119,26 +120,26 @@ final class RequestJson {
     if (stored == null) {
       return JsonValue.NULL;
     }
-    try (var reader = Json.createReader(new StringReader(stored))) {
+    try (var reader = JSON.createReader(new StringReader(stored))) {
       return reader.readValue();
     } catch (JsonException e) {
-      return Json.createValue(stored);
+      return JSON.createValue(stored);
     }
   }
 
   private static JsonValue text(Object value) {
-    return value == null ? JsonValue.NULL : Json.createValue(value.toString());
+    return value == null ? JsonValue.NULL : JSON.createValue(value.toString());
   }
 
   private static JsonValue number(Integer value) {
-    return value == null ? JsonValue.NULL : Json.createValue(value);
+    return value == null ? JsonValue.NULL : JSON.createValue(value);
   }
 
   private static JsonValue decimal(BigDecimal value) {
-    return value == null ? JsonValue.NULL : Json.createValue(value.stripTrailingZeros());
+    return value == null ? JsonValue.NULL : JSON.createValue(value.stripTrailingZeros());
   }
 
   private static JsonValue time(OffsetDateTime value) {
-    return value == null ? JsonValue.NULL : Json.createValue(value.toInstant().toString());
+    return value == null ? JsonValue.NULL : JSON.createValue(value.toInstant().toString());
   }
 }

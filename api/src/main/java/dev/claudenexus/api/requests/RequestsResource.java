@@ -1,10 +1,11 @@
 package dev.claudenexus.api.requests;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.ApiFlavor;
 import dev.claudenexus.api.cache.CachedRead;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -42,22 +43,22 @@ public class RequestsResource {
     PageParameters page = PageParameters.parse(limit, offset, cursor, DEFAULT_LIMIT);
     boolean proxy = flavor == ApiFlavor.PROXY;
     RequestQueries.Page result = RequestQueries.list(blankToNull(domain), page, true, proxy);
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     for (RequestRow row : result.rows()) {
       items.add(proxy ? RequestJson.proxyItem(row) : RequestJson.dashboardItem(row));
     }
     Optional<String> next = result.next().map(RequestCursor::encode);
     if (proxy) {
-      JsonObjectBuilder pagination = Json.createObjectBuilder()
+      JsonObjectBuilder pagination = JSON.createObjectBuilder()
           .add("total", result.total())
           .add("limit", page.limit())
           .add("offset", page.offset())
           .add("hasMore", next.isPresent());
-      JsonObjectBuilder body = Json.createObjectBuilder().add("requests", items).add("pagination", pagination);
+      JsonObjectBuilder body = JSON.createObjectBuilder().add("requests", items).add("pagination", pagination);
       next.ifPresentOrElse(value -> body.add("nextCursor", value), () -> body.addNull("nextCursor"));
       return body.build();
     }
-    JsonObjectBuilder body = Json.createObjectBuilder()
+    JsonObjectBuilder body = JSON.createObjectBuilder()
         .add("status", "ok")
         .add("requests", items)
         .add("count", result.rows().size());
@@ -73,14 +74,14 @@ public class RequestsResource {
     Optional<RequestRow> row = RequestQueries.find(requestId);
     if (row.isEmpty()) {
       return Response.status(404)
-          .entity(Json.createObjectBuilder().add("error", "Request not found").build())
+          .entity(JSON.createObjectBuilder().add("error", "Request not found").build())
           .build();
     }
     List<RequestQueries.Chunk> chunks = RequestQueries.chunks(requestId);
     if (flavor == ApiFlavor.PROXY) {
       return Response.ok(RequestJson.proxyDetail(row.get(), chunks).build()).build();
     }
-    JsonObject body = Json.createObjectBuilder()
+    JsonObject body = JSON.createObjectBuilder()
         .add("status", "ok")
         .add("request", RequestJson.dashboardRow(row.get()))
         .add("request_body", RequestJson.document(row.get().requestBody()))

@@ -3,6 +3,7 @@ package dev.claudenexus.api.stats;
 import dev.claudenexus.api.query.SqlFilter;
 import dev.claudenexus.api.query.TimeBuckets;
 import dev.claudenexus.api.query.UsdAmounts;
+import dev.claudenexus.rollup.UsageRollups;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,16 +25,26 @@ public final class ConversationStatsQuery {
   private static final Duration RECENT = Duration.ofHours(24);
 
   private final Connection connection;
+  private final Optional<String> domain;
+  private final Optional<String> accountId;
+  /** Selects the linked requests of the domain and account. */
   private final SqlFilter filter;
+  /** Selects the same requests in the conversation rollup. */
+  private final SqlFilter rollupFilter;
 
   public ConversationStatsQuery(Connection connection, Optional<String> domain, Optional<String> accountId) {
     this.connection = connection;
+    this.domain = domain;
+    this.accountId = accountId;
     this.filter = new SqlFilter().where("conversation_id IS NOT NULL")
         .equalTo("domain", domain).equalTo("account_id", accountId);
+    this.rollupFilter = new SqlFilter().equalTo("domain", domain).equalTo("account_id", accountId);
   }
 
-  // NOTE: the all-time totals read every conversation row of the selection. On a table of millions
-  // of rows that is a full index scan, so a rollup table would be needed to keep it fast.
+  /**
+   * Returns the statistics. All-time figures come from the conversation rollup, whose rows are
+   * conversation branches. The last 24 hours come from the requests.
+   */
   public ConversationStats query(OffsetDateTime now) throws SQLException {
     OffsetDateTime recentStart = now.minus(RECENT);
     long[] totals = totalCounts();
@@ -47,8 +58,7 @@ public final class ConversationStatsQuery {
   }
 
   /**
-   * Returns only the all-time totals of {@link #query}, with one of its queries. It reads every
-   * selected row as well.
+   * Returns only the all-time totals of {@link #query}, with one of its queries.
    */
   public ConversationTotals totals() throws SQLException {
     long[] totals = totalCounts();
@@ -56,23 +66,25 @@ public final class ConversationStatsQuery {
   }
 
   private long[] totalCounts() throws SQLException {
-    return longs("SELECT COUNT(DISTINCT conversation_id), COUNT(DISTINCT account_id),"
-        + " COUNT(*), COALESCE(SUM(total_tokens), 0) FROM api_requests" + filter.clause(), 4);
+    return rollupLongs("SELECT COUNT(DISTINCT conversation_id),"
+        + " COUNT(DISTINCT NULLIF(account_id, '')), COALESCE(SUM(request_count), 0),"
+        + " COALESCE(SUM(total_tokens), 0) FROM " + UsageRollups.CONVERSATIONS
+        + rollupFilter.clause(), 4);
   }
 
   private ConversationStats.Branches branches() throws SQLException {
-    long[] counts = longs("SELECT COUNT(*),"
+    long[] counts = rollupLongs("SELECT COUNT(*),"
         + " COALESCE(SUM(CASE WHEN branch_id LIKE 'subtask!_%' ESCAPE '!' THEN 1 ELSE 0 END), 0),"
         + " COALESCE(SUM(CASE WHEN branch_id LIKE 'compact!_%' ESCAPE '!' THEN 1 ELSE 0 END), 0)"
-        + " FROM (SELECT conversation_id, branch_id FROM api_requests" + filter.clause()
-        + " GROUP BY conversation_id, branch_id) branches", 3);
+        + " FROM (SELECT conversation_id, branch_id FROM " + UsageRollups.CONVERSATIONS
+        + rollupFilter.clause() + " GROUP BY conversation_id, branch_id) branches", 3);
     return new ConversationStats.Branches(counts[0], counts[1], counts[2]);
   }
 
   private BigDecimal cost() throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT SUM(cost_usd) FROM api_requests" + filter.clause())) {
-      filter.bind(statement, 1);
+        "SELECT SUM(cost_usd) FROM " + UsageRollups.CONVERSATIONS + rollupFilter.clause())) {
+      rollupFilter.bind(statement, 1);
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
         return UsdAmounts.round(rs.getBigDecimal(1));
@@ -80,11 +92,14 @@ public final class ConversationStatsQuery {
     }
   }
 
+  /** Returns the models of the linked requests, from the hourly rollup, which is smaller. */
   private List<String> models() throws SQLException {
     List<String> models = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT model FROM"
-        + " api_requests" + filter.clause() + " AND model IS NOT NULL ORDER BY model")) {
-      filter.bind(statement, 1);
+    SqlFilter linked = new SqlFilter().where("linked_count > 0").where("model <> ''")
+        .equalTo("domain", domain).equalTo("account_id", accountId);
+    try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT model FROM "
+        + UsageRollups.USAGE_HOURS + linked.clause() + " ORDER BY model")) {
+      linked.bind(statement, 1);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           models.add(rs.getString(1));
@@ -111,9 +126,18 @@ public final class ConversationStatsQuery {
     return hours;
   }
 
+  private long[] rollupLongs(String sql, int columns) throws SQLException {
+    return longs(sql, rollupFilter, columns);
+  }
+
   private long[] longs(String sql, int columns, Object... extraValues) throws SQLException {
+    return longs(sql, filter, columns, extraValues);
+  }
+
+  private long[] longs(String sql, SqlFilter selection, int columns, Object... extraValues)
+      throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      int next = filter.bind(statement, 1);
+      int next = selection.bind(statement, 1);
       for (Object value : extraValues) {
         statement.setObject(next++, value);
       }

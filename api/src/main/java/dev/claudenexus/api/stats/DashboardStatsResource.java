@@ -1,10 +1,11 @@
 package dev.claudenexus.api.stats;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.api.query.QueryParameters;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -38,15 +39,15 @@ public class DashboardStatsResource {
   }
 
   static JsonObject toJson(ConversationStats stats) {
-    JsonArrayBuilder models = Json.createArrayBuilder(stats.models());
-    JsonArrayBuilder hours = Json.createArrayBuilder();
+    JsonArrayBuilder models = JSON.createArrayBuilder(stats.models());
+    JsonArrayBuilder hours = JSON.createArrayBuilder();
     for (ConversationStats.HourlyActivity hour : stats.hourlyActivity()) {
-      hours.add(Json.createObjectBuilder()
+      hours.add(JSON.createObjectBuilder()
           .add("hour", hour.hour().toInstant().toString())
           .add("requestCount", hour.requests())
           .add("tokenCount", hour.tokens()));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("totalConversations", stats.conversations())
         .add("activeUsers", stats.activeUsers())
         .add("totalRequests", stats.requests())
@@ -57,7 +58,7 @@ public class DashboardStatsResource {
         .add("compactBranches", stats.branches().compact())
         .add("modelsUsed", models)
         .add("modelsUsedCount", stats.models().size())
-        .add("last24Hours", Json.createObjectBuilder()
+        .add("last24Hours", JSON.createObjectBuilder()
             .add("requests", stats.last24Hours().requests())
             .add("conversations", stats.last24Hours().conversations())
             .add("activeUsers", stats.last24Hours().activeUsers()))

@@ -1,6 +1,7 @@
 package dev.claudenexus.api.stats;
 
-import jakarta.json.Json;
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
@@ -12,7 +13,7 @@ final class StatsJson {
 
   /** Renders the original proxy's {@code GET /api/stats} shape, plus {@code totalCostUsd}. */
   static JsonObject proxyShape(RequestStats stats) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("totalRequests", stats.requests())
         .add("totalTokens", stats.totalTokens())
         .add("totalInputTokens", stats.inputTokens())
@@ -30,7 +31,7 @@ final class StatsJson {
 
   /** Renders the original dashboard's {@code GET /api/storage-stats} shape, plus the cost. */
   static JsonObject storageShape(RequestStats stats) {
-    JsonObjectBuilder fields = Json.createObjectBuilder()
+    JsonObjectBuilder fields = JSON.createObjectBuilder()
         .add("total_requests", stats.requests())
         .add("total_tokens", stats.totalTokens())
         .add("total_input_tokens", stats.inputTokens())
@@ -44,11 +45,11 @@ final class StatsJson {
         .add("requests_by_model", counts(stats.requestsByModel()))
         .add("requests_by_type", counts(stats.requestsByType()))
         .add("total_cost_usd", stats.costUsd());
-    return Json.createObjectBuilder().add("status", "ok").add("stats", fields).build();
+    return JSON.createObjectBuilder().add("status", "ok").add("stats", fields).build();
   }
 
   private static JsonObjectBuilder counts(Map<String, Long> counts) {
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = JSON.createObjectBuilder();
     counts.forEach(object::add);
     return object;
   }

@@ -1,10 +1,11 @@
 package dev.claudenexus.api.subtasks;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.query.QueryParameters;
 import dev.claudenexus.api.query.UsdAmounts;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -37,9 +38,9 @@ public class SubtasksResource {
   }
 
   static JsonObject toJson(List<SubtaskRow> rows) {
-    JsonArrayBuilder subtasks = Json.createArrayBuilder();
+    JsonArrayBuilder subtasks = JSON.createArrayBuilder();
     for (SubtaskRow row : rows) {
-      JsonObjectBuilder json = Json.createObjectBuilder()
+      JsonObjectBuilder json = JSON.createObjectBuilder()
           .add("request_id", row.requestId().toString())
           .add("domain", row.domain())
           .add("timestamp", row.timestamp().toInstant().toString());
@@ -58,7 +59,7 @@ public class SubtasksResource {
       }
       subtasks.add(json);
     }
-    return Json.createObjectBuilder().add("status", "ok").add("subtasks", subtasks)
+    return JSON.createObjectBuilder().add("status", "ok").add("subtasks", subtasks)
         .add("count", rows.size()).build();
   }
 

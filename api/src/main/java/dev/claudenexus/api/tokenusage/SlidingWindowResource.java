@@ -1,10 +1,11 @@
 package dev.claudenexus.api.tokenusage;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.api.query.QueryParameters;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -46,16 +47,16 @@ public class SlidingWindowResource {
       buckets = new SlidingWindowQuery(connection)
           .buckets(QueryParameters.now(), account, dayCount, step, window);
     }
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = JSON.createArrayBuilder();
     for (SlidingWindowBucket bucketTotals : buckets) {
-      data.add(Json.createObjectBuilder()
+      data.add(JSON.createObjectBuilder()
           .add("time_bucket", bucketTotals.start().toInstant().toString())
           .add("sliding_window_tokens", bucketTotals.windowTokens())
           .add("rate_limit_warning_in_window", bucketTotals.warning()));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("accountId", account.orElse(TokenUsageJson.ALL))
-        .add("params", Json.createObjectBuilder().add("days", dayCount)
+        .add("params", JSON.createObjectBuilder().add("days", dayCount)
             .add("bucketMinutes", bucket).add("windowHours", hours))
         .add("data", data)
         .build();

@@ -1,6 +1,7 @@
 package dev.claudenexus.api.tokenusage;
 
-import jakarta.json.Json;
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -113,7 +114,7 @@ public final class TokenLimits {
 
   private static Optional<FileLimit> readFile(Path file, List<String> problems) {
     JsonObject json;
-    try (JsonReader reader = Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
       json = reader.readObject();
     } catch (IOException | JsonException | IllegalStateException e) {
       // The proxy reports unreadable credential files; here they only have no limit.

@@ -1,6 +1,7 @@
 package dev.claudenexus.api.tokenusage;
 
-import jakarta.json.Json;
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,10 +17,10 @@ final class TokenUsageJson {
   private TokenUsageJson() {}
 
   static JsonObject daily(Optional<String> accountId, List<DailyUsage> days) {
-    JsonArrayBuilder usage = Json.createArrayBuilder();
+    JsonArrayBuilder usage = JSON.createArrayBuilder();
     BigDecimal cost = BigDecimal.ZERO;
     for (DailyUsage day : days) {
-      JsonObjectBuilder row = Json.createObjectBuilder()
+      JsonObjectBuilder row = JSON.createObjectBuilder()
           .add("date", day.date().toString())
           .add("accountId", accountId.orElse(ALL))
           .add("domain", day.domain());
@@ -29,20 +30,20 @@ final class TokenUsageJson {
       usage.add(day.totals().addTo(row));
       cost = cost.add(day.totals().costUsd());
     }
-    return Json.createObjectBuilder().add("usage", usage).add("totalCostUsd", cost).build();
+    return JSON.createObjectBuilder().add("usage", usage).add("totalCostUsd", cost).build();
   }
 
   static JsonObject timeSeries(Optional<String> accountId, TimeSeries series) {
-    JsonArrayBuilder points = Json.createArrayBuilder();
+    JsonArrayBuilder points = JSON.createArrayBuilder();
     for (TimeSeries.Point point : series.points()) {
-      points.add(Json.createObjectBuilder()
+      points.add(JSON.createObjectBuilder()
           .add("time", point.time().toInstant().toString())
           .add("outputTokens", point.intervalTokens())
           .add("cumulativeUsage", point.windowTokens())
           .add("remaining", UsageLimits.remaining(point.windowTokens()))
           .add("percentageUsed", UsageLimits.percentageUsed(point.windowTokens())));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("accountId", accountId.orElse(ALL))
         .add("windowHours", series.window().toHours())
         .add("intervalMinutes", series.interval().toMinutes())
@@ -53,26 +54,26 @@ final class TokenUsageJson {
   }
 
   static JsonObject accounts(List<AccountUsage> accounts) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = JSON.createArrayBuilder();
     for (AccountUsage account : accounts) {
       list.add(account(account));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("accounts", list)
         .add("tokenLimit", UsageLimits.TOKEN_LIMIT)
         .build();
   }
 
   private static JsonObjectBuilder account(AccountUsage account) {
-    JsonArrayBuilder domains = Json.createArrayBuilder();
-    account.domains().forEach(d -> domains.add(Json.createObjectBuilder()
+    JsonArrayBuilder domains = JSON.createArrayBuilder();
+    account.domains().forEach(d -> domains.add(JSON.createObjectBuilder()
         .add("domain", d.domain()).add("outputTokens", d.outputTokens())
         .add("requests", d.requests())));
-    JsonArrayBuilder series = Json.createArrayBuilder();
-    account.miniSeries().forEach(p -> series.add(Json.createObjectBuilder()
+    JsonArrayBuilder series = JSON.createArrayBuilder();
+    account.miniSeries().forEach(p -> series.add(JSON.createObjectBuilder()
         .add("time", p.time().toInstant().toString()).add("remaining", p.remaining())));
     long output = account.totals().outputTokens();
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("accountId", account.accountId())
         .add("outputTokens", output)
         .add("inputTokens", account.totals().inputTokens())

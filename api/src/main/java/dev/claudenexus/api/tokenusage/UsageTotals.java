@@ -15,7 +15,13 @@ public record UsageTotals(long inputTokens, long outputTokens, long requests, lo
       + " COUNT(*), COALESCE(SUM(cache_creation_input_tokens), 0),"
       + " COALESCE(SUM(cache_read_input_tokens), 0), SUM(cost_usd)";
 
-  /** Reads the {@link #COLUMNS} that start at {@code first}. */
+  /** The select list over {@code rollup_usage_hours} that {@link #read} reads, in its order. */
+  static final String ROLLUP_COLUMNS = "COALESCE(SUM(input_tokens), 0),"
+      + " COALESCE(SUM(output_tokens), 0), COALESCE(SUM(request_count), 0),"
+      + " COALESCE(SUM(cache_creation_input_tokens), 0),"
+      + " COALESCE(SUM(cache_read_input_tokens), 0), SUM(cost_usd)";
+
+  /** Reads the {@link #COLUMNS} or {@link #ROLLUP_COLUMNS} that start at {@code first}. */
   static UsageTotals read(ResultSet rs, int first) throws SQLException {
     return new UsageTotals(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2),
         rs.getLong(first + 3), rs.getLong(first + 4), UsdAmounts.round(rs.getBigDecimal(first + 5)));

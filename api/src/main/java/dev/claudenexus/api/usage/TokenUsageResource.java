@@ -1,10 +1,11 @@
 package dev.claudenexus.api.usage;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.api.errors.InvalidParameterException;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -66,7 +67,7 @@ public class TokenUsageResource {
         rs.next();
         Totals totals = new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
             rs.getLong(5), rs.getBigDecimal(6));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
             .add("accountId", orAll(accountId))
             .add("domain", orAll(domain))
             .add("model", orAll(model))
@@ -91,7 +92,7 @@ public class TokenUsageResource {
       BigDecimal cost) {
 
     JsonObjectBuilder usage() {
-      return Json.createObjectBuilder()
+      return JSON.createObjectBuilder()
           .add("input_tokens", input)
           .add("output_tokens", output)
           .add("cache_creation_input_tokens", cacheCreation)

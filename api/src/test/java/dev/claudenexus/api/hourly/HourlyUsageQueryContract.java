@@ -71,4 +71,22 @@ abstract class HourlyUsageQueryContract extends QueryContract {
         new HourlyTotals("a.example.com", HOUR, 2, 30),
         new HourlyTotals("b.example.com", HOUR.minusHours(1), 1, 80));
   }
+
+  @Test
+  void firstHourCountsOnlyRequestsSinceTheStart() throws SQLException {
+    OffsetDateTime since = NOW.minusDays(7);
+    database.insert(
+        StoredRequest.at(since.minusMinutes(10)).tokens(1, 1000),
+        StoredRequest.at(since.plusMinutes(10)).tokens(1, 2000));
+
+    List<HourlyTotals> totals;
+    try (Connection connection = database.connection()) {
+      totals = new HourlyUsageQuery(connection).totals(since, Optional.of("a.example.com"));
+    }
+
+    assertThat(totals).containsExactly(
+        new HourlyTotals("a.example.com", since.withMinute(0), 1, 2000),
+        new HourlyTotals("a.example.com", HOUR.minusHours(2), 1, 40),
+        new HourlyTotals("a.example.com", HOUR, 2, 30));
+  }
 }

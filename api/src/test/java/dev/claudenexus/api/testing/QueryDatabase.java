@@ -1,5 +1,6 @@
 package dev.claudenexus.api.testing;
 
+import dev.claudenexus.rollup.UsageRollups;
 import dev.claudenexus.schema.DatabaseVendor;
 import dev.claudenexus.schema.SchemaMigrator;
 import dev.claudenexus.testing.TestDatabase;
@@ -43,13 +44,17 @@ public final class QueryDatabase implements AutoCloseable {
     return database.dataSource().getConnection();
   }
 
-  /** Inserts the rows in one transaction. */
+  /**
+   * Inserts the rows in one transaction and recomputes the rollups from every stored row, as the
+   * storage writer keeps them (its own tests compare its rollups with such a rebuild).
+   */
   public void insert(List<StoredRequest> rows) throws SQLException {
     try (Connection connection = connection()) {
       connection.setAutoCommit(false);
       for (StoredRequest row : rows) {
         row.insert(connection);
       }
+      new UsageRollups(vendor).rebuildAll(connection);
       connection.commit();
     }
   }
@@ -67,6 +72,9 @@ public final class QueryDatabase implements AutoCloseable {
       statement.executeUpdate("UPDATE api_requests SET parent_request_id = NULL,"
           + " parent_task_request_id = NULL");
       statement.executeUpdate("DELETE FROM api_requests");
+      statement.executeUpdate("DELETE FROM " + UsageRollups.USAGE_HOURS);
+      statement.executeUpdate("DELETE FROM " + UsageRollups.OUTPUT_MINUTES);
+      statement.executeUpdate("DELETE FROM " + UsageRollups.CONVERSATIONS);
     }
   }
 

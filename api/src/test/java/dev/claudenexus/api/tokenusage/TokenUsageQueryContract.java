@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -146,5 +147,41 @@ abstract class TokenUsageQueryContract extends QueryContract {
     SlidingWindowBucket warned = buckets.get(buckets.size() - 1 - 12);
     assertThat(warned.windowTokens()).isEqualTo(25);
     assertThat(warned.warning()).isTrue();
+  }
+
+  @Test
+  void minuteTotalsCountOnlyTheCutPartsOfTheirFirstAndLastMinute() throws SQLException {
+    OffsetDateTime minute = NOW.withSecond(0);
+    database.insert(
+        StoredRequest.at(minute.withSecond(10)).account("acc_1").tokens(0, 1),
+        StoredRequest.at(minute.withSecond(50)).account("acc_1").tokens(0, 2)
+            .responseHeaders(WARNING_HEADERS),
+        StoredRequest.at(minute.plusMinutes(3)).account("acc_1").tokens(0, 4),
+        StoredRequest.at(minute.plusMinutes(5).withSecond(20)).account("acc_1").tokens(0, 8),
+        StoredRequest.at(minute.plusMinutes(5).withSecond(40)).account("acc_1").tokens(0, 16),
+        StoredRequest.at(minute.plusMinutes(3)).tokens(0, 32));
+
+    MinuteTotals cut;
+    MinuteTotals inside;
+    MinuteTotals oneAccount;
+    Map<String, MinuteTotals> byAccount;
+    try (Connection connection = database.connection()) {
+      MinuteTotalsQuery query = new MinuteTotalsQuery(connection);
+      cut = query.totals(minute.withSecond(30), minute.plusMinutes(5).withSecond(30),
+          Optional.empty(), false);
+      inside = query.totals(minute.withSecond(20), minute.withSecond(55), Optional.empty(), false);
+      oneAccount = query.totals(minute.withSecond(30), minute.plusMinutes(5).withSecond(30),
+          Optional.of("acc_1"), false);
+      byAccount = query.totalsByAccount(minute.withSecond(30), minute.plusMinutes(5).withSecond(30));
+    }
+
+    Duration all = Duration.ofMinutes(10);
+    OffsetDateTime after = minute.plusMinutes(8);
+    assertThat(cut.outputTokens(after, all)).isEqualTo(2 + 4 + 8 + 32);
+    assertThat(cut.warned(after, all)).isTrue();
+    assertThat(inside.outputTokens(after, all)).isEqualTo(2);
+    assertThat(oneAccount.outputTokens(after, all)).isEqualTo(2 + 4 + 8);
+    assertThat(byAccount).containsOnlyKeys("acc_1");
+    assertThat(byAccount.get("acc_1").outputTokens(after, all)).isEqualTo(2 + 4 + 8);
   }
 }

@@ -1,6 +1,7 @@
 package dev.claudenexus.dashboard.pages;
 
-import jakarta.json.Json;
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -33,18 +34,18 @@ public final class HourlyChart {
 
   /** Returns the configuration of a chart of {@code series} whose y axis is titled {@code unit}. */
   public static JsonObject config(HourlySeries series, String unit, ThemeColours colours) {
-    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder labels = JSON.createArrayBuilder();
     for (int i = 0; i < series.hours(); i++) {
       labels.add(LABEL.format(series.hour(i)));
     }
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
     int index = 0;
     for (Map.Entry<String, long[]> domain : series.byDomain().entrySet()) {
-      JsonArrayBuilder values = Json.createArrayBuilder();
+      JsonArrayBuilder values = JSON.createArrayBuilder();
       for (long value : domain.getValue()) {
         values.add(value);
       }
-      datasets.add(Json.createObjectBuilder()
+      datasets.add(JSON.createObjectBuilder()
           .add("label", domain.getKey())
           .add("data", values)
           .add("backgroundColor", PALETTE.get(index % PALETTE.size()))
@@ -52,34 +53,34 @@ public final class HourlyChart {
           .add("stack", "domains"));
       index++;
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "bar")
-        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))
         .add("options", options(unit, colours))
         .build();
   }
 
   private static JsonObjectBuilder options(String unit, ThemeColours colours) {
-    JsonObjectBuilder x = Json.createObjectBuilder()
+    JsonObjectBuilder x = JSON.createObjectBuilder()
         .add("stacked", true)
-        .add("ticks", Json.createObjectBuilder().add("color", colours.muted())
+        .add("ticks", JSON.createObjectBuilder().add("color", colours.muted())
             .add("autoSkip", true).add("maxTicksLimit", MAX_X_TICKS).add("maxRotation", 0))
-        .add("grid", Json.createObjectBuilder().add("display", false));
-    JsonObjectBuilder y = Json.createObjectBuilder()
+        .add("grid", JSON.createObjectBuilder().add("display", false));
+    JsonObjectBuilder y = JSON.createObjectBuilder()
         .add("stacked", true)
         .add("beginAtZero", true)
-        .add("ticks", Json.createObjectBuilder().add("color", colours.muted()).add("precision", 0))
-        .add("grid", Json.createObjectBuilder().add("color", colours.grid()))
-        .add("title", Json.createObjectBuilder().add("display", true).add("text", unit)
+        .add("ticks", JSON.createObjectBuilder().add("color", colours.muted()).add("precision", 0))
+        .add("grid", JSON.createObjectBuilder().add("color", colours.grid()))
+        .add("title", JSON.createObjectBuilder().add("display", true).add("text", unit)
             .add("color", colours.muted()));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("animation", false)
         .add("responsive", true)
         .add("maintainAspectRatio", false)
-        .add("plugins", Json.createObjectBuilder()
-            .add("legend", Json.createObjectBuilder().add("position", "bottom")
-                .add("labels", Json.createObjectBuilder().add("color", colours.text()))))
-        .add("scales", Json.createObjectBuilder().add("x", x).add("y", y));
+        .add("plugins", JSON.createObjectBuilder()
+            .add("legend", JSON.createObjectBuilder().add("position", "bottom")
+                .add("labels", JSON.createObjectBuilder().add("color", colours.text()))))
+        .add("scales", JSON.createObjectBuilder().add("x", x).add("y", y));
   }
 
   /**

@@ -1,7 +1,8 @@
 package dev.claudenexus.dashboard.pages;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.tokenusage.SlidingWindowBucket;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -53,10 +54,10 @@ final class UsageChartBuilder {
     boolean limitShown = limitTokens > 0 && peak >= limitTokens * LIMIT_LINE_FROM_SHARE;
     int warnings = (int) buckets.stream().filter(SlidingWindowBucket::warning).count();
 
-    JsonArrayBuilder labelList = Json.createArrayBuilder();
-    JsonArrayBuilder tokens = Json.createArrayBuilder();
-    JsonArrayBuilder limit = Json.createArrayBuilder();
-    JsonArrayBuilder warned = Json.createArrayBuilder();
+    JsonArrayBuilder labelList = JSON.createArrayBuilder();
+    JsonArrayBuilder tokens = JSON.createArrayBuilder();
+    JsonArrayBuilder limit = JSON.createArrayBuilder();
+    JsonArrayBuilder warned = JSON.createArrayBuilder();
     for (SlidingWindowBucket point : buckets) {
       OffsetDateTime end = point.start().plus(bucket).withOffsetSameInstant(ZoneOffset.UTC);
       labelList.add(labels.format(end));
@@ -69,16 +70,16 @@ final class UsageChartBuilder {
       }
     }
 
-    JsonArrayBuilder datasets = Json.createArrayBuilder().add(usageDataset(tokens));
+    JsonArrayBuilder datasets = JSON.createArrayBuilder().add(usageDataset(tokens));
     if (limitShown) {
       datasets.add(limitDataset(limit, limitTokens));
     }
     if (warnings > 0) {
       datasets.add(warningDataset(warned));
     }
-    JsonObject config = Json.createObjectBuilder()
+    JsonObject config = JSON.createObjectBuilder()
         .add("type", "line")
-        .add("data", Json.createObjectBuilder().add("labels", labelList).add("datasets", datasets))
+        .add("data", JSON.createObjectBuilder().add("labels", labelList).add("datasets", datasets))
         .add("options", options())
         .build();
     return new UsageChart(scriptSafe(config.toString()), limitShown, peak, warnings);
@@ -93,7 +94,7 @@ final class UsageChartBuilder {
   }
 
   private JsonObjectBuilder usageDataset(JsonArrayBuilder tokens) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("label", "Output tokens in the 5 hours before")
         .add("data", tokens)
         .add("borderColor", colours.line())
@@ -105,18 +106,18 @@ final class UsageChartBuilder {
   }
 
   private JsonObjectBuilder limitDataset(JsonArrayBuilder limit, long limitTokens) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("label", String.format(Locale.ENGLISH, "Limit (%,d)", limitTokens))
         .add("data", limit)
         .add("borderColor", colours.limit())
-        .add("borderDash", Json.createArrayBuilder().add(6).add(4))
+        .add("borderDash", JSON.createArrayBuilder().add(6).add(4))
         .add("borderWidth", 1)
         .add("fill", false)
         .add("pointRadius", 0);
   }
 
   private JsonObjectBuilder warningDataset(JsonArrayBuilder warned) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("label", "Rate-limit warning in the window")
         .add("data", warned)
         .add("showLine", false)
@@ -127,29 +128,29 @@ final class UsageChartBuilder {
   }
 
   private JsonObjectBuilder options() {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("responsive", true)
         .add("maintainAspectRatio", false)
         .add("animation", false)
-        .add("interaction", Json.createObjectBuilder().add("mode", "index").add("intersect", false))
-        .add("scales", Json.createObjectBuilder()
-            .add("x", Json.createObjectBuilder()
+        .add("interaction", JSON.createObjectBuilder().add("mode", "index").add("intersect", false))
+        .add("scales", JSON.createObjectBuilder()
+            .add("x", JSON.createObjectBuilder()
                 .add("ticks", ticks().add("autoSkip", true).add("maxTicksLimit", 12).add("maxRotation", 0))
                 .add("grid", grid()))
-            .add("y", Json.createObjectBuilder()
+            .add("y", JSON.createObjectBuilder()
                 .add("beginAtZero", true)
                 .add("ticks", ticks())
                 .add("grid", grid())))
-        .add("plugins", Json.createObjectBuilder()
-            .add("legend", Json.createObjectBuilder()
-                .add("labels", Json.createObjectBuilder().add("color", colours.text()))));
+        .add("plugins", JSON.createObjectBuilder()
+            .add("legend", JSON.createObjectBuilder()
+                .add("labels", JSON.createObjectBuilder().add("color", colours.text()))));
   }
 
   private JsonObjectBuilder ticks() {
-    return Json.createObjectBuilder().add("color", colours.text());
+    return JSON.createObjectBuilder().add("color", colours.text());
   }
 
   private JsonObjectBuilder grid() {
-    return Json.createObjectBuilder().add("color", colours.grid());
+    return JSON.createObjectBuilder().add("color", colours.grid());
   }
 }

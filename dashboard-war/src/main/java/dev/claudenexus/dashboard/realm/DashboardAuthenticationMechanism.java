@@ -1,12 +1,13 @@
 package dev.claudenexus.dashboard.realm;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.access.AccessSettings;
 import dev.claudenexus.api.access.DashboardRoles;
 import dev.claudenexus.api.access.PresentedKey;
 import dev.claudenexus.api.access.SecurityHeaders;
 import dev.claudenexus.credentials.ClientKeys;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -57,7 +58,7 @@ public class DashboardAuthenticationMechanism implements HttpAuthenticationMecha
   }
 
   private static AuthenticationStatus rejectCsrf(HttpServletResponse response) {
-    String body = Json.createObjectBuilder()
+    String body = JSON.createObjectBuilder()
         .add("error", "Invalid CSRF token")
         .add("message", "Send the page's CSRF token as " + DashboardSession.CSRF_HEADER
             + " or the form field " + DashboardSession.CSRF_FIELD + "; reload the page to get one")
