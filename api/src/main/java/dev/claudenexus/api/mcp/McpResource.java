@@ -1,5 +1,7 @@
 package dev.claudenexus.api.mcp;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.access.ApiErrors;
 import dev.claudenexus.api.errors.InvalidParameterException;
 import dev.claudenexus.api.mcp.prompts.Prompt;
@@ -8,7 +10,6 @@ import dev.claudenexus.api.mcp.sync.SyncResult;
 import dev.claudenexus.api.mcp.sync.SyncStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -50,9 +51,9 @@ public class McpResource {
       throw new InvalidParameterException("search", "at most " + MAX_SEARCH_LENGTH + " characters", search);
     }
     List<Prompt> matching = PromptSearch.filter(prompts.library().prompts().all(), search);
-    JsonArrayBuilder listed = Json.createArrayBuilder();
+    JsonArrayBuilder listed = JSON.createArrayBuilder();
     matching.forEach(prompt -> listed.add(PromptJson.of(prompt)));
-    return Response.ok(Json.createObjectBuilder().add("prompts", listed).add("total", matching.size())
+    return Response.ok(JSON.createObjectBuilder().add("prompts", listed).add("total", matching.size())
         .build()).build();
   }
 
@@ -65,7 +66,7 @@ public class McpResource {
       return disabled;
     }
     return prompts.library().prompts().find(id)
-        .map(prompt -> Response.ok(Json.createObjectBuilder().add("prompt", PromptJson.of(prompt)).build()))
+        .map(prompt -> Response.ok(JSON.createObjectBuilder().add("prompt", PromptJson.of(prompt)).build()))
         .orElseGet(() -> Response.fromResponse(ApiErrors.plain(404, "Prompt not found")))
         .build();
   }
@@ -85,13 +86,13 @@ public class McpResource {
       case ALREADY_RUNNING -> ApiErrors.plain(409, "Sync already in progress: wait for it to end and"
           + " read GET /api/mcp/sync/status");
       case FAILED -> ApiErrors.plain(502, "GitHub sync failed: " + result.error());
-      case DONE -> Response.ok(Json.createObjectBuilder()
+      case DONE -> Response.ok(JSON.createObjectBuilder()
           .add("message", "Sync triggered successfully")
           .add("sync_status", "success")
           .add("last_commit_sha", result.outcome().commit())
-          .add("written", Json.createArrayBuilder(result.outcome().written()))
-          .add("removed", Json.createArrayBuilder(result.outcome().removed()))
-          .add("skipped", Json.createArrayBuilder(result.outcome().skipped()))
+          .add("written", JSON.createArrayBuilder(result.outcome().written()))
+          .add("removed", JSON.createArrayBuilder(result.outcome().removed()))
+          .add("skipped", JSON.createArrayBuilder(result.outcome().skipped()))
           .build()).build();
     };
   }
@@ -105,7 +106,7 @@ public class McpResource {
       return disabled;
     }
     SyncStatus status = sync.status();
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     sync.source().ifPresentOrElse(source -> json.add("repository", source.repositoryName())
         .add("branch", source.branch()), () -> json.addNull("repository").addNull("branch"));
     json.add("sync_status", status.status());
@@ -134,12 +135,12 @@ public class McpResource {
     private PromptJson() {}
 
     static JsonObject of(Prompt prompt) {
-      return Json.createObjectBuilder()
+      return JSON.createObjectBuilder()
           .add("promptId", prompt.name())
           .add("name", prompt.name())
           .add("description", prompt.description())
           .add("template", prompt.template())
-          .add("arguments", Json.createArrayBuilder(prompt.arguments()))
+          .add("arguments", JSON.createArrayBuilder(prompt.arguments()))
           .build();
     }
   }

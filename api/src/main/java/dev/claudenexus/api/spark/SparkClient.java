@@ -1,6 +1,7 @@
 package dev.claudenexus.api.spark;
 
-import jakarta.json.Json;
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -121,7 +122,7 @@ public class SparkClient {
     if (body.length == 0) {
       return null;
     }
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
       return reader.read();
     } catch (RuntimeException e) {
       return null;
@@ -139,6 +140,6 @@ public class SparkClient {
   }
 
   private static SparkReply failure(int status, String message) {
-    return new SparkReply(status, Json.createObjectBuilder().add("error", message).build());
+    return new SparkReply(status, JSON.createObjectBuilder().add("error", message).build());
   }
 }

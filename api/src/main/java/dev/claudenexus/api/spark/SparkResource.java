@@ -1,9 +1,10 @@
 package dev.claudenexus.api.spark;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.access.ApiErrors;
 import dev.claudenexus.api.json.JsonNesting;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -104,7 +105,7 @@ public class SparkResource {
       return invalid(List.of(new FeedbackValidator.Problem("(body)",
           "nests arrays and objects deeper than " + JsonNesting.MAX_DEPTH + " levels")));
     }
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
       return reader.readValue();
     } catch (JsonParsingException | IllegalStateException e) {
       return invalid(List.of(new FeedbackValidator.Problem("(body)", "is not valid JSON")));
@@ -112,11 +113,11 @@ public class SparkResource {
   }
 
   private static Response invalid(List<FeedbackValidator.Problem> problems) {
-    JsonArrayBuilder details = Json.createArrayBuilder();
-    problems.forEach(problem -> details.add(Json.createObjectBuilder()
+    JsonArrayBuilder details = JSON.createArrayBuilder();
+    problems.forEach(problem -> details.add(JSON.createObjectBuilder()
         .add("field", problem.field()).add("message", problem.message())));
     FeedbackValidator.Problem first = problems.get(0);
-    JsonObject body = Json.createObjectBuilder()
+    JsonObject body = JSON.createObjectBuilder()
         .add("error", "Invalid request data")
         .add("message", first.field() + " " + first.message())
         .add("details", details)

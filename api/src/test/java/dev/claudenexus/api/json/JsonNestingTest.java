@@ -13,8 +13,8 @@ class JsonNestingTest {
 
   @Test
   void depthAtLimitPasses() {
-    assertThat(exceeds("{\"a\":[[1],{\"b\":[]}]}", 3)).isFalse();
-    assertThat(exceeds("{\"a\":[[1],{\"b\":[]}]}", 2)).isTrue();
+    assertThat(exceeds("{\"a\":[[1],{\"b\":[]}]}", 4)).isFalse();
+    assertThat(exceeds("{\"a\":[[1],{\"b\":[]}]}", 3)).isTrue();
   }
 
   @Test

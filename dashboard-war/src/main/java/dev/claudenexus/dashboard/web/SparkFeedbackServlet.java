@@ -1,12 +1,13 @@
 package dev.claudenexus.dashboard.web;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.access.AccessSettings;
 import dev.claudenexus.api.access.DashboardRoles;
 import dev.claudenexus.api.spark.FeedbackValidator;
 import dev.claudenexus.api.spark.SparkClient;
 import dev.claudenexus.api.spark.SparkReply;
 import dev.claudenexus.api.spark.SparkSettings;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -52,10 +53,10 @@ public class SparkFeedbackServlet extends HttpServlet {
     }
     JsonObject feedback;
     try {
-      feedback = Json.createObjectBuilder()
+      feedback = JSON.createObjectBuilder()
           .add("session_id", String.valueOf(request.getParameter("session_id")))
-          .add("feedback", Json.createObjectBuilder().add("recommendation_feedback",
-              Json.createObjectBuilder().add("overall_feedback", Json.createObjectBuilder()
+          .add("feedback", JSON.createObjectBuilder().add("recommendation_feedback",
+              JSON.createObjectBuilder().add("overall_feedback", JSON.createObjectBuilder()
                   .add("rating", Integer.parseInt(String.valueOf(request.getParameter("rating")).strip()))
                   .add("comments", String.valueOf(request.getParameter("comments")).strip()))))
           .build();

@@ -1,6 +1,7 @@
 package dev.claudenexus.proxy.mcp;
 
-import jakarta.json.Json;
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -19,13 +20,13 @@ final class JsonRpc {
   private JsonRpc() {}
 
   static JsonObject result(JsonValue id, JsonObject result) {
-    return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+    return JSON.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
   }
 
   /** Returns an error response; {@code id} is {@link JsonValue#NULL} when the request's id is unknown. */
   static JsonObject error(JsonValue id, int code, String message) {
-    JsonObjectBuilder error = Json.createObjectBuilder().add("code", code).add("message", message);
-    return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("error", error).build();
+    JsonObjectBuilder error = JSON.createObjectBuilder().add("code", code).add("message", message);
+    return JSON.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("error", error).build();
   }
 
   /** A request whose processing ends with a JSON-RPC error. */

@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.mcp;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.access.AccessSettings;
 import dev.claudenexus.api.json.JsonNesting;
 import dev.claudenexus.api.mcp.McpPrompts;
@@ -7,7 +9,6 @@ import dev.claudenexus.api.mcp.McpSettings;
 import dev.claudenexus.proxy.ServiceVersion;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -77,7 +78,7 @@ public class McpEndpoint {
           + " than " + JsonNesting.MAX_DEPTH + " levels");
     }
     JsonValue message;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
       message = reader.readValue();
     } catch (JsonException | IllegalStateException e) {
       // JsonException covers parsing errors and input nested deeper than the parser allows.
@@ -107,11 +108,11 @@ public class McpEndpoint {
       return error(405, JsonRpc.INVALID_REQUEST, "This server sends no messages of its own, so it"
           + " opens no event stream: send requests with POST");
     }
-    String discovery = Json.createObjectBuilder()
+    String discovery = JSON.createObjectBuilder()
         .add("name", McpMethods.SERVER_NAME)
         .add("version", ServiceVersion.VERSION)
-        .add("capabilities", Json.createObjectBuilder().add("prompts",
-            Json.createObjectBuilder().add("listPrompts", true).add("getPrompt", true)))
+        .add("capabilities", JSON.createObjectBuilder().add("prompts",
+            JSON.createObjectBuilder().add("listPrompts", true).add("getPrompt", true)))
         .build().toString();
     return Response.ok(discovery, MediaType.APPLICATION_JSON).build();
   }
@@ -133,7 +134,7 @@ public class McpEndpoint {
   /** Returns the response that ends the request early, or {@code null} when it may proceed. */
   private Response checkRequest() {
     if (!McpSettings.current().enabled()) {
-      return Response.status(404).type(MediaType.APPLICATION_JSON).entity(Json.createObjectBuilder()
+      return Response.status(404).type(MediaType.APPLICATION_JSON).entity(JSON.createObjectBuilder()
           .add("error", "MCP is not enabled: set MCP_ENABLED=true").build().toString()).build();
     }
     // The realm names the caller after the domain whose client key it presented.

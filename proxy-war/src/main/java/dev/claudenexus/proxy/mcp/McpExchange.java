@@ -1,6 +1,7 @@
 package dev.claudenexus.proxy.mcp;
 
-import jakarta.json.Json;
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -31,7 +32,7 @@ final class McpExchange {
       if (batch.isEmpty()) {
         return new Outcome(invalid("An empty batch: send one or more JSON-RPC messages"), true, null);
       }
-      JsonArrayBuilder replies = Json.createArrayBuilder();
+      JsonArrayBuilder replies = JSON.createArrayBuilder();
       int count = 0;
       for (JsonValue message : batch) {
         JsonObject reply = handleMessage(message, false);

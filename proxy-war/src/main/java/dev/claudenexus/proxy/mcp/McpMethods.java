@@ -1,9 +1,10 @@
 package dev.claudenexus.proxy.mcp;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.mcp.prompts.Prompt;
 import dev.claudenexus.api.mcp.prompts.PromptSet;
 import dev.claudenexus.proxy.ServiceVersion;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -44,11 +45,11 @@ final class McpMethods {
       throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS,
           "Missing params.protocolVersion: send the MCP protocol version the client speaks");
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("protocolVersion", ProtocolVersions.negotiate(requested.getString()))
-        .add("capabilities", Json.createObjectBuilder().add("prompts", Json.createObjectBuilder()
+        .add("capabilities", JSON.createObjectBuilder().add("prompts", JSON.createObjectBuilder()
             .add("listChanged", false).add("listPrompts", true).add("getPrompt", true)))
-        .add("serverInfo", Json.createObjectBuilder().add("name", SERVER_NAME)
+        .add("serverInfo", JSON.createObjectBuilder().add("name", SERVER_NAME)
             .add("version", ServiceVersion.VERSION))
         .build();
   }
@@ -59,18 +60,18 @@ final class McpMethods {
       throw new JsonRpc.Failure(JsonRpc.INVALID_PARAMS,
           "Invalid cursor: this server lists every prompt on the first page and issues no cursors");
     }
-    JsonArrayBuilder listed = Json.createArrayBuilder();
+    JsonArrayBuilder listed = JSON.createArrayBuilder();
     for (Prompt prompt : prompts.all()) {
-      JsonArrayBuilder arguments = Json.createArrayBuilder();
-      prompt.arguments().forEach(name -> arguments.add(Json.createObjectBuilder()
+      JsonArrayBuilder arguments = JSON.createArrayBuilder();
+      prompt.arguments().forEach(name -> arguments.add(JSON.createObjectBuilder()
           .add("name", name).add("required", false)));
-      listed.add(Json.createObjectBuilder()
+      listed.add(JSON.createObjectBuilder()
           .add("name", prompt.name())
           .add("id", prompt.name())
           .add("description", prompt.description())
           .add("arguments", arguments));
     }
-    return Json.createObjectBuilder().add("prompts", listed).build();
+    return JSON.createObjectBuilder().add("prompts", listed).build();
   }
 
   private JsonObject get(JsonObject params) throws JsonRpc.Failure {
@@ -84,11 +85,11 @@ final class McpMethods {
       throw new JsonRpc.Failure(JsonRpc.INTERNAL_ERROR, "Prompt " + name + " could not be rendered: "
           + shorten(String.valueOf(e.getMessage())));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("description", prompt.description())
-        .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        .add("messages", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
             .add("role", "user")
-            .add("content", Json.createObjectBuilder().add("type", "text").add("text", text))))
+            .add("content", JSON.createObjectBuilder().add("type", "text").add("text", text))))
         .build();
   }
 

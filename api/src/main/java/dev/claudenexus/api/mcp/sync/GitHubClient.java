@@ -1,7 +1,8 @@
 package dev.claudenexus.api.mcp.sync;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.mcp.GitHubSource;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -132,7 +133,7 @@ public class GitHubClient {
       throw new GitHubException("GitHub answered " + response.statusCode() + " for " + what + " of "
           + source.repositoryName() + errorMessage(body) + advice(response.statusCode()));
     }
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
       return reader.read();
     } catch (JsonParsingException e) {
       throw new GitHubException("GitHub sent a body that is not JSON for " + what, e);
@@ -150,7 +151,7 @@ public class GitHubClient {
   }
 
   private static String errorMessage(byte[] body) {
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
       JsonStructure json = reader.read();
       if (json instanceof JsonObject object && object.get("message") instanceof JsonString message) {
         String text = message.getString();

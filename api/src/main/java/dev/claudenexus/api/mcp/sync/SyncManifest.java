@@ -1,6 +1,7 @@
 package dev.claudenexus.api.mcp.sync;
 
-import jakarta.json.Json;
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -41,7 +42,7 @@ public record SyncManifest(String commit, Map<String, String> files) {
     if (!Files.isRegularFile(file)) {
       return NONE;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(Files.readString(file)))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(Files.readString(file)))) {
       JsonObject json = reader.readObject();
       Map<String, String> files = new TreeMap<>();
       JsonObject listed = json.getJsonObject("files");
@@ -61,9 +62,9 @@ public record SyncManifest(String commit, Map<String, String> files) {
 
   /** Writes the manifest into the folder, replacing the old one in one step. */
   void write(Path directory) throws IOException {
-    JsonObjectBuilder listed = Json.createObjectBuilder();
+    JsonObjectBuilder listed = JSON.createObjectBuilder();
     new TreeMap<>(files).forEach(listed::add);
-    JsonValue json = Json.createObjectBuilder().add("commit", commit).add("files", listed).build();
+    JsonValue json = JSON.createObjectBuilder().add("commit", commit).add("files", listed).build();
     PromptFiles.writeAtomically(directory, FILE_NAME, json.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

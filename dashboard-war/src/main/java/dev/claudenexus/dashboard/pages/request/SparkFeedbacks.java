@@ -1,9 +1,10 @@
 package dev.claudenexus.dashboard.pages.request;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.spark.SparkClient;
 import dev.claudenexus.api.spark.SparkReply;
 import dev.claudenexus.api.spark.SparkSettings;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -50,8 +51,8 @@ public final class SparkFeedbacks {
     // Spark takes at most 100 ids per call; a page with more shows the rest without feedback.
     List<String> unique = List.copyOf(new LinkedHashSet<>(sessionIds));
     List<String> ids = unique.subList(0, Math.min(100, unique.size()));
-    SparkReply reply = new SparkClient(settings).batchFeedback(Json.createObjectBuilder()
-        .add("session_ids", Json.createArrayBuilder(ids)).build());
+    SparkReply reply = new SparkClient(settings).batchFeedback(JSON.createObjectBuilder()
+        .add("session_ids", JSON.createArrayBuilder(ids)).build());
     if (!reply.ok()) {
       String message = reply.body() instanceof JsonObject body ? body.getString("error", "") : "";
       return new SparkFeedbacks(true, "Spark's feedback could not be read (status " + reply.status()

@@ -1,7 +1,8 @@
 package dev.claudenexus.dashboard.pages.request;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.api.spark.SessionIds;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -32,7 +33,7 @@ record SparkRecommendation(String sessionId, String request, String response, St
       return Optional.empty();
     }
     JsonObject data;
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       data = reader.readObject();
     } catch (RuntimeException e) {
       return Optional.empty();
