@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The GitHub sync of the prompt library against a loopback fake of the GitHub API, through
  * {@code /api/mcp/*} on both ports: new, changed and removed files, a local-only prompt that
- * survives, a file name with a path that is never written, and an API error that changes nothing.
+ * survives, a file name with a path that is never written, an API error that changes nothing, and a
+ * sync of the proxy that makes the dashboard's sync wait (409) through the shared lease.
  */
 @ExtendWith(NexusServerExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -155,6 +158,41 @@ class McpSyncIT {
 
   @Test
   @Order(6)
+  void oneSyncRunsAcrossProcesses() throws Exception {
+    server.github.commitFiles(Map.of("code-review.yaml", "template: Held {{x}}\n"));
+    String dashboard = server.dashboardUrl();
+    int before = server.github.received().size();
+    server.github.hold();
+    try {
+      CompletableFuture<HttpResponse<String>> first =
+          CompletableFuture.supplyAsync(() -> sync(server.baseUrl()));
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (server.github.received().size() == before && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+
+      HttpResponse<String> second = api("POST", dashboard + "/api/mcp/sync");
+      JsonObject status = McpClient.json(api("GET", dashboard + "/api/mcp/sync/status").body()).asJsonObject();
+      server.github.release();
+
+      assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+      assertThat(status.getBoolean("sync_in_progress")).isTrue();
+      assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    } finally {
+      server.github.release();
+    }
+  }
+
+  private HttpResponse<String> sync(String base) {
+    try {
+      return api("POST", base + "/api/mcp/sync");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  @Order(7)
   void syncNeedsTheKey() throws Exception {
     HttpResponse<String> response = http.send("POST", server.baseUrl() + "/api/mcp/sync", null);
 
@@ -162,7 +200,7 @@ class McpSyncIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void unconfiguredSyncReportsSo(ReadOnlyServices readOnly) throws Exception {
     HttpResponse<String> status = http.send("GET", readOnly.proxyUrl() + "/api/mcp/sync/status", null);
     HttpResponse<String> sync = http.send("POST", readOnly.proxyUrl() + "/api/mcp/sync", null);

@@ -51,21 +51,9 @@ public class SparkFeedbackServlet extends HttpServlet {
     if (!settings.configured()) {
       return "not-configured";
     }
-    JsonObject feedback;
-    try {
-      feedback = JSON.createObjectBuilder()
-          .add("session_id", String.valueOf(request.getParameter("session_id")))
-          .add("feedback", JSON.createObjectBuilder().add("recommendation_feedback",
-              JSON.createObjectBuilder().add("overall_feedback", JSON.createObjectBuilder()
-                  .add("rating", Integer.parseInt(String.valueOf(request.getParameter("rating")).strip()))
-                  .add("comments", String.valueOf(request.getParameter("comments")).strip()))))
-          .build();
-    } catch (NumberFormatException e) {
-      return "invalid";
-    }
-    String comments = feedback.getJsonObject("feedback").getJsonObject("recommendation_feedback")
-        .getJsonObject("overall_feedback").getString("comments");
-    if (comments.isEmpty() || comments.equals("null") || !FeedbackValidator.feedback(feedback).isEmpty()) {
+    JsonObject feedback = feedbackOf(request.getParameter("session_id"), request.getParameter("rating"),
+        request.getParameter("comments"));
+    if (feedback == null || !FeedbackValidator.feedback(feedback).isEmpty()) {
       return "invalid";
     }
     SparkReply reply = new SparkClient(settings).sendFeedback(feedback);
@@ -74,6 +62,26 @@ public class SparkFeedbackServlet extends HttpServlet {
       return "failed";
     }
     return "sent";
+  }
+
+  /** Returns the feedback body of the form's fields, or {@code null} when one is missing or blank. */
+  static JsonObject feedbackOf(String sessionId, String rating, String comments) {
+    if (sessionId == null || rating == null || comments == null || comments.isBlank()) {
+      return null;
+    }
+    int stars;
+    try {
+      stars = Integer.parseInt(rating.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return JSON.createObjectBuilder()
+        .add("session_id", sessionId)
+        .add("feedback", JSON.createObjectBuilder().add("recommendation_feedback",
+            JSON.createObjectBuilder().add("overall_feedback", JSON.createObjectBuilder()
+                .add("rating", stars)
+                .add("comments", comments.strip()))))
+        .build();
   }
 
   /** Returns the page with {@code spark=outcome} in place of any earlier one, and the card's anchor. */

@@ -11,7 +11,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A loopback fake of the GitHub REST API (version 2022-11-28) for one repository and branch: the head
@@ -31,6 +33,7 @@ public final class FakeGitHubApi implements AutoCloseable {
   private volatile Map<String, String> files = Map.of();
   private volatile List<String[]> extraEntries = List.of();
   private volatile int failStatus;
+  private volatile CountDownLatch gate;
 
   private FakeGitHubApi(String owner, String repository, String branch, String folder, String token) {
     this.owner = owner;
@@ -71,6 +74,25 @@ public final class FakeGitHubApi implements AutoCloseable {
     failStatus = status;
   }
 
+  /**
+   * Holds every request until the returned latch is counted down (at most 30 s), so a test can
+   * keep a sync running.
+   */
+  public CountDownLatch hold() {
+    CountDownLatch latch = new CountDownLatch(1);
+    gate = latch;
+    return latch;
+  }
+
+  /** Ends {@link #hold}: requests are answered at once again. */
+  public void release() {
+    CountDownLatch latch = gate;
+    gate = null;
+    if (latch != null) {
+      latch.countDown();
+    }
+  }
+
   public String commit() {
     return commit;
   }
@@ -85,6 +107,14 @@ public final class FakeGitHubApi implements AutoCloseable {
   }
 
   private LoopbackServer.Reply handle(LoopbackServer.Request request) {
+    CountDownLatch latch = gate;
+    if (latch != null) {
+      try {
+        latch.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (!("Bearer " + token).equals(request.authorization())) {
       return error(401, "Bad credentials");
     }
