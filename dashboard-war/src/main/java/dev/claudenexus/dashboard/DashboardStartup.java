@@ -17,6 +17,12 @@ import java.util.logging.Logger;
 public class DashboardStartup {
 
   private static final Logger LOG = Logger.getLogger(DashboardStartup.class.getName());
+  private volatile boolean started;
+
+  /** Returns whether the start-up steps have run, which the {@code /health/started} check reports. */
+  public boolean isStarted() {
+    return started;
+  }
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
     DashboardSettings settings = DashboardSettings.current();
@@ -28,5 +34,6 @@ public class DashboardStartup {
       LOG.log(Level.SEVERE, "The database is not available or could not be migrated; the dashboard"
           + " answers with errors until it is", e);
     }
+    started = true;
   }
 }

@@ -18,9 +18,16 @@ public class ProxyStartup {
 
   @Inject ProxySettings settings;
   @Inject StorageWriter storage;
+  private volatile boolean started;
+
+  /** Returns whether the start-up steps have run, which the {@code /health/started} check reports. */
+  public boolean isStarted() {
+    return started;
+  }
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
     storage.start();
+    started = true;
     LOG.info(() -> "Proxy " + ServiceVersion.VERSION + " forwards /v1/* to " + settings.upstreamBaseUrl()
         + " (header timeout " + settings.upstreamTimeout().toMillis() + " ms, stream idle timeout "
         + (settings.streamIdleTimeout().isZero() ? "off" : settings.streamIdleTimeout().toMillis() + " ms")

@@ -90,7 +90,8 @@ final class RelinkCommand {
     throw new IllegalArgumentException("--batch-size must be a number from 1 to " + MAX_BATCH_SIZE);
   }
 
-  private static DataSource dataSource(DatabaseSettings settings) {
+  /** Returns a data source without a pool for the database of {@code settings}. */
+  static DataSource dataSource(DatabaseSettings settings) {
     Map<String, String> p = settings.properties();
     if (!settings.isPostgres()) {
       JdbcDataSource h2 = new JdbcDataSource();

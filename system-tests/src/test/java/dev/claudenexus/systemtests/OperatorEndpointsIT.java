@@ -47,6 +47,32 @@ class OperatorEndpointsIT {
   }
 
   @Test
+  void proxyReportsStarted() throws Exception {
+    HttpResponse<String> response = get("/health/started", null);
+
+    assertEquals(200, response.statusCode());
+    assertTrue(response.body().contains("\"name\":\"claude-nexus-proxy-started\""), response.body());
+    assertTrue(response.body().contains("\"status\":\"UP\""), response.body());
+  }
+
+  @Test
+  void dashboardReadyWhileDatabaseAnswers() throws Exception {
+    String dashboard = server.dashboardUrl();
+    HttpResponse<String> ready = calls.send(
+        HttpRequest.newBuilder(URI.create(dashboard + "/health/ready")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> started = calls.send(
+        HttpRequest.newBuilder(URI.create(dashboard + "/health/started")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(200, ready.statusCode());
+    assertTrue(ready.body().contains("\"name\":\"claude-nexus-dashboard-database\""), ready.body());
+    assertTrue(ready.body().contains("\"database\":\"connected\""), ready.body());
+    assertEquals(200, started.statusCode());
+    assertTrue(started.body().contains("\"name\":\"claude-nexus-dashboard-started\""), started.body());
+  }
+
+  @Test
   void apiNeedsDashboardKey() throws Exception {
     assertEquals(401, get("/api/domains", null).statusCode());
     assertEquals(401, get("/api/domains", "wrong-key").statusCode());

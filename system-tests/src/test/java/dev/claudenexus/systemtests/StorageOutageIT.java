@@ -1,8 +1,11 @@
 package dev.claudenexus.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +71,44 @@ class StorageOutageIT {
     server.startAgain();
     for (String requestId : requestIds) {
       stored.await(requestId);
+    }
+  }
+
+  @Test
+  void outageMakesOnlyTheDashboardUnready() throws Exception {
+    assumeTrue(server.database.faultProxy != null, "needs a database behind the fault proxy");
+    String dashboard = server.dashboardUrl();
+    assertEquals(200, status(dashboard + "/health/ready"));
+    server.database.faultProxy.refuse();
+    try {
+      HttpResponse<String> unready = awaitStatus(dashboard + "/health/ready", 503);
+      assertTrue(unready.body().contains("\"database\":\"disconnected\""), unready.body());
+      HttpResponse<String> proxy = calls.send(
+          HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health/ready")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, proxy.statusCode(), "the proxy keeps forwarding, so it stays ready");
+    } finally {
+      server.database.faultProxy.restore();
+    }
+    awaitStatus(dashboard + "/health/ready", 200);
+  }
+
+  private int status(String url) throws Exception {
+    return calls.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  /** Asks {@code url} until it answers {@code expected}, for up to 30 seconds. */
+  private HttpResponse<String> awaitStatus(String url, int expected) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      HttpResponse<String> response = calls.send(HttpRequest.newBuilder(URI.create(url)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == expected || System.nanoTime() > deadline) {
+        assertEquals(expected, response.statusCode(), response.body());
+        return response;
+      }
+      Thread.sleep(250);
     }
   }
 
