@@ -81,7 +81,7 @@ public class McpEndpoint {
     try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
       message = reader.readValue();
     } catch (JsonException | IllegalStateException e) {
-      // JsonException covers parsing errors and input nested deeper than the parser allows.
+      // The parser reports malformed JSON as a JsonException (JsonParsingException).
       return error(400, JsonRpc.PARSE_ERROR, "Parse error: the body is not valid JSON");
     }
     McpExchange.Outcome outcome =
