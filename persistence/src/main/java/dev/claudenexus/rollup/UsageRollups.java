@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * Keeps the rollup tables of migration V8: running totals of {@code api_requests} per hour, per minute
- * and account, and per conversation branch. Every total is computed in SQL from the stored rows, by
- * one definition per table, whether it adds a batch, rebuilds some conversations or fills a table
- * from scratch. So the totals always match what a {@code GROUP BY} over the rows would give.
+ * and account, and per conversation branch, and the list of conversations of each domain and
+ * account. Every table is computed in SQL from the stored rows, by one definition per table,
+ * whether it adds a batch, rebuilds some conversations or fills a table from scratch. So the tables
+ * always match what a {@code GROUP BY} over the rows would give.
  */
 public final class UsageRollups {
 
@@ -31,6 +32,8 @@ public final class UsageRollups {
   public static final String OUTPUT_MINUTES = "rollup_output_minutes";
   /** Requests linked into conversations, per conversation, branch, domain and account. */
   public static final String CONVERSATIONS = "rollup_conversations";
+  /** The conversations of each domain and account, one row each. */
+  public static final String CONVERSATION_ACCOUNTS = "rollup_conversation_accounts";
 
   /** The change an upsert makes to a group that already has a row. */
   private enum Merge { ADD, REPLACE }
@@ -67,6 +70,8 @@ public final class UsageRollups {
 
   private final DatabaseVendor vendor;
   private final List<Table> tables;
+  /** The tables keyed by conversation, which a relink rebuilds. */
+  private final List<Table> conversationTables;
 
   public UsageRollups(DatabaseVendor vendor) {
     this.vendor = vendor;
@@ -104,7 +109,12 @@ public final class UsageRollups {
         List.of(Column.of("request_count", "COUNT(*)"), sum("total_tokens"),
             new Column("cost_usd", "SUM(cost_usd)", true)),
         "conversation_id IS NOT NULL");
-    this.tables = List.of(hours, minutes, conversations);
+    Table conversationAccounts = new Table(CONVERSATION_ACCOUNTS,
+        List.of(Column.of("conversation_id", "conversation_id"), Column.of("domain", "domain"),
+            Column.of("account_id", "COALESCE(account_id, '')")),
+        List.of(), "conversation_id IS NOT NULL");
+    this.tables = List.of(hours, minutes, conversations, conversationAccounts);
+    this.conversationTables = List.of(conversations, conversationAccounts);
   }
 
   private static Column sum(String column) {
@@ -164,17 +174,18 @@ public final class UsageRollups {
     if (conversationIds.isEmpty()) {
       return;
     }
-    Table table = tables.get(2);
     Array ids = uuidArray(connection, conversationIds);
-    try (PreparedStatement delete = connection.prepareStatement(
-        "DELETE FROM " + table.name() + " WHERE conversation_id = ANY(?)")) {
-      delete.setArray(1, ids);
-      delete.executeUpdate();
-    }
-    try (PreparedStatement insert = connection.prepareStatement(
-        upsert(table, "conversation_id = ANY(?)", Merge.REPLACE))) {
-      insert.setArray(1, ids);
-      insert.executeUpdate();
+    for (Table table : conversationTables) {
+      try (PreparedStatement delete = connection.prepareStatement(
+          "DELETE FROM " + table.name() + " WHERE conversation_id = ANY(?)")) {
+        delete.setArray(1, ids);
+        delete.executeUpdate();
+      }
+      try (PreparedStatement insert = connection.prepareStatement(
+          upsert(table, "conversation_id = ANY(?)", Merge.REPLACE))) {
+        insert.setArray(1, ids);
+        insert.executeUpdate();
+      }
     }
   }
 
@@ -200,6 +211,10 @@ public final class UsageRollups {
    */
   private String upsert(Table table, String filter, Merge merge) {
     String keys = table.keys().stream().map(Column::name).collect(Collectors.joining(", "));
+    if (vendor == DatabaseVendor.POSTGRESQL && table.values().isEmpty()) {
+      return "INSERT INTO " + table.name() + " (" + table.columnList() + ") "
+          + table.select(filter) + " ORDER BY " + keys + " ON CONFLICT (" + keys + ") DO NOTHING";
+    }
     if (vendor == DatabaseVendor.POSTGRESQL) {
       String updates = table.values().stream()
           .map(c -> c.name() + " = " + merged("r." + c.name(), "EXCLUDED." + c.name(), c, merge))
@@ -214,9 +229,10 @@ public final class UsageRollups {
         .map(c -> "r." + c.name() + " = " + merged("r." + c.name(), "s." + c.name(), c, merge))
         .collect(Collectors.joining(", "));
     String values = table.columns().map(c -> "s." + c.name()).collect(Collectors.joining(", "));
+    String matched = table.values().isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + updates;
     return "MERGE INTO " + table.name() + " r USING (" + table.select(filter) + ") s ON (" + on
-        + ") WHEN MATCHED THEN UPDATE SET " + updates + " WHEN NOT MATCHED THEN INSERT ("
-        + table.columnList() + ") VALUES (" + values + ")";
+        + ")" + matched + " WHEN NOT MATCHED THEN INSERT (" + table.columnList() + ") VALUES ("
+        + values + ")";
   }
 
   private static String merged(String stored, String added, Column column, Merge merge) {

@@ -60,3 +60,16 @@ CREATE TABLE IF NOT EXISTS rollup_conversations (
 );
 CREATE INDEX IF NOT EXISTS idx_rollup_conversations_domain ON rollup_conversations (domain);
 CREATE INDEX IF NOT EXISTS idx_rollup_conversations_account ON rollup_conversations (account_id);
+
+-- The conversations of each domain and account, one row each, so counting them needs no DISTINCT
+-- over all branches. A conversation never spans domains, since linking looks only within one.
+CREATE TABLE IF NOT EXISTS rollup_conversation_accounts (
+    conversation_id UUID NOT NULL,
+    domain VARCHAR(255) NOT NULL,
+    account_id VARCHAR(255) NOT NULL,
+    PRIMARY KEY (conversation_id, domain, account_id)
+);
+CREATE INDEX IF NOT EXISTS idx_rollup_conversation_accounts_domain
+    ON rollup_conversation_accounts (domain, account_id);
+CREATE INDEX IF NOT EXISTS idx_rollup_conversation_accounts_account
+    ON rollup_conversation_accounts (account_id);

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 final class RollupCheck {
 
   private static final List<String> TABLES = List.of(UsageRollups.USAGE_HOURS,
-      UsageRollups.OUTPUT_MINUTES, UsageRollups.CONVERSATIONS);
+      UsageRollups.OUTPUT_MINUTES, UsageRollups.CONVERSATIONS, UsageRollups.CONVERSATION_ACCOUNTS);
 
   private RollupCheck() {}
 

@@ -21,6 +21,7 @@ import java.util.Objects;
  * credentials list | remove --domain D | rotate-client-key --domain D [--grace-minutes M]
  * relink [--since DATE] [--domain D] [--mode original|current] [--batch-size N]
  * rebuild-rollups                  fills the usage rollups again from every stored request
+ * retention                        applies RETENTION_BODY_DAYS and RETENTION_DAYS now
  * demo prepare                     writes the demo's credential files, prints its settings as NAME=value lines
  * demo run RUN_DIR                 serves the fake API, plays the demo sessions, then keeps serving
  * </pre>
@@ -66,6 +67,9 @@ public final class Launcher {
     if (args.length >= 1 && args[0].equals("relink")) {
       Map<String, String> options = options(args, 1, RELINK_OPTIONS);
       return new RelinkCommand(env, home).run(options, System.err);
+    }
+    if (args.length == 1 && args[0].equals("retention")) {
+      return new RetentionCommand(env, home).run(System.err);
     }
     if (args.length == 1 && args[0].equals("rebuild-rollups")) {
       return new RollupCommand(env, home).run(System.err);

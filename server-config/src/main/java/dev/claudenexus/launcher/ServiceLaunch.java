@@ -46,9 +46,18 @@ final class ServiceLaunch {
   /** Writes the boot files of the proxy and returns the Java command that starts it. */
   List<String> prepareProxy() throws IOException {
     int maxThreads = env.integer("PROXY_MAX_THREADS", 1024, 16, 100_000);
+    validateRetention(env);
     // Checked here so that a wrong value stops the start instead of failing the deployment.
     env.integer("MCP_SYNC_INTERVAL", 300, 10, 604_800);
     return prepare("proxy", "proxy.war", proxyPort(env), maxThreads, List.of());
+  }
+
+  /** Checks the retention settings, so a wrong value stops the start instead of the first run. */
+  static void validateRetention(Environment env) {
+    env.integer("RETENTION_BODY_DAYS", 0, 1, 36_500);
+    env.integer("RETENTION_DAYS", 0, 1, 36_500);
+    env.integer("RETENTION_HOUR", 3, 0, 23);
+    env.integer("RETENTION_BATCH_SIZE", 1000, 1, 100_000);
   }
 
   /** Returns the proxy's port: {@code PROXY_PORT}, else {@code PORT}, else 3000. */

@@ -80,8 +80,8 @@ public final class ConversationPageQuery {
 
   /**
    * Returns the number of conversations with selected requests. Without a time range or the
-   * sub-task filter it counts them in the conversation rollup, which has about one row per branch.
-   * Otherwise it reads every selected request, which grows with the table.
+   * sub-task filter it counts the rows of the conversation rollup, one per conversation of a domain
+   * and account. Otherwise it reads every selected request, which grows with the table.
    */
   long total(ConversationSelection selection) throws SQLException {
     boolean whole = selection.dateFrom().isEmpty() && selection.dateTo().isEmpty()
@@ -91,8 +91,9 @@ public final class ConversationPageQuery {
             .equalTo("r.account_id", selection.accountId())
             .equalTo("r.conversation_id", selection.conversationId())
         : selection.requestFilter("r");
-    String table = whole ? UsageRollups.CONVERSATIONS : "api_requests";
-    String sql = "SELECT COUNT(DISTINCT r.conversation_id) FROM " + table + " r" + filter.clause();
+    String sql = whole
+        ? "SELECT COUNT(*) FROM " + UsageRollups.CONVERSATION_ACCOUNTS + " r" + filter.clause()
+        : "SELECT COUNT(DISTINCT r.conversation_id) FROM api_requests r" + filter.clause();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       filter.bind(statement, 1);
       try (ResultSet rs = statement.executeQuery()) {

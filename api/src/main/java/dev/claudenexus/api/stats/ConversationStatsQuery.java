@@ -12,8 +12,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sums the requests linked into conversations ({@code conversation_id} set), optionally of one domain
@@ -42,71 +45,80 @@ public final class ConversationStatsQuery {
   }
 
   /**
-   * Returns the statistics. All-time figures come from the conversation rollup, whose rows are
-   * conversation branches. The last 24 hours come from the requests.
+   * Returns the statistics. All-time figures come from the rollups, without a {@code DISTINCT} over
+   * all requests: conversations and branches are counted per domain and account, which differs from
+   * a distinct count only for a conversation whose requests changed account. The last 24 hours come
+   * from the requests.
    */
   public ConversationStats query(OffsetDateTime now) throws SQLException {
     OffsetDateTime recentStart = now.minus(RECENT);
-    long[] totals = totalCounts();
-    ConversationStats.Branches branches = branches();
+    Branches branches = branches();
+    AccountsAndModels linked = accountsAndModels();
     long[] recent = longs("SELECT COUNT(*), COUNT(DISTINCT conversation_id),"
         + " COUNT(DISTINCT account_id) FROM api_requests" + filter.clause() + " AND timestamp >= ?",
         3, recentStart);
-    return new ConversationStats(totals[0], totals[1], totals[2], totals[3], cost(), branches,
-        models(), new ConversationStats.Recent(recent[0], recent[1], recent[2]),
+    return new ConversationStats(conversationCount(), linked.accounts().size(), branches.requests(),
+        branches.tokens(), branches.cost(),
+        new ConversationStats.Branches(branches.total(), branches.subtask(), branches.compact()),
+        linked.models(), new ConversationStats.Recent(recent[0], recent[1], recent[2]),
         hourly(recentStart));
   }
 
-  /**
-   * Returns only the all-time totals of {@link #query}, with one of its queries.
-   */
+  /** Returns only the all-time totals of {@link #query}, counted the same way. */
   public ConversationTotals totals() throws SQLException {
-    long[] totals = totalCounts();
-    return new ConversationTotals(totals[0], totals[1], totals[2], totals[3]);
+    Branches branches = branches();
+    return new ConversationTotals(conversationCount(), accountsAndModels().accounts().size(),
+        branches.requests(), branches.tokens());
   }
 
-  private long[] totalCounts() throws SQLException {
-    return rollupLongs("SELECT COUNT(DISTINCT conversation_id),"
-        + " COUNT(DISTINCT NULLIF(account_id, '')), COALESCE(SUM(request_count), 0),"
-        + " COALESCE(SUM(total_tokens), 0) FROM " + UsageRollups.CONVERSATIONS
-        + rollupFilter.clause(), 4);
+  private long conversationCount() throws SQLException {
+    return rollupLongs("SELECT COUNT(*) FROM " + UsageRollups.CONVERSATION_ACCOUNTS
+        + rollupFilter.clause(), 1)[0];
   }
 
-  private ConversationStats.Branches branches() throws SQLException {
-    long[] counts = rollupLongs("SELECT COUNT(*),"
+  /** Sums of the conversation rollup, whose rows are branches. */
+  private record Branches(long total, long subtask, long compact, long requests, long tokens,
+      BigDecimal cost) {}
+
+  private Branches branches() throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*),"
         + " COALESCE(SUM(CASE WHEN branch_id LIKE 'subtask!_%' ESCAPE '!' THEN 1 ELSE 0 END), 0),"
-        + " COALESCE(SUM(CASE WHEN branch_id LIKE 'compact!_%' ESCAPE '!' THEN 1 ELSE 0 END), 0)"
-        + " FROM (SELECT conversation_id, branch_id FROM " + UsageRollups.CONVERSATIONS
-        + rollupFilter.clause() + " GROUP BY conversation_id, branch_id) branches", 3);
-    return new ConversationStats.Branches(counts[0], counts[1], counts[2]);
-  }
-
-  private BigDecimal cost() throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT SUM(cost_usd) FROM " + UsageRollups.CONVERSATIONS + rollupFilter.clause())) {
+        + " COALESCE(SUM(CASE WHEN branch_id LIKE 'compact!_%' ESCAPE '!' THEN 1 ELSE 0 END), 0),"
+        + " COALESCE(SUM(request_count), 0), COALESCE(SUM(total_tokens), 0), SUM(cost_usd)"
+        + " FROM " + UsageRollups.CONVERSATIONS + rollupFilter.clause())) {
       rollupFilter.bind(statement, 1);
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
-        return UsdAmounts.round(rs.getBigDecimal(1));
+        return new Branches(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+            rs.getLong(5), UsdAmounts.round(rs.getBigDecimal(6)));
       }
     }
   }
 
-  /** Returns the models of the linked requests, from the hourly rollup, which is smaller. */
-  private List<String> models() throws SQLException {
-    List<String> models = new ArrayList<>();
-    SqlFilter linked = new SqlFilter().where("linked_count > 0").where("model <> ''")
+  /** The accounts and the models of the linked requests, models in the database's order. */
+  private record AccountsAndModels(Set<String> accounts, List<String> models) {}
+
+  /** Reads {@link AccountsAndModels} from the hourly rollup, which is smaller. */
+  private AccountsAndModels accountsAndModels() throws SQLException {
+    Set<String> accounts = new HashSet<>();
+    Set<String> models = new LinkedHashSet<>();
+    SqlFilter linked = new SqlFilter().where("linked_count > 0")
         .equalTo("domain", domain).equalTo("account_id", accountId);
-    try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT model FROM "
-        + UsageRollups.USAGE_HOURS + linked.clause() + " ORDER BY model")) {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT account_id,"
+        + " model FROM " + UsageRollups.USAGE_HOURS + linked.clause() + " ORDER BY model")) {
       linked.bind(statement, 1);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          models.add(rs.getString(1));
+          if (!rs.getString(1).isEmpty()) {
+            accounts.add(rs.getString(1));
+          }
+          if (!rs.getString(2).isEmpty()) {
+            models.add(rs.getString(2));
+          }
         }
       }
     }
-    return models;
+    return new AccountsAndModels(accounts, List.copyOf(models));
   }
 
   private List<ConversationStats.HourlyActivity> hourly(OffsetDateTime start) throws SQLException {

@@ -75,6 +75,7 @@ public final class QueryDatabase implements AutoCloseable {
       statement.executeUpdate("DELETE FROM " + UsageRollups.USAGE_HOURS);
       statement.executeUpdate("DELETE FROM " + UsageRollups.OUTPUT_MINUTES);
       statement.executeUpdate("DELETE FROM " + UsageRollups.CONVERSATIONS);
+      statement.executeUpdate("DELETE FROM " + UsageRollups.CONVERSATION_ACCOUNTS);
     }
   }
 
