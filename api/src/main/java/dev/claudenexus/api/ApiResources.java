@@ -11,6 +11,8 @@ import dev.claudenexus.api.costs.CostsResource;
 import dev.claudenexus.api.domains.DomainsResource;
 import dev.claudenexus.api.errors.ApiExceptionMapper;
 import dev.claudenexus.api.hourly.HourlyUsageResource;
+import dev.claudenexus.api.mcp.McpResource;
+import dev.claudenexus.api.spark.SparkResource;
 import dev.claudenexus.api.requests.RequestStreamResource;
 import dev.claudenexus.api.requests.RequestsResource;
 import dev.claudenexus.api.stats.DashboardStatsResource;
@@ -36,7 +38,7 @@ public final class ApiResources {
         RequestStreamResource.class, TokenUsageResource.class, StatsResource.class,
         StorageStatsResource.class, DashboardStatsResource.class, CostsResource.class,
         TokenUsageHistoryResource.class, SlidingWindowResource.class, HourlyUsageResource.class,
-        ConversationsResource.class, SubtasksResource.class, AnalysesResource.class,
-        AnalysisStreamResource.class);
+        ConversationsResource.class, SubtasksResource.class, McpResource.class, SparkResource.class,
+        AnalysesResource.class, AnalysisStreamResource.class);
   }
 }

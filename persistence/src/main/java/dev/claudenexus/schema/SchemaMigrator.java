@@ -10,6 +10,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings a database to the current schema with the vendor's Flyway migrations. Several processes may
  * call it at once: Flyway's lock lets one migrate while the others wait and then find nothing to do.
+ * Calls within one JVM (the storage writer and the MCP sync of the proxy) take turns, because two
+ * connections that baseline an empty database at once make the second fail with "Unable to
+ * baseline schema history table".
  * A database created by the original product is adopted: its rows stay and are marked as hashed by
  * the original.
  */
@@ -19,12 +22,16 @@ public final class SchemaMigrator {
 
   private SchemaMigrator() {}
 
+  // NOTE: two processes that migrate an empty database at the same moment can still meet the
+  // baseline failure above. The caller that fails gets the SQLException and migrates again the
+  // next time it uses the database.
+
   /**
    * Migrates the database behind {@code dataSource} and returns its vendor.
    *
    * @throws SQLException when the database cannot be reached or a migration fails
    */
-  public static DatabaseVendor migrate(DataSource dataSource) throws SQLException {
+  public static synchronized DatabaseVendor migrate(DataSource dataSource) throws SQLException {
     DatabaseVendor vendor;
     try (Connection connection = dataSource.getConnection()) {
       vendor = DatabaseVendor.of(connection);

@@ -21,9 +21,12 @@ import org.junit.jupiter.api.Test;
 /** Checks of {@link SchemaMigrator} that every supported database must pass. */
 abstract class SchemaMigratorContract {
 
-  /** Every migration, in order: SQL files and the Java migration 8.1 that fills the rollups. */
+  /**
+   * Every migration, in order: SQL files (among them 8.2, the retention progress, and 10, the MCP
+   * sync state) and the Java migration 8.1 that fills the rollups.
+   */
   private static final List<String> VERSIONS =
-      List.of("1", "2", "3", "4", "5", "6", "7", "8", "8.1", "8.2", "9");
+      List.of("1", "2", "3", "4", "5", "6", "7", "8", "8.1", "8.2", "9", "10");
 
   private TestDatabase database;
 
@@ -124,5 +127,15 @@ abstract class SchemaMigratorContract {
 
     assertEquals(expectedVendor(), SchemaMigrator.migrate(dataSource()));
     assertEquals(VERSIONS.size(), applied().length);
+  }
+
+  @Test
+  void migrateCreatesSyncStateColumns() throws SQLException {
+    SchemaMigrator.migrate(dataSource());
+
+    for (String column : new String[] {"sync_key", "sync_status", "last_commit_sha", "last_sync_at",
+        "last_error", "locked_by", "locked_until"}) {
+      assertTrue(hasColumn("mcp_sync_state", column), "mcp_sync_state." + column + " is missing");
+    }
   }
 }

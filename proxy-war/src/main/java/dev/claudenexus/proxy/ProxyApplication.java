@@ -2,6 +2,7 @@ package dev.claudenexus.proxy;
 
 import dev.claudenexus.proxy.auth.ClientKeyIdentityStore;
 import dev.claudenexus.proxy.clientsetup.ClientSetupResource;
+import dev.claudenexus.proxy.mcp.McpEndpoint;
 import dev.claudenexus.proxy.oauth.OAuthMetricsResource;
 import dev.claudenexus.proxy.stats.TokenStatsResource;
 import jakarta.annotation.security.DeclareRoles;
@@ -21,6 +22,6 @@ public class ProxyApplication extends Application {
   @Override
   public Set<Class<?>> getClasses() {
     return Set.of(ServiceInfoResource.class, TokenStatsResource.class, OAuthMetricsResource.class,
-        ClientSetupResource.class);
+        ClientSetupResource.class, McpEndpoint.class);
   }
 }

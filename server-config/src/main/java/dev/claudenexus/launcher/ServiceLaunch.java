@@ -47,6 +47,8 @@ final class ServiceLaunch {
   List<String> prepareProxy() throws IOException {
     int maxThreads = env.integer("PROXY_MAX_THREADS", 1024, 16, 100_000);
     validateRetention(env);
+    // Checked here so that a wrong value stops the start instead of failing the deployment.
+    env.integer("MCP_SYNC_INTERVAL", 300, 10, 604_800);
     return prepare("proxy", "proxy.war", proxyPort(env), maxThreads, List.of());
   }
 

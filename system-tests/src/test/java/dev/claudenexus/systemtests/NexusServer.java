@@ -2,6 +2,8 @@ package dev.claudenexus.systemtests;
 
 import dev.claudenexus.testsupport.anthropic.FakeAnthropicApi;
 import dev.claudenexus.testsupport.gemini.FakeGeminiApi;
+import dev.claudenexus.testsupport.github.FakeGitHubApi;
+import dev.claudenexus.testsupport.spark.FakeSparkApi;
 import dev.claudenexus.testsupport.net.TcpFaultProxy;
 import dev.claudenexus.testsupport.webhook.FakeWebhookServer;
 import java.io.IOException;
@@ -29,8 +31,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * last test. The database is H2 or, with {@code -Dnexus.it.database=postgresql}, a fresh PostgreSQL
  * database reached through a {@link TcpFaultProxy} so tests can take it away. A loopback {@link
  * FakeWebhookServer} receives its Slack messages ({@value #SLACK_PATH}) and telemetry ({@value
- * #TELEMETRY_PATH}); debug logging and test samples are on. The analysis worker runs against a
- * loopback {@link FakeGeminiApi}.
+ * #TELEMETRY_PATH}); debug logging and test samples are on. MCP is enabled with the prompts of
+ * {@code prompts/} in the home, synced from a {@link FakeGitHubApi}, and Spark feedback goes to a
+ * {@link FakeSparkApi}. The analysis worker runs against a loopback {@link FakeGeminiApi}.
  */
 public final class NexusServer implements ExtensionContext.Store.CloseableResource {
 
@@ -54,6 +57,13 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
   static final String SETUP_SCRIPT = "#!/bin/sh\necho configured\n";
   /** The one origin that may call {@code /api/*} from a browser. */
   static final String CORS_ORIGIN = "http://allowed.example";
+  static final String GITHUB_TOKEN = "ghp_system_tests_token";
+  static final String GITHUB_OWNER = "nexus-team";
+  static final String GITHUB_REPO = "shared-prompts";
+  static final String GITHUB_FOLDER = "library/prompts";
+  static final String SPARK_KEY = "spark-system-tests-key";
+  /** A prompt that exists only in the prompts folder, never in the fake repository. */
+  static final String LOCAL_PROMPT = "local-only";
 
   private static final Logger LOG = Logger.getLogger(NexusServer.class.getName());
 
@@ -61,6 +71,8 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
   final FakeGeminiApi gemini;
   final FakeTokenEndpoint tokenEndpoint;
   final FakeWebhookServer hooks;
+  final FakeGitHubApi github;
+  final FakeSparkApi spark;
   final Path home;
   final int port;
   final int dashboardPort;
@@ -81,6 +93,8 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     this.port = port;
     this.fake = fake;
     this.hooks = hooks;
+    this.github = FakeGitHubApi.start(GITHUB_OWNER, GITHUB_REPO, "main", GITHUB_FOLDER, GITHUB_TOKEN);
+    this.spark = FakeSparkApi.start(SPARK_KEY);
     this.database = database;
     this.clientKey = clientKey;
     this.otherClientKey = otherClientKey;
@@ -93,6 +107,7 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     deleteRecursively(home);
     Files.createDirectories(home.resolve("credentials"));
     writeClientSetup(home);
+    writePrompts(home);
 
     FakeAnthropicApi fake = FakeAnthropicApi.start();
     FakeWebhookServer hooks = FakeWebhookServer.start();
@@ -193,6 +208,15 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     env.put("AI_MAX_PROMPT_TOKENS", Integer.toString(MAX_PROMPT_TOKENS));
     env.put("AI_ANALYSIS_MAX_COST_USD_PER_DAY", MAX_COST_PER_DAY);
     env.put("AI_ANALYSIS_RATE_LIMIT_CREATION", Integer.toString(ANALYSIS_CREATION_LIMIT));
+    env.put("MCP_ENABLED", "true");
+    env.put("MCP_GITHUB_API_URL", github.baseUrl());
+    env.put("MCP_GITHUB_OWNER", GITHUB_OWNER);
+    env.put("MCP_GITHUB_REPO", GITHUB_REPO);
+    env.put("MCP_GITHUB_PATH", GITHUB_FOLDER + "/");
+    env.put("MCP_GITHUB_TOKEN", GITHUB_TOKEN);
+    env.put("MCP_SYNC_INTERVAL", "3600");
+    env.put("SPARK_API_URL", spark.baseUrl());
+    env.put("SPARK_API_KEY", SPARK_KEY);
     env.putAll(database.proxySettings());
     return env;
   }
@@ -293,6 +317,8 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
       gemini.close();
       tokenEndpoint.close();
       hooks.close();
+      github.close();
+      spark.close();
       database.close();
     }
   }
@@ -306,6 +332,18 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     Path directory = Files.createDirectories(home.resolve("client-setup"));
     Files.writeString(directory.resolve("setup.sh"), SETUP_SCRIPT, StandardCharsets.UTF_8);
     Files.writeString(directory.resolve("settings.json"), "{\"env\":{}}", StandardCharsets.UTF_8);
+  }
+
+  /** Returns the prompts folder of the proxy and the dashboard: {@code MCP_PROMPTS_DIR}'s default. */
+  Path promptsDirectory() {
+    return home.resolve("prompts");
+  }
+
+  private static void writePrompts(Path home) throws IOException {
+    Path directory = Files.createDirectories(home.resolve("prompts"));
+    Files.writeString(directory.resolve(LOCAL_PROMPT + ".yaml"), "description: A prompt kept only"
+        + " in this folder\ntemplate: |\n  Summarise {{topic}}{{#if detail}} in detail{{/if}}.\n",
+        StandardCharsets.UTF_8);
   }
 
   private static void writeCredentials(Path home, String domain, String clientKey, String account)

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code HOST}, so they bind to the default address. The run's main services keep the key, so the
  * key mode and the read-only mode are each tested on both ports. The loopback address is a trusted
  * proxy here, so a test can act as another client with {@code X-Forwarded-For} and get its own rate
- * limit. Its dashboard runs without the response cache ({@code DASHBOARD_CACHE_TTL=0}).
+ * limit. Its dashboard runs without the response cache ({@code DASHBOARD_CACHE_TTL=0}), and neither
+ * service has a GitHub token or a Spark key.
  */
 final class ReadOnlyServices implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
@@ -42,6 +43,10 @@ final class ReadOnlyServices implements ExtensionContext.Store.CloseableResource
     int dashboardPort = NexusServer.freePort();
     Map<String, String> env = new HashMap<>(server.environment());
     env.remove("DASHBOARD_API_KEY");
+    // Without these settings the read-only services show the answers of an unconfigured sync and
+    // Spark, and never compete with the main proxy for the sync lease.
+    env.remove("MCP_GITHUB_TOKEN");
+    env.remove("SPARK_API_KEY");
     env.remove("HOST");
     if (server.database.proxySettings().isEmpty()) {
       // The embedded H2 file lives in the main home; share it as a user would with two homes.

@@ -16,18 +16,19 @@ import java.util.regex.Pattern;
 
 /**
  * Guards the dashboard pages and gives the pages of one item their paths. With a dashboard key, a
- * visitor who has not logged in is sent to the login form. {@code /dashboard/request/{id}} and
- * {@code /dashboard/conversation/{id}} are forwarded to their page with the id as the {@code id}
- * parameter.
+ * visitor who has not logged in is sent to the login form. {@code /dashboard/request/{id}},
+ * {@code /dashboard/conversation/{id}} and {@code /dashboard/prompts/{id}} are forwarded to their
+ * page with the id as the {@code id} parameter.
  */
 public class PageAccessFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
   private static final Pattern ITEM_PATH =
-      Pattern.compile("/dashboard/(request|conversation)/([^/]+)/?");
+      Pattern.compile("/dashboard/(request|conversation|prompts)/([^/]+)/?");
   private static final Map<String, String> ITEM_VIEWS = Map.of(
       "request", "/dashboard/request.xhtml",
-      "conversation", "/dashboard/conversation.xhtml");
+      "conversation", "/dashboard/conversation.xhtml",
+      "prompts", "/dashboard/prompt.xhtml");
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

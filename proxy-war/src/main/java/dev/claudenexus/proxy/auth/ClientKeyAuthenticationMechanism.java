@@ -1,5 +1,6 @@
 package dev.claudenexus.proxy.auth;
 
+import dev.claudenexus.api.mcp.McpSettings;
 import dev.claudenexus.proxy.AnthropicError;
 import dev.claudenexus.proxy.ProxySettings;
 import dev.claudenexus.credentials.ClientKeys;
@@ -22,7 +23,9 @@ import java.util.logging.Logger;
 
 /**
  * Authenticates API clients on {@code /v1/*} with their domain's client key. With client auth off,
- * every request is let in as a pass-through client. Other paths are left to their own checks.
+ * every request there is let in as a pass-through client. {@code /mcp} always needs the client key
+ * while MCP is enabled, whatever {@code ENABLE_CLIENT_AUTH} says. Other paths are left to their own
+ * checks.
  */
 @ApplicationScoped
 public class ClientKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -41,11 +44,13 @@ public class ClientKeyAuthenticationMechanism implements HttpAuthenticationMecha
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    if (!request.getRequestURI().startsWith("/v1/") || "OPTIONS".equals(request.getMethod())) {
+    String path = request.getRequestURI();
+    boolean mcp = (path.equals("/mcp") || path.startsWith("/mcp/")) && McpSettings.current().enabled();
+    if (!(path.startsWith("/v1/") || mcp) || "OPTIONS".equals(request.getMethod())) {
       // CORS preflight requests carry no credentials by definition, so the servlet handles them.
       return context.doNothing();
     }
-    if (!settings.clientAuthEnabled()) {
+    if (!mcp && !settings.clientAuthEnabled()) {
       return context.notifyContainerAboutLogin(
           "pass-through", Set.of(ClientKeyIdentityStore.CLIENT_ROLE));
     }

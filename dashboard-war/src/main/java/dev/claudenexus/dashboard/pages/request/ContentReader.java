@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Turns the {@code content} of messages into blocks for one page. It pairs each tool result with
- * the name of its call, shows each tool id once (Claude Code sometimes sends the same tool blocks
- * again), and charges every text to the page's budgets.
+ * the name of its call, turns results of Spark's recommendation tool into recommendation blocks,
+ * shows each tool id once (Claude Code sometimes sends the same tool blocks again), and charges
+ * every text to the page's budgets.
  */
 final class ContentReader {
 
@@ -125,8 +126,17 @@ final class ContentReader {
     if (id != null) {
       shownResults.put(id, anchor);
     }
-    List<MessageBlock> content = new ArrayList<>();
     JsonValue value = block.get("content");
+    if (id != null && SparkRecommendation.TOOL_NAME.equals(toolNames.get(id))) {
+      var recommendation = SparkRecommendation.parse(value);
+      if (recommendation.isPresent()) {
+        SparkRecommendation spark = recommendation.get();
+        blocks.add(new MessageBlock.Spark(id, spark.sessionId(), text.take(spark.request()),
+            text.take(spark.response()), spark.error()));
+        return;
+      }
+    }
+    List<MessageBlock> content = new ArrayList<>();
     if (value instanceof JsonArray array) {
       for (JsonValue item : array) {
         addResultItem(content, item);

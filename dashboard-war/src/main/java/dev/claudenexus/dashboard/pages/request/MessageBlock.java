@@ -9,8 +9,8 @@ import java.util.List;
 public sealed interface MessageBlock {
 
   /**
-   * Returns {@code text}, {@code reminder}, {@code tool_use}, {@code tool_result}, {@code image},
-   * {@code duplicate} or {@code other}.
+   * Returns {@code text}, {@code reminder}, {@code tool_use}, {@code tool_result}, {@code spark},
+   * {@code image}, {@code duplicate} or {@code other}.
    */
   String kind();
 
@@ -75,6 +75,23 @@ public sealed interface MessageBlock {
         text.append(block.shownText()).append('\n');
       }
       return text.toString();
+    }
+  }
+
+  /**
+   * The result of Spark's recommendation tool, shown as a recommendation card with its feedback.
+   * {@code error} is Spark's error message, or {@code null}.
+   */
+  record Spark(String toolUseId, String sessionId, ShownText request, ShownText response, String error)
+      implements MessageBlock {
+    @Override
+    public String kind() {
+      return "spark";
+    }
+
+    @Override
+    public String shownText() {
+      return response.text();
     }
   }
 

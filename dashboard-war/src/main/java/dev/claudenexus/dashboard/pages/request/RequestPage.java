@@ -3,6 +3,7 @@ package dev.claudenexus.dashboard.pages.request;
 import dev.claudenexus.api.requests.RequestDetail;
 import dev.claudenexus.api.requests.RequestDetailQuery;
 import dev.claudenexus.api.requests.StreamChunk;
+import dev.claudenexus.api.spark.SparkSettings;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -32,6 +33,8 @@ public class RequestPage {
   private String id;
   private String view;
   private String order;
+  private String spark;
+  private SparkFeedbacks sparkFeedbacks;
   private boolean loaded;
   private UUID requestId;
   private RequestDetail detail;
@@ -52,6 +55,38 @@ public class RequestPage {
 
   public void setView(String view) {
     this.view = view;
+  }
+
+  public String getSpark() {
+    return spark;
+  }
+
+  public void setSpark(String spark) {
+    this.spark = spark;
+  }
+
+  /** Returns the notice after the feedback form was sent ({@code ?spark=}), or {@code null}. */
+  public String getSparkNotice() {
+    return SparkFeedbackNotices.of(spark);
+  }
+
+  /**
+   * Returns the feedback on the page's Spark recommendations, read from Spark with one call on
+   * first use.
+   */
+  public SparkFeedbacks getSparkFeedback() throws SQLException {
+    if (sparkFeedbacks == null) {
+      List<String> sessionIds = new ArrayList<>();
+      for (MessageCard card : getConversation().messages()) {
+        for (MessageBlock block : card.blocks()) {
+          if (block instanceof MessageBlock.Spark recommendation) {
+            sessionIds.add(recommendation.sessionId());
+          }
+        }
+      }
+      sparkFeedbacks = SparkFeedbacks.read(sessionIds, SparkSettings.current());
+    }
+    return sparkFeedbacks;
   }
 
   /** Returns the view to render: {@code conversation}, {@code raw} or {@code headers}. */

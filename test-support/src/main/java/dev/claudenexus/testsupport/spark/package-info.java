@@ -1,0 +1,2 @@
+/** A loopback fake of the Spark recommendation API's feedback endpoints. */
+package dev.claudenexus.testsupport.spark;
