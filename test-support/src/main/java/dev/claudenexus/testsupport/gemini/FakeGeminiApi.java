@@ -187,7 +187,7 @@ public final class FakeGeminiApi implements AutoCloseable {
         out.write(bytes);
       }
     } catch (IOException e) {
-      // The client gave up waiting (a timeout test); nothing is left to answer.
+      // The client stopped waiting (a timeout test), so no response is sent.
     }
   }
 

@@ -9,7 +9,7 @@ import java.time.Duration;
  */
 public record GeminiReply(int status, String body, Duration delay) {
 
-  /** A valid analysis in a fenced JSON block, as a well-behaved model answers. */
+  /** A valid analysis in a fenced JSON block, as a well-behaved model returns it. */
   public static final String VALID_ANALYSIS = """
       Here is the analysis.
 

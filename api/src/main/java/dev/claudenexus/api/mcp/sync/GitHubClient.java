@@ -130,7 +130,7 @@ public class GitHubClient {
       throw new GitHubException("Reading " + what + " from GitHub was interrupted", e);
     }
     if (response.statusCode() != 200) {
-      throw new GitHubException("GitHub answered " + response.statusCode() + " for " + what + " of "
+      throw new GitHubException("GitHub returned HTTP " + response.statusCode() + " for " + what + " of "
           + source.repositoryName() + errorMessage(body) + advice(response.statusCode()));
     }
     try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
