@@ -1,5 +1,6 @@
 package dev.claudenexus.launcher;
 
+import dev.claudenexus.config.SsoSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +50,7 @@ final class ServiceLaunch {
     validateRetention(env);
     // Checked here so that a wrong value stops the start instead of failing the deployment.
     env.integer("MCP_SYNC_INTERVAL", 300, 10, 604_800);
+    SsoSettings.from(env::get);
     return prepare("proxy", "proxy.war", proxyPort(env), maxThreads, List.of());
   }
 
@@ -87,6 +89,7 @@ final class ServiceLaunch {
     // Checked here so that a wrong value stops the start instead of failing the first page.
     env.integer("DASHBOARD_CACHE_TTL", 30, 0, 86_400);
     env.integer("TOKEN_LIMIT_5H", 140_000, 1, Integer.MAX_VALUE);
+    SsoSettings.from(env::get);
     return prepare("dashboard", "dashboard.war", port, DASHBOARD_MAX_THREADS, listener);
   }
 

@@ -69,6 +69,28 @@ class ServiceLaunchTest {
         .hasMessageContaining("DASHBOARD_CACHE_TTL");
   }
 
+  @Test
+  void invalidSsoSettingsStopTheStart() {
+    Map<String, String> plainHttp = Map.of("OIDC_ISSUER_URI", "http://login.example.com/realms/team",
+        "OIDC_CLIENT_ID", "nexus", "OIDC_ADMIN_GROUPS", "admins");
+
+    assertThatThrownBy(() -> dashboard(plainHttp))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("OIDC_ISSUER_URI");
+    assertThatThrownBy(() -> new ServiceLaunch(new Environment(plainHttp), home, Path.of("/runtime"),
+        home).prepareProxy())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("OIDC_ISSUER_URI");
+  }
+
+  @Test
+  void validSsoSettingsStart() throws IOException {
+    List<String> command = dashboard(Map.of("OIDC_ISSUER_URI", "https://login.example.com/realms/team",
+        "OIDC_CLIENT_ID", "nexus", "OIDC_VIEWER_GROUPS", "readers"));
+
+    assertThat(command).contains("--port");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"0", "-5", "many", "2.5"})
   void invalidTokenLimitStopsTheStart(String value) {

@@ -6,15 +6,17 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts one {@link NexusServer} per test run, and the {@link ReadOnlyServices} and {@link
- * DemoServices} when a test first needs them, and passes them to test constructors and methods.
+ * Starts one {@link NexusServer} per test run, and the {@link ReadOnlyServices}, {@link
+ * SsoServices} and {@link DemoServices} when a test first needs them, and passes them to test
+ * constructors and methods.
  */
 public final class NexusServerExtension implements ParameterResolver {
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == NexusServer.class || type == ReadOnlyServices.class || type == DemoServices.class;
+    return type == NexusServer.class || type == ReadOnlyServices.class || type == DemoServices.class
+        || type == SsoServices.class;
   }
 
   @Override
@@ -26,6 +28,9 @@ public final class NexusServerExtension implements ParameterResolver {
     NexusServer server = store.getOrComputeIfAbsent(NexusServer.class, key -> start(), NexusServer.class);
     if (parameter.getParameter().getType() == NexusServer.class) {
       return server;
+    }
+    if (parameter.getParameter().getType() == SsoServices.class) {
+      return store.getOrComputeIfAbsent(SsoServices.class, key -> startSso(server), SsoServices.class);
     }
     return store.getOrComputeIfAbsent(ReadOnlyServices.class, key -> startReadOnly(server),
         ReadOnlyServices.class);
@@ -44,6 +49,15 @@ public final class NexusServerExtension implements ParameterResolver {
       return DemoServices.start("nexus-home-demo-shared");
     } catch (Exception e) {
       throw new ParameterResolutionException("bin/nexus demo did not start: " + e.getMessage(), e);
+    }
+  }
+
+  private static SsoServices startSso(NexusServer server) {
+    try {
+      return SsoServices.start(server);
+    } catch (Exception e) {
+      throw new ParameterResolutionException("The single sign-on services did not start: "
+          + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.claudenexus.api.access;
 
+import dev.claudenexus.config.SsoSettings;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -18,12 +19,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *     read-only mode; 0 turns the limit off
  * @param trustedProxies {@code TRUSTED_PROXIES}: addresses whose {@code X-Forwarded-For} names the
  *     client
+ * @param singleSignOn whether {@code OIDC_ISSUER_URI} turns single sign-on on, which also ends
+ *     read-only mode
  */
 public record AccessSettings(
     Optional<String> dashboardKey,
     Set<String> corsOrigins,
     int readRequestsPerMinute,
-    Set<String> trustedProxies) {
+    Set<String> trustedProxies,
+    boolean singleSignOn) {
 
   static final int DEFAULT_READ_REQUESTS_PER_MINUTE = 100;
 
@@ -43,7 +47,7 @@ public record AccessSettings(
    * Reads the settings.
    *
    * @throws IllegalArgumentException when {@code DASHBOARD_READ_RATE_LIMIT} is not a number of 0 or
-   *     more
+   *     more, or an {@code OIDC_*} setting is invalid
    */
   public static AccessSettings from(Config config) {
     Optional<String> key = config.getOptionalValue("DASHBOARD_API_KEY", String.class)
@@ -62,13 +66,18 @@ public record AccessSettings(
       throw new IllegalArgumentException("DASHBOARD_READ_RATE_LIMIT must be a number of requests per"
           + " minute (0 turns the limit off), not \"" + limit + "\"");
     }
+    boolean singleSignOn =
+        SsoSettings.from(name -> config.getOptionalValue(name, String.class)).isPresent();
     return new AccessSettings(key, list(config, "CORS_ORIGIN"), perMinute,
-        list(config, "TRUSTED_PROXIES"));
+        list(config, "TRUSTED_PROXIES"), singleSignOn);
   }
 
-  /** Returns whether the API runs in read-only mode: no dashboard key is configured. */
+  /**
+   * Returns whether the API runs in read-only mode: neither a dashboard key nor single sign-on is
+   * configured.
+   */
   public boolean readOnly() {
-    return dashboardKey.isEmpty();
+    return dashboardKey.isEmpty() && !singleSignOn;
   }
 
   private static Set<String> list(Config config, String name) {

@@ -18,6 +18,10 @@ public class AccessStartup {
           + " and responses are readable by anyone who can reach this port. Writes are refused, and"
           + " reads are limited to " + settings.readRequestsPerMinute()
           + " per minute per client (0 means no limit). Set DASHBOARD_API_KEY to require a key.");
+    } else if (settings.singleSignOn()) {
+      LOG.info(() -> "/api/* requires the dashboard key, a dashboard session or a token of the"
+          + " single sign-on provider; " + dev.claudenexus.api.sso.SsoProvider.current()
+              .map(provider -> provider.settings().toString()).orElse(""));
     } else {
       LOG.info("/api/* requires the dashboard key or a dashboard session");
     }

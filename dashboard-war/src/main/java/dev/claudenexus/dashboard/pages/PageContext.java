@@ -1,6 +1,8 @@
 package dev.claudenexus.dashboard.pages;
 
 import dev.claudenexus.api.access.AccessSettings;
+import dev.claudenexus.api.access.AuthenticationMethod;
+import dev.claudenexus.api.access.DashboardRoles;
 import dev.claudenexus.dashboard.realm.DashboardSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -42,6 +44,22 @@ public class PageContext {
     Object forwardedQuery = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
     String query = forwardedFrom != null ? (String) forwardedQuery : request.getQueryString();
     return query == null ? path : path + "?" + query;
+  }
+
+  /**
+   * Returns who is logged in and with which role, such as {@code alice (viewer)}; the key's callers
+   * are shown as {@code dashboard key (admin)}.
+   */
+  public String getUserLabel() {
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    if (external.getUserPrincipal() == null) {
+      return "";
+    }
+    Object method = external.getRequestMap().get(AuthenticationMethod.ATTRIBUTE);
+    boolean key = AuthenticationMethod.DASHBOARD_KEY.equals(method)
+        || AuthenticationMethod.SESSION.equals(method);
+    String shown = key ? "dashboard key" : external.getUserPrincipal().getName();
+    return shown + (external.isUserInRole(DashboardRoles.ADMIN) ? " (admin)" : " (viewer)");
   }
 
   /** Returns the name of the form field that carries the CSRF token. */

@@ -3,9 +3,15 @@ package dev.claudenexus.dashboard.realm;
 import static dev.claudenexus.api.ApiJson.JSON;
 
 import dev.claudenexus.api.access.AccessSettings;
+import dev.claudenexus.api.access.AuthenticationMethod;
 import dev.claudenexus.api.access.DashboardRoles;
 import dev.claudenexus.api.access.PresentedKey;
 import dev.claudenexus.api.access.SecurityHeaders;
+import dev.claudenexus.api.sso.SsoException;
+import dev.claudenexus.api.sso.SsoIdentity;
+import dev.claudenexus.api.sso.SsoProvider;
+import dev.claudenexus.api.sso.SsoTokenValidator;
+import dev.claudenexus.api.sso.SsoTokens;
 import dev.claudenexus.credentials.ClientKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -23,9 +29,14 @@ import java.util.logging.Logger;
 /**
  * Authenticates dashboard requests. A request that presents the dashboard key (as
  * {@code X-Dashboard-Key}, {@code X-API-Key} or {@code Authorization: Bearer}) or belongs to a
- * logged-in session gets the roles {@code viewer} and {@code admin}. A session's state-changing
- * requests without its CSRF token get 403. Anything else stays anonymous: the API and the pages
- * decide what an anonymous request may do, so a wrong key never turns an open read into 401.
+ * session that logged in with the key gets the roles {@code viewer} and {@code admin}. With single
+ * sign-on, a valid provider token as {@code Authorization: Bearer}, or a session that logged in
+ * through the provider, gets the roles its groups map to. An expired single sign-on session is
+ * refreshed with its refresh token, or else ends, so the user logs in again. A session's
+ * state-changing requests without its CSRF token get 403. Anything else stays anonymous: the API and
+ * the pages decide what an anonymous request may do, so a wrong key never turns an open read into
+ * 401. The request attribute {@value AuthenticationMethod#ATTRIBUTE} records how a caller
+ * authenticated.
  */
 @ApplicationScoped
 public class DashboardAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -36,16 +47,25 @@ public class DashboardAuthenticationMechanism implements HttpAuthenticationMecha
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    Optional<String> key = AccessSettings.current().dashboardKey();
-    if (key.isEmpty()) {
+    AccessSettings access = AccessSettings.current();
+    if (access.readOnly()) {
       return context.doNothing();
     }
+    Optional<SsoProvider> sso = SsoProvider.current();
+    String bearer = SsoTokenValidator.bearerToken(request.getHeader("Authorization"));
+    if (sso.isPresent() && bearer != null && SsoTokenValidator.looksLikeJwt(bearer)) {
+      return validateBearer(request, context, sso.get(), bearer);
+    }
+    Optional<String> key = access.dashboardKey();
     Optional<String> presented = PresentedKey.from(request::getHeader);
-    if (presented.isPresent() && ClientKeys.matches(presented.get(), key.get())) {
-      return context.notifyContainerAboutLogin("dashboard-key", KEY_ROLES);
+    if (key.isPresent() && presented.isPresent() && ClientKeys.matches(presented.get(), key.get())) {
+      return logIn(request, context, "dashboard-key", KEY_ROLES, AuthenticationMethod.DASHBOARD_KEY);
     }
     HttpSession session = request.getSession(false);
-    if (!DashboardSession.isAuthenticated(session)) {
+    boolean keySession = key.isPresent() && DashboardSession.isAuthenticated(session);
+    Optional<SsoTokens> tokens =
+        sso.isPresent() ? DashboardSession.ssoTokens(session) : Optional.empty();
+    if (!keySession && tokens.isEmpty()) {
       return context.doNothing();
     }
     if (DashboardSession.changesState(request.getMethod())
@@ -54,7 +74,37 @@ public class DashboardAuthenticationMechanism implements HttpAuthenticationMecha
           + " without the session's CSRF token");
       return rejectCsrf(response);
     }
-    return context.notifyContainerAboutLogin("dashboard-session", KEY_ROLES);
+    if (keySession) {
+      return logIn(request, context, "dashboard-session", KEY_ROLES, AuthenticationMethod.SESSION);
+    }
+    Optional<SsoTokens> current = SessionRefresh.current(sso.get(), session, tokens.get());
+    if (current.isEmpty()) {
+      return context.doNothing();
+    }
+    SsoIdentity identity = current.get().identity();
+    return logIn(request, context, identity.name(), identity.roles(), AuthenticationMethod.OIDC_SESSION);
+  }
+
+  private static AuthenticationStatus validateBearer(HttpServletRequest request,
+      HttpMessageContext context, SsoProvider provider, String token) {
+    try {
+      SsoIdentity identity = new SsoTokenValidator(provider).validateBearer(token);
+      if (identity.roles().isEmpty()) {
+        // The API answers 403 with the reason; the realm only leaves the caller anonymous.
+        return context.doNothing();
+      }
+      return logIn(request, context, identity.name(), identity.roles(),
+          AuthenticationMethod.OIDC_BEARER);
+    } catch (SsoException e) {
+      // The API filter validates the token again and answers 401 or 503 with the reason.
+      return context.doNothing();
+    }
+  }
+
+  private static AuthenticationStatus logIn(HttpServletRequest request, HttpMessageContext context,
+      String name, Set<String> roles, String method) {
+    request.setAttribute(AuthenticationMethod.ATTRIBUTE, method);
+    return context.notifyContainerAboutLogin(name, roles);
   }
 
   private static AuthenticationStatus rejectCsrf(HttpServletResponse response) {

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Writes the small server-rendered pages: escaped text inside one fixed layout. */
-final class Html {
+public final class Html {
 
   /** The dashboard's own style sheet, as Faces serves it to the pages. */
   private static final String STYLESHEET = "/jakarta.faces.resource/dashboard.css.xhtml?ln=nexus";
@@ -12,7 +12,7 @@ final class Html {
   private Html() {}
 
   /** Escapes text for an HTML element or a quoted attribute. */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder escaped = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
       switch (c) {
@@ -28,7 +28,7 @@ final class Html {
   }
 
   /** Sends a page; {@code body} must already be escaped. */
-  static void send(HttpServletResponse response, String title, String csrfToken, String body)
+  public static void send(HttpServletResponse response, String title, String csrfToken, String body)
       throws IOException {
     response.setContentType("text/html");
     response.setCharacterEncoding("UTF-8");

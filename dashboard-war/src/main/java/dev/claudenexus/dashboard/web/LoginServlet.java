@@ -2,6 +2,7 @@ package dev.claudenexus.dashboard.web;
 
 import dev.claudenexus.api.access.AccessSettings;
 import dev.claudenexus.api.access.ClientAddress;
+import dev.claudenexus.api.sso.SsoProvider;
 import dev.claudenexus.credentials.ClientKeys;
 import dev.claudenexus.dashboard.DashboardSettings;
 import dev.claudenexus.dashboard.realm.DashboardSession;
@@ -18,7 +19,8 @@ import java.util.logging.Logger;
  * {@code /dashboard/login}: the login form, and its POST, which compares the form field {@code key}
  * with the dashboard key in constant time. A match starts a logged-in server-side session under a new
  * session id; the key itself is never stored in a cookie. The form's POST needs the CSRF token of the
- * session that showed it. In read-only mode there is nothing to log in to, so both redirect to
+ * session that showed it. With single sign-on the page also offers its button, and without a
+ * dashboard key only that. In read-only mode there is nothing to log in to, so both redirect to
  * {@code /dashboard}.
  */
 @WebServlet("/dashboard/login")
@@ -36,14 +38,18 @@ public class LoginServlet extends HttpServlet {
     String token = DashboardSession.csrfToken(request.getSession(true));
     String error = "invalid".equals(request.getParameter("error"))
         ? "<p role=\"alert\">The key is not valid.</p>" : "";
+    String sso = SsoProvider.current().isEmpty() ? ""
+        : "<p><a id=\"sso-login\" class=\"nexus-sso-button\" href=\"/dashboard/sso/login\">"
+            + "Log in with single sign-on</a></p>";
+    String keyForm = AccessSettings.current().dashboardKey().isEmpty() ? ""
+        : "<form id=\"login-form\" method=\"post\" action=\"/dashboard/login\">"
+            + "<input type=\"hidden\" name=\"" + DashboardSession.CSRF_FIELD + "\" value=\""
+            + Html.escape(token) + "\">"
+            + "<label for=\"key\">Dashboard key</label> <input id=\"key\" type=\"password\" name=\"key\""
+            + " autocomplete=\"current-password\" required autofocus>"
+            + " <button id=\"login\" type=\"submit\">Log in</button></form>";
     Html.send(response, "Log in - Claude Nexus", token, "<main class=\"nexus-login\">"
-        + "<h1>Claude Nexus dashboard</h1>" + error
-        + "<form id=\"login-form\" method=\"post\" action=\"/dashboard/login\">"
-        + "<input type=\"hidden\" name=\"" + DashboardSession.CSRF_FIELD + "\" value=\""
-        + Html.escape(token) + "\">"
-        + "<label for=\"key\">Dashboard key</label> <input id=\"key\" type=\"password\" name=\"key\""
-        + " autocomplete=\"current-password\" required autofocus>"
-        + " <button id=\"login\" type=\"submit\">Log in</button></form></main>");
+        + "<h1>Claude Nexus dashboard</h1>" + error + sso + keyForm + "</main>");
   }
 
   @Override

@@ -15,8 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Guards the dashboard pages and gives the pages of one item their paths. With a dashboard key, a
- * visitor who has not logged in is sent to the login form. {@code /dashboard/request/{id}},
+ * Guards the dashboard pages and gives the pages of one item their paths. With a dashboard key or
+ * single sign-on, a visitor who has not logged in is sent to the login form, whose single sign-on
+ * pages under {@code /dashboard/sso/} are open too. {@code /dashboard/request/{id}},
  * {@code /dashboard/conversation/{id}} and {@code /dashboard/prompts/{id}} are forwarded to their
  * page with the id as the {@code id} parameter.
  */
@@ -34,7 +35,8 @@ public class PageAccessFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.equals("/dashboard/login") || path.equals("/dashboard/logout")) {
+    if (path.equals("/dashboard/login") || path.equals("/dashboard/logout")
+        || path.startsWith("/dashboard/sso/")) {
       chain.doFilter(request, response);
       return;
     }
