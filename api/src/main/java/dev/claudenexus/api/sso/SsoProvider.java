@@ -21,16 +21,17 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The OpenID Connect provider of this application: its settings, its metadata (discovered from the
- * issuer on first use) and its signing keys (fetched from its JWKS, cached for 5 minutes and fetched
- * again when a token names an unknown key id, at most every 30 seconds). When discovery fails, the
- * next attempt waits {@value #RETRY_SECONDS} seconds, so a provider that is down is not called on
- * every request.
+ * The OpenID Connect provider of this application: its settings, its metadata and its signing keys.
+ * The metadata is discovered from the issuer on first use. The keys come from its JWKS, are cached
+ * for 5 minutes and are fetched again (at most every 30 seconds) when a token names an unknown key
+ * id; these are the defaults of nimbus-jose-jwt's {@code JWKSourceBuilder}. When discovery fails,
+ * the next attempt waits {@value #RETRY_SECONDS} seconds, so a provider that is down is not called
+ * on every request.
  */
 public final class SsoProvider {
 
   static final int HTTP_TIMEOUT_MS = 5000;
-  /** Upper bound of a JWKS document; larger answers are rejected by the key retriever. */
+  /** Maximum size of a JWKS document; the key retriever rejects larger responses. */
   static final int MAX_JWKS_BYTES = 512 * 1024;
   static final long RETRY_SECONDS = 30;
   /** Algorithms a token may be signed with: asymmetric only, so a key id can never select a secret. */
@@ -45,7 +46,7 @@ public final class SsoProvider {
   private volatile long nextAttemptNanos;
 
   /** Metadata and the key source built from it. */
-  record Discovered(OIDCProviderMetadata metadata, JWKSource<SecurityContext> keys,
+  public record Discovered(OIDCProviderMetadata metadata, JWKSource<SecurityContext> keys,
       JWSVerificationKeySelector<SecurityContext> keySelector) {}
 
   public SsoProvider(SsoSettings settings) {

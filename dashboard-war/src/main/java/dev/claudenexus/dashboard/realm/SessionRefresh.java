@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 
 /**
  * Keeps a single sign-on session's tokens current. Once they expire, the refresh token (when the
- * provider issued one) gets new ones; when there is none, the provider rejects it, or the user has
+ * provider issued one) gets new ones. When there is none, the provider rejects it, or the user has
  * lost every group, the single sign-on login of the session ends and the user must log in again.
  */
 final class SessionRefresh {

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Logins that went to the provider and have not come back yet, keyed by their state. An entry is
- * taken once and expires after {@link #LIFETIME}; at most {@link #MAX_PENDING} wait at a time, and
- * beyond that the oldest are dropped, so a flood of started logins cannot fill the heap.
+ * taken once and expires after {@link #LIFETIME}. At most {@link #MAX_PENDING} wait at a time and
+ * Caffeine evicts entries beyond that, so a flood of started logins cannot fill the heap.
  */
 @ApplicationScoped
 public class PendingLogins {

@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * {@code GET /dashboard/sso/complete}: finishes a single sign-on login. It takes the pending login
  * of the state (once), checks that this session started it, exchanges the code with the PKCE
  * verifier and validates the ID token with the nonce. A user with a role gets a logged-in session
- * under a new session id; a user in none of the configured groups gets a page that says so.
+ * under a new session id; a user in none of the configured groups gets a page that explains why and which groups to ask for.
  */
 @WebServlet("/dashboard/sso/complete")
 public class SsoCompleteServlet extends HttpServlet {

@@ -13,7 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
-/** What the single sign-on servlets share: the dashboard's own URLs, events and error pages. */
+/** Helpers of the single sign-on servlets: the dashboard's own URLs, events and error pages. */
 public final class SsoPages {
 
   /** Path of the redirect URI to register at the provider. */
@@ -32,7 +32,7 @@ public final class SsoPages {
   private SsoPages() {}
 
   /**
-   * Returns the dashboard's address as the browser sees it: the request's scheme (HTTPS behind a
+   * Returns the dashboard's address as the browser uses it: the request's scheme (HTTPS behind a
    * proxy that sends {@code X-Forwarded-Proto}) and its Host header. A forged Host header only
    * yields a redirect URI that the provider rejects, because the provider compares it with the
    * registered one.
