@@ -207,6 +207,35 @@ class SsoApiIT {
     }
   }
 
+  @Test
+  void logsHoldNoSecretOrToken() throws Exception {
+    String token = adminToken();
+    String rejected = sso.token("vera", List.of(SsoServices.VIEWER_GROUP), List.of("another-app"), 600);
+    for (String base : ports) {
+      get(base, token);
+      get(base, rejected);
+    }
+    List<String> secrets = List.of(SsoServices.CLIENT_SECRET, token.split("\\.")[2],
+        rejected.split("\\.")[2]);
+    List<String> findings = new java.util.ArrayList<>();
+    for (String folder : List.of("logs", "run")) {
+      java.nio.file.Path directory = sso.home.resolve(folder);
+      try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(directory)) {
+        for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile)
+            .filter(f -> !f.toString().contains("/payara/")).toList()) {
+          String text = java.nio.file.Files.readString(file, StandardCharsets.ISO_8859_1);
+          for (String secret : secrets) {
+            if (text.contains(secret)) {
+              findings.add(file + " contains " + secret.substring(0, 6) + "...");
+            }
+          }
+        }
+      }
+    }
+
+    assertThat(findings).isEmpty();
+  }
+
   /** The writes that need the admin role: path and JSON body. */
   private static String[][] writes() {
     return new String[][] {

@@ -38,11 +38,15 @@ public final class SsoPages {
    * registered one.
    */
   static String baseUrl(HttpServletRequest request) {
-    String host = request.getHeader("Host");
-    if (host == null || !HOST.matcher(host).matches()) {
-      host = request.getServerName() + ":" + request.getServerPort();
-    }
-    return request.getScheme() + "://" + host;
+    return baseUrl(request.getScheme(), request.getHeader("Host"), request.getServerName(),
+        request.getServerPort());
+  }
+
+  /** Returns {@code scheme://host}, with the server's name and port when the Host header is invalid. */
+  static String baseUrl(String scheme, String hostHeader, String serverName, int serverPort) {
+    String host = hostHeader != null && HOST.matcher(hostHeader).matches()
+        ? hostHeader : serverName + ":" + serverPort;
+    return scheme + "://" + host;
   }
 
   static URI redirectUri(HttpServletRequest request) {

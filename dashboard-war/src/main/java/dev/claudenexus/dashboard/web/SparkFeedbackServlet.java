@@ -35,7 +35,7 @@ public class SparkFeedbackServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (AccessSettings.current().readOnly() || !request.isUserInRole(DashboardRoles.ADMIN)) {
-      response.sendError(403, "Giving feedback needs the dashboard key");
+      response.sendError(403, "Giving feedback needs the admin role");
       return;
     }
     String target = request.getParameter("return");
