@@ -62,6 +62,11 @@ public class PageContext {
     return shown + (external.isUserInRole(DashboardRoles.ADMIN) ? " (admin)" : " (viewer)");
   }
 
+  /** Returns whether the caller has the admin role, which changing data needs. */
+  public boolean isAdmin() {
+    return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(DashboardRoles.ADMIN);
+  }
+
   /** Returns the name of the form field that carries the CSRF token. */
   public String getCsrfField() {
     return DashboardSession.CSRF_FIELD;
