@@ -115,7 +115,7 @@ class SsoTokenValidatorTest {
     String token = sign(claims(300).audience("another-app").build(), signingKey);
 
     assertThatThrownBy(() -> validator.validateBearer(token)).isInstanceOf(SsoException.class)
-        .hasMessageContaining("audience");
+        .hasMessageContaining("aud claim");
   }
 
   @Test
