@@ -20,6 +20,8 @@ import dev.claudenexus.config.SsoSettings;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -98,9 +100,12 @@ public final class SsoTokenValidator {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(withNoType()));
     processor.setJWSKeySelector(discovered.keySelector());
-    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(Set.of(settings.clientId()),
+    // Mutable sets, because the verifier of nimbus-jose-jwt 10.5 (the copy Payara Micro 6.2025.10
+    // puts first on the class path) asks them whether they contain null.
+    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+        new HashSet<>(List.of(settings.clientId())),
         new JWTClaimsSet.Builder().issuer(settings.issuer().toString()).build(),
-        Set.of("sub", "exp"), null));
+        new HashSet<>(List.of("sub", "exp")), new HashSet<>()));
     try {
       JWT jwt = parse(token);
       if (!(jwt instanceof SignedJWT signed)) {
@@ -120,7 +125,7 @@ public final class SsoTokenValidator {
   }
 
   private static Set<JOSEObjectType> withNoType() {
-    Set<JOSEObjectType> types = new java.util.HashSet<>(TOKEN_TYPES);
+    Set<JOSEObjectType> types = new HashSet<>(TOKEN_TYPES);
     types.add(null);
     return types;
   }
