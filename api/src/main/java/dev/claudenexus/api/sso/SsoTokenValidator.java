@@ -3,6 +3,7 @@ package dev.claudenexus.api.sso;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -81,6 +82,9 @@ public final class SsoTokenValidator {
       JWT jwt = parse(idToken);
       validator.validate(jwt, expectedNonce);
       return identity(jwt.getJWTClaimsSet());
+    } catch (RateLimitReachedException e) {
+      throw new SsoException("The token names a key id that is not in the provider's key set, which"
+          + " was fetched within the last 30 seconds", e);
     } catch (KeySourceException e) {
       throw keysUnavailable(e);
     } catch (BadJOSEException | JOSEException | ParseException e) {
@@ -112,6 +116,9 @@ public final class SsoTokenValidator {
         throw new SsoException("The bearer token is not a signed JWT");
       }
       return identity(processor.process(signed, null));
+    } catch (RateLimitReachedException e) {
+      throw new SsoException("The token names a key id that is not in the provider's key set, which"
+          + " was fetched within the last 30 seconds", e);
     } catch (KeySourceException e) {
       throw keysUnavailable(e);
     } catch (BadJOSEException | JOSEException | ParseException e) {
