@@ -101,7 +101,8 @@ final class RestoreCommand {
     try (Connection c = target.dataSource().getConnection();
         Statement statement = c.createStatement();
         ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE"
-            + " datname = current_database() AND pid <> pg_backend_pid()")) {
+            + " datname = current_database() AND pid <> pg_backend_pid()"
+            + " AND backend_type = 'client backend'")) {
       rs.next();
       long sessions = rs.getLong(1);
       if (sessions > 0) {
