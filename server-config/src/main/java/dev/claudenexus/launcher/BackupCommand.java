@@ -99,7 +99,7 @@ final class BackupCommand {
     return target;
   }
 
-  /** Copies the credential files, which hold API keys and OAuth tokens, with mode 600. */
+  /** Copies the credential files, which contain API keys and OAuth tokens, with mode 600. */
   private static void copyCredentials(Path source, Path target, PrintStream out) throws IOException {
     if (!Files.isDirectory(source)) {
       out.println("No credentials directory at " + source + "; no credential files copied.");

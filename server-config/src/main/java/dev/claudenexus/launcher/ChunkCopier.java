@@ -44,7 +44,7 @@ final class ChunkCopier {
     return missing(requestIds).size();
   }
 
-  /** Copies the chunks of {@code requestIds} that the destination lacks; returns how many. */
+  /** Copies the chunks of {@code requestIds} that the destination lacks and returns their number. */
   long copy(List<UUID> requestIds) throws SQLException {
     Set<ChunkKey> missing = missing(requestIds);
     if (missing.isEmpty()) {

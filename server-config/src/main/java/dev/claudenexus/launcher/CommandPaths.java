@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** Paths given as values of command-line options. */
 final class CommandPaths {
 
-  /** Longest path accepted, in characters (Linux's PATH_MAX). */
+  /** Maximum path length, in characters (Linux's PATH_MAX). */
   static final int MAX_LENGTH = 4096;
 
   private CommandPaths() {}

@@ -50,7 +50,10 @@ final class ConversationCopier {
     this.chunks = new ChunkCopier(source, sourceVendor, destination, destinationVendor);
   }
 
-  /** Works out what {@link #copy} would write; {@code chunks} is -1 unless {@code includeChunks}. */
+  /**
+   * Works out what {@link #copy} would write. The plan's chunk count is -1 unless
+   * {@code includeChunks}.
+   */
   CopyPlan plan(UUID conversationId, boolean includeChunks) throws SQLException {
     List<RequestNode> nodes = readNodes(conversationId);
     List<UUID> ids = nodes.stream().map(RequestNode::id).toList();

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What {@code copy-conversation} copies, worked out from both databases before anything is written.
+ * The rows that {@code copy-conversation} copies, worked out from both databases before anything
+ * is written.
  *
  * @param storedRequests requests of the conversation in the source database
  * @param requests requests to copy, parents before the requests that refer to them

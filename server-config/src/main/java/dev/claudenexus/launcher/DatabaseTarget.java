@@ -17,7 +17,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 record DatabaseTarget(DataSource dataSource, String description, List<String> secrets) {
 
-  /** Longest database URL accepted on the command line, in characters. */
+  /** Maximum length of a database URL on the command line, in characters. */
   static final int MAX_URL_LENGTH = 2048;
 
   /** Seconds to wait for a PostgreSQL server to accept a connection. */
@@ -100,6 +100,7 @@ record DatabaseTarget(DataSource dataSource, String description, List<String> se
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage().replace("DATABASE_URL", option));
     }
+
     PGSimpleDataSource pg = new PGSimpleDataSource();
     pg.setServerNames(new String[] {url.host()});
     pg.setPortNumbers(new int[] {url.port()});
@@ -117,6 +118,7 @@ record DatabaseTarget(DataSource dataSource, String description, List<String> se
           + " does not know; remove it or use one such as sslmode=require");
     }
     configure(pg);
+
     List<String> secrets = new ArrayList<>(urlPasswords(value));
     if (!url.password().isEmpty()) {
       secrets.add(url.password());

@@ -51,7 +51,7 @@ record H2Database(Path directory, String name) {
 
   /**
    * Writes a consistent copy of the database into the zip file {@code target} while it stays in use.
-   * H2 copies the files with their transaction log; the process that holds the database writes it.
+   * H2 copies the files with their transaction log. The process that has the database open writes the zip file.
    */
   static void backup(DataSource dataSource, Path target) throws SQLException {
     try (Connection connection = dataSource.getConnection();

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 final class Redaction {
 
-  /** Longest part of a value that an error message repeats. */
+  /** Maximum length of the part of a value that an error message repeats. */
   static final int MAX_SHOWN_LENGTH = 80;
 
   private static final String MASK = "***";
