@@ -55,8 +55,8 @@ final class BackupGuide {
     out.println("Restore (replaces every table of the database with the backup's):");
     out.println("  1. Stop every proxy and dashboard that uses the database: bin/nexus stop on each host.");
     out.println("  2. bin/nexus restore --from DIR/nexus-backup-STAMP/" + BackupCommand.POSTGRES_FILE);
-    out.println("      runs pg_restore --clean --if-exists --no-owner --single-transaction, and refuses");
-    out.println("      while another session uses the database");
+    out.println("      runs pg_restore --clean --if-exists --no-owner --single-transaction, and stops");
+    out.println("      with an error while another session uses the database");
     out.println("  3. Copy the credential files back if they were lost, then bin/nexus start.");
   }
 

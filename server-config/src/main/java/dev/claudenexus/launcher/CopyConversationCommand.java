@@ -108,7 +108,7 @@ final class CopyConversationCommand {
     }
   }
 
-  /** Returns the database the services use, refusing to create an embedded one that is missing. */
+  /** Returns the database the services use, without creating a missing embedded one. */
   private DatabaseTarget source() throws CommandFailedException {
     Path data = home.resolve("data");
     boolean embedded = env.get("DATABASE_URL").isEmpty() && env.get("DATABASE_JDBC_URL").isEmpty();

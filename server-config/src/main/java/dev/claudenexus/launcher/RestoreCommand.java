@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * {@code bin/nexus restore [--from FILE]}: replaces the configured database with a backup that
- * {@code bin/nexus backup --dest} wrote, and refuses while the database is in use. Without
+ * {@code bin/nexus backup --dest} wrote, and stops with an error while the database is in use. Without
  * {@code --from} it prints the procedure.
  */
 final class RestoreCommand {

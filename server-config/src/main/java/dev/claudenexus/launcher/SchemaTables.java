@@ -15,7 +15,7 @@ import java.util.TreeSet;
  */
 record SchemaTables(Set<String> tables) {
 
-  /** Tables named in a refusal, at most. */
+  /** Maximum number of tables that the error message names. */
   private static final int LISTED_TABLES = 5;
 
   static SchemaTables inspect(Connection connection) throws SQLException {

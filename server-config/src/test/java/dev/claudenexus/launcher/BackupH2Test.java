@@ -99,7 +99,7 @@ class BackupH2Test {
   }
 
   @Test
-  void restoreIsRefusedWhileDatabaseIsOpen() throws Exception {
+  void restoreRejectedWhileDatabaseIsOpen() throws Exception {
     backup(Map.of("--dest", home.resolve("backups").toString()));
 
     try (Connection open = h2.getConnection()) {

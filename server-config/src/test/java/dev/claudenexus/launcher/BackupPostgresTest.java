@@ -83,7 +83,7 @@ class BackupPostgresTest {
   }
 
   @Test
-  void restoreIsRefusedWhileSessionIsOpen() throws Exception {
+  void restoreRejectedWhileSessionIsOpen() throws Exception {
     backup(new Environment(database.serviceSettings()), null,
         Map.of("--dest", home.resolve("backups").toString()));
 

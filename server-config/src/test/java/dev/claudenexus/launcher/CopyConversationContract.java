@@ -226,7 +226,7 @@ abstract class CopyConversationContract {
   }
 
   @Test
-  void foreignDestinationIsRefused() throws Exception {
+  void foreignDestinationIsRejected() throws Exception {
     execute(destination.dataSource(), "CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
 
     CommandFailedException e = assertThrows(CommandFailedException.class, this::copy);
@@ -236,7 +236,7 @@ abstract class CopyConversationContract {
   }
 
   @Test
-  void unmigratableDestinationIsRefused() throws Exception {
+  void unmigratableDestinationIsRejected() throws Exception {
     execute(destination.dataSource(), "CREATE TABLE api_requests (id INTEGER PRIMARY KEY)");
 
     CommandFailedException e = assertThrows(CommandFailedException.class, this::copy);
