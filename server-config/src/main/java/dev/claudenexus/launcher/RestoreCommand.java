@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * {@code bin/nexus restore [--from FILE]}: replaces the configured database with a backup that
- * {@code bin/nexus backup --dest} wrote, and stops with an error while the database is in use. Without
- * {@code --from} it prints the procedure.
+ * {@code bin/nexus backup --dest} wrote, and stops with an error while the database is in use.
+ * Without {@code --from} it prints the procedure.
  */
 final class RestoreCommand {
 

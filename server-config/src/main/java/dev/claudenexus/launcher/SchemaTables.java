@@ -21,10 +21,13 @@ record SchemaTables(Set<String> tables) {
   static SchemaTables inspect(Connection connection) throws SQLException {
     Set<String> tables = new TreeSet<>();
     DatabaseMetaData meta = connection.getMetaData();
-    try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), "%",
-        new String[] {"TABLE"})) {
+    // H2 2.x reports "BASE TABLE" where PostgreSQL's driver reports "TABLE".
+    try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), "%", null)) {
       while (rs.next()) {
-        tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+        String type = rs.getString("TABLE_TYPE");
+        if ("TABLE".equals(type) || "BASE TABLE".equals(type)) {
+          tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+        }
       }
     }
     return new SchemaTables(tables);
