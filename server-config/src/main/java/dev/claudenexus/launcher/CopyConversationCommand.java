@@ -6,12 +6,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -61,6 +63,11 @@ final class CopyConversationCommand {
           + " api_requests table; set DATABASE_URL (or DATABASE_JDBC_URL) as for bin/nexus start");
     }
     schema.checkOurs(destination.description());
+    if (!hasRequests(from, options.conversationId())) {
+      throw new CommandFailedException("conversation " + options.conversationId() + " has no stored"
+          + " requests in " + source.description() + "; copy the id from the dashboard's"
+          + " conversation page, and run the command with the settings the services use");
+    }
     out.println("Copying conversation " + options.conversationId() + " from "
         + source.description() + " to " + destination.description()
         + (options.dryRun() ? " (dry run)" : ""));
@@ -81,11 +88,6 @@ final class CopyConversationCommand {
     ConversationCopier copier = new ConversationCopier(from, sourceVendor,
         destinationReady ? to : null, destinationVendor);
     CopyPlan plan = copier.plan(options.conversationId(), options.includeChunks());
-    if (plan.storedRequests() == 0) {
-      throw new CommandFailedException("conversation " + options.conversationId() + " has no stored"
-          + " requests in " + source.description() + "; copy the id from the dashboard's"
-          + " conversation page, and run the command with the settings the services use");
-    }
     CopyReport.plan(plan, out);
     if (options.dryRun()) {
       to.rollback();
@@ -130,6 +132,16 @@ final class CopyConversationCommand {
           : "check DATABASE_URL (or DATABASE_JDBC_URL) in the environment or .env";
       throw new CommandFailedException("cannot connect to the " + role + " database "
           + target.description() + " (" + Redaction.scrub(e.getMessage(), secrets) + "); " + hint, e);
+    }
+  }
+
+  private static boolean hasRequests(Connection connection, UUID conversationId) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT 1 FROM api_requests WHERE conversation_id = ? FETCH FIRST 1 ROWS ONLY")) {
+      statement.setObject(1, conversationId);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next();
+      }
     }
   }
 

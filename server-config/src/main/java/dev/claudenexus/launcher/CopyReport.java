@@ -32,8 +32,11 @@ final class CopyReport {
   }
 
   static void result(ConversationCopier.CopyResult result, boolean includesChunks, PrintStream out) {
-    out.println("Copied " + result.requests().size() + " requests, " + result.taskInvocations()
-        + " task invocations" + (includesChunks ? " and " + result.chunks() + " streaming chunks" : "")
-        + " in one transaction, and added the requests to the destination's usage rollups.");
+    String rows = includesChunks
+        ? result.requests().size() + " requests, " + result.taskInvocations()
+            + " task invocations and " + result.chunks() + " streaming chunks"
+        : result.requests().size() + " requests and " + result.taskInvocations() + " task invocations";
+    out.println("Copied " + rows + " in one transaction, and added the requests to the"
+        + " destination's usage rollups.");
   }
 }

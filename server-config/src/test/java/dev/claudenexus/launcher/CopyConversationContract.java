@@ -80,7 +80,7 @@ abstract class CopyConversationContract {
     assertEquals(0, copy());
 
     assertEquals(new HashSet<>(conversation.requests()), storedIds(destination.dataSource()));
-    assertTrue(output.contains("Copied 5 requests, 1 task invocations in one transaction"), output);
+    assertTrue(output.contains("Copied 5 requests and 1 task invocations in one transaction"), output);
     Map<String, Object> subtask = row(destination.dataSource(), conversation.subtask);
     assertEquals("subtask_1", subtask.get("branch_id"));
     assertEquals(conversation.second, subtask.get("parent_task_request_id"));
@@ -211,6 +211,7 @@ abstract class CopyConversationContract {
             .run(CopyOptions.parse(args, 1), new PrintStream(new ByteArrayOutputStream())));
 
     assertTrue(e.getMessage().contains("has no stored requests"), e.getMessage());
+    assertEquals(Set.of(), tables(destination.dataSource()));
   }
 
   @Test
