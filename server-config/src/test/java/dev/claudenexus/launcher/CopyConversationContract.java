@@ -202,7 +202,7 @@ abstract class CopyConversationContract {
   }
 
   @Test
-  void unknownConversationIsReported() {
+  void unknownConversationIsReported() throws SQLException {
     String[] args = {"copy-conversation", "--conversation-id", UUID.randomUUID().toString(),
         "--dest-db", destination.url()};
 
