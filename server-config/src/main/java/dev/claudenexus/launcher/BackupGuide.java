@@ -89,7 +89,7 @@ final class BackupGuide {
         + " rows cannot be decrypted,");
     out.println("    and the proxy uses the pairs in the credential files. Keep it in a secret store, not"
         + " beside the backup.");
-    out.println("  - .env in the working directory, which may hold database passwords and API keys.");
+    out.println("  - .env in the working directory, which may contain database passwords and API keys.");
     out.println("  - " + journalState());
   }
 
@@ -99,10 +99,10 @@ final class BackupGuide {
     long dead = size(journal.resolve("dead-letter.jsonl"));
     String state = pending == 0
         ? "The storage journal " + journal + " is drained: every recorded request is in the database."
-        : "The storage journal " + journal + " holds " + pending + " bytes of requests that are not"
+        : "The storage journal " + journal + " contains " + pending + " bytes of requests that are not"
             + " in the database yet, so not in a backup. The proxy writes them once the database"
             + " answers; back up again after that.";
-    return dead == 0 ? state : state + " dead-letter.jsonl (" + dead + " bytes) holds requests"
+    return dead == 0 ? state : state + " dead-letter.jsonl (" + dead + " bytes) contains requests
         + " the database rejected; keep it to import them by hand.";
   }
 

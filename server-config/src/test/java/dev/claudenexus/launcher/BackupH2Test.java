@@ -134,7 +134,7 @@ class BackupH2Test {
 
     assertTrue(printed().contains("Database: H2 file " + home.resolve("db/nexus.mv.db")), printed());
     assertTrue(printed().contains("BACKUP TO"), printed());
-    assertTrue(printed().contains("holds 18 bytes of requests that are not in the database yet"),
+    assertTrue(printed().contains("contains 18 bytes of requests that are not in the database yet"),
         printed());
     assertTrue(printed().contains("OAUTH_TOKEN_ENCRYPTION_KEY (not set)"), printed());
   }
