@@ -101,9 +101,9 @@ final class BackupGuide {
         ? "The storage journal " + journal + " is drained: every recorded request is in the database."
         : "The storage journal " + journal + " contains " + pending + " bytes of requests that are not"
             + " in the database yet, so not in a backup. The proxy writes them once the database"
-            + " answers; back up again after that.";
-    return dead == 0 ? state : state + " dead-letter.jsonl (" + dead + " bytes) contains requests
-        + " the database rejected; keep it to import them by hand.";
+            + " answers. Back up again after that.";
+    return dead == 0 ? state : state + " dead-letter.jsonl (" + dead + " bytes) contains requests"
+        + " that the database rejected. Keep it to import them by hand.";
   }
 
   private static long size(Path file) {
