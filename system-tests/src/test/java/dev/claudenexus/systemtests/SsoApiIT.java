@@ -64,7 +64,7 @@ class SsoApiIT {
   }
 
   @Test
-  void bearerKeyThatIsNoJwtIsComparedWithKey() throws Exception {
+  void nonJwtBearerMatchesKey() throws Exception {
     for (String base : ports) {
       assertThat(get(base, NexusServer.DASHBOARD_KEY).statusCode()).as(base).isEqualTo(200);
       assertThat(get(base, "not-the-key").statusCode()).as(base).isEqualTo(401);
@@ -185,7 +185,7 @@ class SsoApiIT {
       HttpResponse<String> response = api.send("POST", base + "/api/spark/feedback/batch",
           "{\"session_ids\":[]}", "Authorization", "Bearer " + token, "Content-Type", "application/json");
 
-      // Without a Spark key the services answer 503: the access rules let the viewer through.
+      // Without a Spark key the services respond 503, so the access rules let the viewer through.
       assertThat(response.statusCode()).as(base).isEqualTo(503);
     }
   }
@@ -195,7 +195,7 @@ class SsoApiIT {
     String token = adminToken();
     for (String base : ports) {
       String[][] writes = writes();
-      // The access rules pass, so each endpoint answers with its own result: an unknown branch, an
+      // The access rules pass, so each endpoint returns its own result: an unknown branch, an
       // unconfigured Spark and an unconfigured GitHub sync.
       int[] expected = {404, 503, 501};
       for (int i = 0; i < writes.length; i++) {
@@ -237,7 +237,7 @@ class SsoApiIT {
     assertThat(findings).isEmpty();
   }
 
-  /** The writes that need the admin role: path and JSON body. */
+  /** Returns the writes that need the admin role, as path and JSON body. */
   private static String[][] writes() {
     return new String[][] {
         {"/api/analyses", "{\"conversationId\":\"" + UUID.randomUUID() + "\",\"branchId\":\"main\"}"},

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class SsoTokenValidator {
 
-  /** Longest token accepted; real ID and access tokens stay far below. */
+  /** Maximum length of an accepted token; real ID and access tokens stay far below it. */
   public static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
   private static final Pattern JWT_SHAPE =
@@ -105,7 +105,7 @@ public final class SsoTokenValidator {
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(withNoType()));
     processor.setJWSKeySelector(discovered.keySelector());
     // Mutable sets, because the verifier of nimbus-jose-jwt 10.5 (the copy Payara Micro 6.2025.10
-    // puts first on the class path) asks them whether they contain null.
+    // puts first on the class path) calls contains(null) on them, which Set.of rejects.
     processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
         new HashSet<>(List.of(settings.clientId())),
         new JWTClaimsSet.Builder().issuer(settings.issuer().toString()).build(),
