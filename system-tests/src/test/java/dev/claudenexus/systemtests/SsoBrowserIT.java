@@ -108,6 +108,23 @@ class SsoBrowserIT {
   }
 
   @Test
+  void expiredSessionIsRefreshed() throws Exception {
+    sso.nextUser("rita", List.of(SsoServices.VIEWER_GROUP), 3);
+    browser().open(dashboard + "/dashboard/login");
+    browser().await(By.id("sso-login")).click();
+    browser().awaitPath("/dashboard");
+    assertThat(browser().await(By.id("signed-in-user")).getText()).isEqualTo("rita (viewer)");
+    sso.nextUser("rita", List.of(SsoServices.VIEWER_GROUP), 600);
+
+    Thread.sleep(4000);
+    browser().open(dashboard + "/dashboard/requests");
+
+    assertThat(sso.awaitTokenRequest("refresh_token")).contains("refresh_token=");
+    browser().awaitPath("/dashboard/requests");
+    assertThat(browser().await(By.id("signed-in-user")).getText()).isEqualTo("rita (viewer)");
+  }
+
+  @Test
   void dashboardKeyLoginStillWorks() {
     browser().logIn(dashboard, NexusServer.DASHBOARD_KEY);
 

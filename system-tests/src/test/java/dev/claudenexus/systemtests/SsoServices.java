@@ -147,6 +147,22 @@ final class SsoServices implements ExtensionContext.Store.CloseableResource, Aut
     throw new AssertionError("The provider got no request to *" + suffix + " within 15 s");
   }
 
+  /** Waits for the provider's next token request with this grant type and returns its form body. */
+  String awaitTokenRequest(String grantType) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (System.nanoTime() < deadline) {
+      RecordedRequest request = provider.takeRequest(1, TimeUnit.SECONDS);
+      if (request != null && request.getRequestUrl() != null
+          && request.getRequestUrl().encodedPath().endsWith("/token")) {
+        String body = request.getBody().readUtf8();
+        if (body.contains("grant_type=" + grantType)) {
+          return body;
+        }
+      }
+    }
+    throw new AssertionError("The provider got no " + grantType + " token request within 15 s");
+  }
+
   @Override
   public void close() throws Exception {
     try {
