@@ -11,9 +11,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
- * Single sign-on in a browser: the login form's button, the provider's redirect back (a cross-site
- * navigation that carries no SameSite=Strict cookie), the roles of admins and viewers, the page
- * that rejects a user in no configured group, and logout at the provider.
+ * Single sign-on in a browser: the login form's button, the provider's redirect back through the
+ * callback page, the roles of admins and viewers, the page that rejects a user in no configured
+ * group, the refresh of an expired session, and logout at the provider.
+ *
+ * <p>NOTE: the provider and the dashboard both listen on 127.0.0.1, which a browser treats as one
+ * site, so these tests do not show that the callback works when the browser withholds the
+ * SameSite=Strict session cookie on a cross-site redirect.
  */
 @ExtendWith(NexusServerExtension.class)
 class SsoBrowserIT {
