@@ -16,8 +16,8 @@ import org.openqa.selenium.By;
  * group, the refresh of an expired session, and logout at the provider.
  *
  * <p>NOTE: the provider and the dashboard both listen on 127.0.0.1, which a browser treats as one
- * site, so these tests do not show that the callback works when the browser withholds the
- * SameSite=Strict session cookie on a cross-site redirect.
+ * site, so the browser here still sends the SameSite=Strict cookie to the callback. {@link
+ * SsoLoginFlowIT} sends the callback without it, as a browser does after a cross-site redirect.
  */
 @ExtendWith(NexusServerExtension.class)
 class SsoBrowserIT {
