@@ -60,6 +60,14 @@ public class AnalysisEvents {
 
   private record Subscriber(SseEventSink sink, Sse sse) {}
 
+  /**
+   * Returns the number of open connections. NOTE: a client that went away counts until the next
+   * event or heartbeat fails to reach it, so up to 15 seconds.
+   */
+  public int connections() {
+    return (int) subscribers.stream().filter(subscriber -> !subscriber.sink().isClosed()).count();
+  }
+
   /** Sends {@code connected} and adds the connection to those that get analysis events. */
   public synchronized void subscribe(SseEventSink sink, Sse sse) {
     Subscriber subscriber = new Subscriber(sink, sse);

@@ -46,6 +46,14 @@ public class RequestEvents {
 
   private record Subscriber(SseEventSink sink, Sse sse) {}
 
+  /**
+   * Returns the number of open connections. NOTE: a client that went away counts until the next
+   * event or heartbeat fails to reach it, so up to 15 seconds.
+   */
+  public int connections() {
+    return (int) subscribers.stream().filter(subscriber -> !subscriber.sink().isClosed()).count();
+  }
+
   /** Sends the {@code connected} event and adds the connection to those that get new requests. */
   public synchronized void subscribe(SseEventSink sink, Sse sse) {
     Subscriber subscriber = new Subscriber(sink, sse);
