@@ -11,7 +11,7 @@ public interface BatchObserver {
   BatchObserver NONE = (records, nanos, stored) -> { };
 
   /**
-   * Called on the writer's thread after a batch; must return quickly.
+   * Called on the writer's thread after a batch, so it must return quickly.
    *
    * @param records the records in the batch
    * @param nanos how long the database write (or the failed attempt) took

@@ -15,7 +15,7 @@ import java.util.List;
 final class ServiceLaunch {
 
   /**
-   * Switches off Payara's own {@code /metrics}, which answers without any authentication. Each war
+   * Switches off Payara's own {@code /metrics}, which responds without any authentication. Each war
    * serves its meters, the JVM's among them, at {@code /api/metrics} under the API's access rules.
    */
   static final String DISABLE_PAYARA_METRICS = "set-metrics-configuration --enabled=false";

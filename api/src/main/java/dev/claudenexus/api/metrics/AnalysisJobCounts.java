@@ -45,7 +45,10 @@ final class AnalysisJobCounts {
     this.nanoClock = nanoClock;
   }
 
-  /** Returns the number of analyses with the status, as of at most {@link #MAX_AGE_MS} ago. */
+  /**
+   * Returns the number of analyses with the status from the last successful read, which is at most
+   * {@link #MAX_AGE_MS} old unless the database is unavailable.
+   */
   synchronized long count(AnalysisStatus status) {
     long now = nanoClock.getAsLong();
     if (!read || now - readAt > TimeUnit.MILLISECONDS.toNanos(MAX_AGE_MS)) {

@@ -1,6 +1,7 @@
 package dev.claudenexus.api.metrics;
 
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -14,12 +15,14 @@ import jakarta.ws.rs.core.FeatureContext;
  */
 public class EndpointTemplates implements DynamicFeature {
 
-  /** Request property that holds the template of the matched resource method. */
+  /** Request property that contains the template of the matched resource method. */
   static final String PROPERTY = EndpointTemplates.class.getName() + ".template";
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
-    context.register(new Marker(template(resource)));
+    // Before the other filters after matching, so a response that one of them aborts with, such as
+    // a cached read, still gets its template.
+    context.register(new Marker(template(resource)), Priorities.AUTHENTICATION);
   }
 
   /** Returns the template of a resource method: {@code /api}, the class path, the method path. */

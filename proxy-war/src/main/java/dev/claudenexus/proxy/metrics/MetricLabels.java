@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * Turns the values of a request into metric labels from bounded sets, so a client that sends
  * many distinct hosts or model names cannot multiply the series. Anything outside the sets is
- * {@value #OTHER}; a value the request does not have is {@value #NONE}.
+ * {@value #OTHER}, and a value the request does not have is {@value #NONE}.
  */
 final class MetricLabels {
 
