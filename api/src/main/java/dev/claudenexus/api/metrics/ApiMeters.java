@@ -25,23 +25,20 @@ public class ApiMeters {
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
     MeterRegistry registry = metrics.registry();
-    // Strong references, because a gauge otherwise holds its object weakly and the CDI client
-    // proxies below are referenced by nothing else.
+    // A gauge holds its object weakly, so the objects are the fields of this application-scoped
+    // bean, which live as long as the war.
     Gauge.builder("nexus.sse.connections", requestEvents, RequestEvents::connections)
         .description("Open event streams of the JSON API")
         .tag("stream", "requests")
-        .strongReference(true)
         .register(registry);
     Gauge.builder("nexus.sse.connections", analysisEvents, AnalysisEvents::connections)
         .description("Open event streams of the JSON API")
         .tag("stream", "analyses")
-        .strongReference(true)
         .register(registry);
     for (AnalysisStatus status : AnalysisStatus.values()) {
       Gauge.builder("nexus.analysis.jobs", analyses, counts -> counts.count(status))
           .description("Conversation analyses by state, counted in the database at most every 10 s")
           .tag("state", status.value())
-          .strongReference(true)
           .register(registry);
     }
   }

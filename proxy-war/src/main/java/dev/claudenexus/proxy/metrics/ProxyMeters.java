@@ -41,17 +41,15 @@ public class ProxyMeters {
   }
 
   private void registerStorage(MeterRegistry registry) {
-    // Strong references: a gauge otherwise holds its object weakly, and nothing else holds these
-    // CDI client proxies.
+    // A meter holds its object weakly, so the objects are the fields of this application-scoped
+    // bean, which live as long as the war.
     Gauge.builder("nexus.storage.queue", storage, StorageWriter::queuedRecords)
         .description("Records waiting in memory for the storage writer")
         .baseUnit("records")
-        .strongReference(true)
         .register(registry);
     Gauge.builder("nexus.storage.journal", storage, StorageWriter::journalBytes)
         .description("Bytes of records waiting in the local journal for the database")
         .baseUnit("bytes")
-        .strongReference(true)
         .register(registry);
     Timer stored = batchTimer(registry, "stored");
     Timer journaled = batchTimer(registry, "journaled");
@@ -81,17 +79,14 @@ public class ProxyMeters {
             counters -> counters.snapshot().totalRefreshTime() / 1000.0)
         .description("Total time spent in OAuth token refreshes")
         .baseUnit("seconds")
-        .strongReference(true)
         .register(registry);
     Gauge.builder("nexus.oauth.refreshes.active", oauth,
             counters -> counters.snapshot().currentActiveRefreshes())
         .description("OAuth token refreshes in progress")
-        .strongReference(true)
         .register(registry);
     Gauge.builder("nexus.oauth.credentials.failed", oauth,
             counters -> counters.snapshot().currentFailedRefreshes())
         .description("Credentials whose last OAuth token refresh failed")
-        .strongReference(true)
         .register(registry);
   }
 
@@ -99,7 +94,6 @@ public class ProxyMeters {
       ToDoubleFunction<OAuthMetrics> value) {
     FunctionCounter.builder(name, oauth, value)
         .description(description)
-        .strongReference(true)
         .register(registry);
   }
 }
