@@ -88,7 +88,7 @@ class MetricsIT {
             && text.value("nexus_proxy_requests_total", failed) >= failedBefore + 1);
     assertEquals(okBefore + 2, after.value("nexus_proxy_requests_total", ok));
     assertEquals(failedBefore + 1, after.value("nexus_proxy_requests_total", failed));
-    assertEquals("counter", after.type("nexus_proxy_requests").orElse(null));
+    assertEquals("counter", after.type("nexus_proxy_requests_total").orElse(null));
   }
 
   @Test
@@ -176,14 +176,16 @@ class MetricsIT {
   void oauthRefreshCounted() throws Exception {
     String domain = "metrics-oauth.example.com";
     String clientKey = "cnp_live_metricsoauthkey";
-    Path file = server.home.resolve("credentials").resolve(domain + ".credentials.json");
-    Files.writeString(file, "{\"type\":\"oauth\",\"accountId\":\"acc_metrics\",\"client_api_key\":\"" + clientKey
-        + "\",\"oauth\":{\"accessToken\":\"old-access\",\"refreshToken\":\"refresh-metrics\",\"expiresAt\":"
-        + (System.currentTimeMillis() + 20_000) + ",\"scopes\":[\"user:inference\"],\"isMax\":true}}");
+    // The counts are taken before the credential file exists, because the proxy may refresh a
+    // token that expires soon as soon as it sees the file.
     PrometheusText before = scrape(server.baseUrl());
     int refreshesBefore = server.tokenEndpoint.refreshes.get();
     double attemptsBefore = before.value("nexus_oauth_refresh_attempts_total", labels("service", "proxy"));
     double successesBefore = before.value("nexus_oauth_refresh_successes_total", labels("service", "proxy"));
+    Path file = server.home.resolve("credentials").resolve(domain + ".credentials.json");
+    Files.writeString(file, "{\"type\":\"oauth\",\"accountId\":\"acc_metrics\",\"client_api_key\":\"" + clientKey
+        + "\",\"oauth\":{\"accessToken\":\"old-access\",\"refreshToken\":\"refresh-metrics\",\"expiresAt\":"
+        + (System.currentTimeMillis() + 20_000) + ",\"scopes\":[\"user:inference\"],\"isMax\":true}}");
 
     try {
       String response = RawHttp.postMessages(server.port, domain, clientKey, ProxyCalls.messagesBody(false, "oauth"));

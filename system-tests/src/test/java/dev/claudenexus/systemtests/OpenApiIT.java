@@ -47,6 +47,14 @@ class OpenApiIT {
       PATCH.class, PathItem.HttpMethod.PATCH,
       HEAD.class, PathItem.HttpMethod.HEAD);
 
+  /**
+   * The one parser message that is expected. NOTE: Payara Micro 6.2025.10 appends a top-level
+   * {@code endpoints} map of its own to every document, which is not an OpenAPI field. Payara's pull
+   * request 7891 (merged January 2026) renames it {@code x-endpoints}, an allowed extension, so after
+   * an upgrade this message should no longer appear.
+   */
+  private static final String PAYARA_ENDPOINTS_MESSAGE = "attribute endpoints is unexpected";
+
   private final NexusServer server;
   private final ProxyCalls calls;
 
@@ -67,8 +75,10 @@ class OpenApiIT {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     SwaggerParseResult result = new OpenAPIV3Parser().readContents(document, null, options);
-    assertTrue(result.getMessages() == null || result.getMessages().isEmpty(),
-        source + " has parser messages: " + result.getMessages());
+    List<String> messages = result.getMessages() == null ? List.of() : result.getMessages().stream()
+        .filter(message -> !message.equals(PAYARA_ENDPOINTS_MESSAGE))
+        .toList();
+    assertTrue(messages.isEmpty(), source + " has parser messages: " + messages);
     assertNotNull(result.getOpenAPI(), source + " did not parse");
     return result.getOpenAPI();
   }
