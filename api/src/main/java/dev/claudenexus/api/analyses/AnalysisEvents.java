@@ -62,12 +62,9 @@ public class AnalysisEvents {
     changes.addListener(this::queueLook);
   }
 
-  /**
-   * Returns the number of open connections. NOTE: a client that went away counts until the next
-   * event or heartbeat fails to reach it, so up to 15 seconds.
-   */
+  /** Returns the number of open connections of this stream. */
   public int connections() {
-    return (int) subscribers.stream().filter(subscriber -> !subscriber.sink().isClosed()).count();
+    return own.connections();
   }
 
   /** Sends {@code connected} and adds the connection to those that get analysis events. */

@@ -43,12 +43,9 @@ public class RequestEvents {
     analyses.addAudience(audience);
   }
 
-  /**
-   * Returns the number of open connections. NOTE: a client that went away counts until the next
-   * event or heartbeat fails to reach it, so up to 15 seconds.
-   */
+  /** Returns the number of open connections of this stream. */
   public int connections() {
-    return (int) subscribers.stream().filter(subscriber -> !subscriber.sink().isClosed()).count();
+    return audience.connections();
   }
 
   /** Sends the {@code connected} event and adds the connection to those that get new requests. */
