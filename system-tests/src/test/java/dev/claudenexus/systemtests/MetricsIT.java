@@ -121,7 +121,7 @@ class MetricsIT {
     double outputBefore = before.value("nexus_tokens_total", with(account, "kind", "output"));
     double costBefore = before.value("nexus_cost_usd_total", account);
 
-    // The fake answers a plain call with 10 input and 5 output tokens.
+    // The fake replies to a plain call with 10 input and 5 output tokens.
     assertEquals(200, calls.post("/v1/messages", ProxyCalls.messagesBody(false, "tokens")).statusCode());
 
     PrometheusText after = awaitScrape(server.baseUrl(),
@@ -177,7 +177,7 @@ class MetricsIT {
     String domain = "metrics-oauth.example.com";
     String clientKey = "cnp_live_metricsoauthkey";
     // The counts are taken before the credential file exists, because the proxy may refresh a
-    // token that expires soon as soon as it sees the file.
+    // token that expires soon as soon as it detects the file.
     PrometheusText before = scrape(server.baseUrl());
     int refreshesBefore = server.tokenEndpoint.refreshes.get();
     double attemptsBefore = before.value("nexus_oauth_refresh_attempts_total", labels("service", "proxy"));

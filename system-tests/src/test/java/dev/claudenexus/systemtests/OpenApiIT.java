@@ -99,7 +99,8 @@ class OpenApiIT {
 
       assertEquals("Claude Nexus Proxy JSON API", api.getInfo().getTitle(), url);
       assertNotNull(api.getInfo().getVersion(), url);
-      assertTrue(api.getServers() != null && !api.getServers().isEmpty(), url + " names its servers");
+      assertNotNull(api.getServers(), url + " names its servers");
+      assertEquals("/", api.getServers().get(0).getUrl(), url);
     }
   }
 

@@ -124,7 +124,7 @@ final class PrometheusText {
     return new Sample(name, labels, value(rest[0]));
   }
 
-  /** Reads {@code name="value",...}} from {@code start}; returns the position after the brace. */
+  /** Reads {@code name="value",...}} from {@code start} and returns the position after the brace. */
   private static int labels(String line, int start, Map<String, String> labels) {
     int position = start;
     while (true) {
