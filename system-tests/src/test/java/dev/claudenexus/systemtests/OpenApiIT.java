@@ -112,7 +112,7 @@ class OpenApiIT {
     assertEquals("X-Dashboard-Key", schemes.get("dashboardKey").getName());
     assertEquals("X-API-Key", schemes.get("apiKey").getName());
     assertEquals("bearer", schemes.get("bearer").getScheme());
-    assertEquals("JSESSIONID", schemes.get("session").getName());
+    assertEquals("NEXUS_DASHBOARD_SESSION", schemes.get("session").getName());
   }
 
   @Test
