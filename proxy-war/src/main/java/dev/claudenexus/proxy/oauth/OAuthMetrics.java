@@ -45,7 +45,7 @@ public class OAuthMetrics {
     totalRefreshTimeMs.addAndGet(millis);
   }
 
-  /** Counts a successful refresh; {@code recovered} when the credential's last refresh had failed. */
+  /** Counts a successful refresh, and one failed credential fewer when {@code recovered}. */
   void succeeded(boolean recovered) {
     successes.incrementAndGet();
     if (recovered) {
@@ -53,7 +53,7 @@ public class OAuthMetrics {
     }
   }
 
-  /** Counts a failed refresh; {@code firstFailure} when the credential's last refresh had not failed. */
+  /** Counts a failed refresh, and one failed credential more when {@code firstFailure}. */
   void failed(boolean firstFailure) {
     failures.incrementAndGet();
     if (firstFailure) {
