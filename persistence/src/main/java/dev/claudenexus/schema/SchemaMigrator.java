@@ -11,8 +11,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Brings a database to the current schema with the vendor's Flyway migrations. Several processes may
  * call it at once. On PostgreSQL a {@link MigrationLock} lets one process migrate while the others
  * wait and then find nothing to do. Calls within one JVM (the storage writer and the MCP sync of the
- * proxy) take turns, which is also all that protects an H2 database: H2 has no advisory locks, and
- * two connections that baseline an empty database at once make the second fail with "Unable to
+ * proxy) take turns. That is all that protects an H2 database, because H2 has no advisory locks.
+ * Two connections that baseline an empty database at once make the second fail with "Unable to
  * baseline schema history table".
  * A database created by the original product is adopted: its rows stay and are marked as hashed by
  * the original.

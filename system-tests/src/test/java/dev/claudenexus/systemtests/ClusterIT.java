@@ -111,7 +111,7 @@ class ClusterIT {
     assertEquals(1, migrators, "exactly one instance applied the migrations");
   }
 
-  /** A Claude Code tool loop whose requests nginx sends to the two instances in turn. */
+  /** Sends a Claude Code tool loop through nginx, which passes its requests to the two instances in turn. */
   @Test
   @Order(2)
   void alternatingRequestsLinkOneConversation() throws Exception {

@@ -82,7 +82,7 @@ final class NginxLoadBalancer implements AutoCloseable {
     return Files.exists(log) ? Files.readString(log) : "";
   }
 
-  /** Returns the directory that holds the configuration, logs and temporary files. */
+  /** Returns the directory that contains the configuration, logs and temporary files. */
   Path directory() {
     return directory;
   }
