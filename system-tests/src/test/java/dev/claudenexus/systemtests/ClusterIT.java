@@ -96,8 +96,12 @@ class ClusterIT {
 
     assertThat(history).as("schema history rows").isNotEmpty();
     assertThat(versions).as("each version applied once").doesNotHaveDuplicates();
-    assertThat(history).as("no baseline, which a second migrator of an unlocked empty database writes")
-        .noneMatch(row -> "BASELINE".equals(row.get("type")));
+    // Flyway writes one baseline at version 0 when it finds tables before its first migration,
+    // such as batch job tables that Payara created first. A second baseline, or one above 0,
+    // would skip migrations.
+    assertThat(history.stream().filter(row -> "BASELINE".equals(row.get("type"))).toList())
+        .as("baseline rows").hasSizeLessThanOrEqualTo(1)
+        .allMatch(row -> "0".equals(row.get("version")));
     assertThat(history).as("every migration succeeded")
         .allMatch(row -> Boolean.TRUE.equals(row.get("success")));
     int migrators = 0;

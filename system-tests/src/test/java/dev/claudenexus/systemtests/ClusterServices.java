@@ -140,6 +140,7 @@ final class ClusterServices implements AutoCloseable {
     env.put("CLAUDE_API_BASE_URL", fake.baseUrl());
     env.put("CLAUDE_API_TIMEOUT", "10000");
     env.put("UPSTREAM_RETRY_BASE_DELAY_MS", "50");
+    env.put("LINK_PARENT_WAIT_MS", "2000");
     env.put("DASHBOARD_API_KEY", DASHBOARD_KEY);
     env.put("CLAUDE_OAUTH_TOKEN_URL", tokenEndpoint.url());
     env.put("OAUTH_TOKEN_ENCRYPTION_KEY", OAUTH_TOKEN_KEY);
