@@ -21,8 +21,8 @@ import org.junit.jupiter.api.RepeatedTest;
  * Several processes that start on one empty PostgreSQL database together, played by threads that
  * skip the JVM-wide turn of {@link SchemaMigrator#migrate}, so only the database lock keeps them
  * apart. Each round uses a fresh database. Without the lock, a process that starts while another
- * creates Flyway's history table fails with "Unable to baseline schema history table"; in one
- * check that happened in one round of three.
+ * creates Flyway's history table fails with "Unable to baseline schema history table". In one
+ * check without the lock, that happened in one round of three.
  */
 class SchemaMigratorConcurrencyTest {
 

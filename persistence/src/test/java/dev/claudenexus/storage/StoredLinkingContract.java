@@ -159,7 +159,7 @@ abstract class StoredLinkingContract {
     long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(elapsedMillis).as("time the batch waited").isBetween(400L, 5_000L);
-    // Without its parent, the third turn continues the turn before it, as one instance does.
+    // Without its parent, the third turn falls back to the first: its messages without the last four.
     assertThat(row(third.requestId())).containsEntry("parent_request_id", first.requestId());
   }
 
