@@ -55,6 +55,7 @@ final class ServiceLaunch {
     validateRetention(env);
     // Checked here so that a wrong value stops the start instead of failing the deployment.
     env.integer("MCP_SYNC_INTERVAL", 300, 10, 604_800);
+    env.integer("LINK_PARENT_WAIT_MS", 0, 0, 10_000);
     return prepare("proxy", "proxy.war", proxyPort(env), maxThreads, List.of());
   }
 
