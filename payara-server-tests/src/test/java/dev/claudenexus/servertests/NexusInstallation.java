@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The operator's side of the test: a {@code NEXUS_HOME} with a {@code .env} file and a credential
- * file, and {@code bin/nexus server-commands} run in it as the deployment guide says.
+ * file, and {@code bin/nexus server-commands} run in it as the deployment guide describes.
  */
 final class NexusInstallation {
 

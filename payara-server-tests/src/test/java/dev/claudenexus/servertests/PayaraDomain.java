@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 /**
  * A Payara Server domain in a folder of the build, driven with {@code asadmin}: created with free
  * ports, bound to loopback before its first start, started, given commands and stopped. Every
- * asadmin call has a time limit, and {@link #stop} ends the domain's process by its id when
+ * asadmin call has a time limit, and {@link #close} ends the domain's process by its id when
  * {@code stop-domain} fails.
  */
 final class PayaraDomain implements AutoCloseable {

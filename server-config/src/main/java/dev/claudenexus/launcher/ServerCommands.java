@@ -48,7 +48,7 @@ final class ServerCommands {
   }
 
   /**
-   * Returns the commands, one a line, after checking every setting that {@code bin/nexus start}
+   * Returns the commands, one per line, after checking every setting that {@code bin/nexus start}
    * checks.
    *
    * @throws IllegalArgumentException naming the setting when one is invalid
@@ -70,6 +70,8 @@ final class ServerCommands {
     int socketTimeoutMs = ServiceLaunch.socketTimeoutMillis(env);
 
     List<String> commands = new ArrayList<>();
+    commands.add("# Claude Nexus Proxy on Payara Server, written by bin/nexus server-commands. Apply it"
+        + " to the running domain with: asadmin multimode --file FILE");
     commands.add(AsadminSyntax.command(List.of("create-system-properties",
         AsadminSyntax.properties(systemProperties()))));
     commands.addAll(DatabaseSettings.from(env, home.resolve("data")).asadminCommands());
