@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * A Payara Server domain in a folder of the build, driven with {@code asadmin}: created with free
@@ -24,6 +25,7 @@ final class PayaraDomain implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(PayaraDomain.class.getName());
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+  private static final Pattern FAILED_COMMAND = Pattern.compile("(?m)^Command \\S+ failed\\.$");
 
   private final Path installation;
   private final Path domainsDirectory;
@@ -78,10 +80,27 @@ final class PayaraDomain implements AutoCloseable {
     return Optional.ofNullable(pid);
   }
 
-  /** Runs the commands of a file in one asadmin session against the running domain. */
+  /**
+   * Runs the commands of a file in one asadmin session against the running domain. asadmin
+   * 6.2025.10 exits with 0 even when a command of the file failed, so its output is checked too.
+   */
   String multimode(Path commandFile) throws IOException, InterruptedException {
-    return asadmin(List.of("--host", "127.0.0.1", "--port", Integer.toString(ports.admin()),
+    String output = asadmin(List.of("--host", "127.0.0.1", "--port", Integer.toString(ports.admin()),
         "multimode", "--file", commandFile.toString()));
+    if (FAILED_COMMAND.matcher(output).find()) {
+      throw new IllegalStateException("A command of " + commandFile + " failed:\n" + output);
+    }
+    return output;
+  }
+
+  /**
+   * Restarts the domain, which starts the listeners that {@code create-network-listener} added:
+   * Payara Server 6.2025.10 records them but does not open their ports until a restart.
+   */
+  void restart() throws IOException, InterruptedException {
+    asadmin(List.of("restart-domain", "--domaindir", domainsDirectory.toString(), NAME));
+    pid = Long.parseLong(Files.readString(configDirectory().resolve("pid")).strip());
+    LOG.info(() -> "Payara Server domain " + NAME + " restarted with pid " + pid);
   }
 
   /** Runs one remote command against the running domain and returns its output. */
@@ -99,6 +118,11 @@ final class PayaraDomain implements AutoCloseable {
   /** Stops the domain with {@code stop-domain}, and by its process id when that fails. */
   @Override
   public void close() throws Exception {
+    Path pidFile = configDirectory().resolve("pid");
+    if (pid == null && Files.exists(pidFile)) {
+      // A start that timed out can leave a running domain behind.
+      pid = Long.parseLong(Files.readString(pidFile).strip());
+    }
     if (pid == null) {
       return;
     }

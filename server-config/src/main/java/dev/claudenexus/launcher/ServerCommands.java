@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * The asadmin commands that set up both wars on a running Payara Server domain, for {@code asadmin
  * multimode --file}. They create the same JDBC pool, resource and batch repository as the Micro
- * post-boot file ({@link DatabaseSettings#asadminCommands}), point the domain at the settings, give
+ * post-boot file ({@link DatabaseSettings#asadminArguments}), point the domain at the settings, give
  * each war its own virtual server, thread pool and HTTP listener so both keep the root context, and
  * deploy the wars.
  *
@@ -72,10 +72,12 @@ final class ServerCommands {
     List<String> commands = new ArrayList<>();
     commands.add("# Claude Nexus Proxy on Payara Server, written by bin/nexus server-commands. Apply it"
         + " to the running domain with: asadmin multimode --file FILE");
-    commands.add(AsadminSyntax.command(List.of("create-system-properties",
+    commands.add(AsadminSyntax.multimodeCommand(List.of("create-system-properties",
         AsadminSyntax.properties(systemProperties()))));
-    commands.addAll(DatabaseSettings.from(env, home.resolve("data")).asadminCommands());
-    commands.add(AsadminSyntax.command(List.of("create-transport",
+    DatabaseSettings.from(env, home.resolve("data")).asadminArguments().stream()
+        .map(AsadminSyntax::multimodeCommand)
+        .forEach(commands::add);
+    commands.add(AsadminSyntax.multimodeCommand(List.of("create-transport",
         "--tcpnodelay", "true",
         "--readtimeoutmillis", Integer.toString(socketTimeoutMs),
         "--writetimeoutmillis", Integer.toString(socketTimeoutMs),
@@ -111,16 +113,16 @@ final class ServerCommands {
   private static List<String> listener(String name, String host, int port, int maxThreads,
       Map<String, String> httpAttributes) {
     List<String> commands = new ArrayList<>();
-    commands.add(AsadminSyntax.command(List.of("create-virtual-server", "--hosts", "localhost", name)));
-    commands.add(AsadminSyntax.command(List.of("create-threadpool",
+    commands.add(AsadminSyntax.multimodeCommand(List.of("create-virtual-server", "--hosts", "localhost", name)));
+    commands.add(AsadminSyntax.multimodeCommand(List.of("create-threadpool",
         "--maxthreadpoolsize", Integer.toString(maxThreads), name)));
-    commands.add(AsadminSyntax.command(List.of("create-protocol", name)));
-    commands.add(AsadminSyntax.command(List.of("create-http",
+    commands.add(AsadminSyntax.multimodeCommand(List.of("create-protocol", name)));
+    commands.add(AsadminSyntax.multimodeCommand(List.of("create-http",
         "--default-virtual-server", name, "--request-timeout-seconds", "-1", name)));
     httpAttributes.forEach((attribute, value) -> commands.add(
         "set " + CONFIG + ".network-config.protocols.protocol." + name + ".http." + attribute + "="
             + value));
-    commands.add(AsadminSyntax.command(List.of("create-network-listener",
+    commands.add(AsadminSyntax.multimodeCommand(List.of("create-network-listener",
         "--address", host,
         "--listenerport", Integer.toString(port),
         "--protocol", name,
@@ -133,7 +135,7 @@ final class ServerCommands {
   }
 
   private static String deploy(String name, Path war) {
-    return AsadminSyntax.command(List.of("deploy", "--name", name, "--contextroot", "/",
+    return AsadminSyntax.multimodeCommand(List.of("deploy", "--name", name, "--contextroot", "/",
         "--virtualservers", name, war.toString()));
   }
 

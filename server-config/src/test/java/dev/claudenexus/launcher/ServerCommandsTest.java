@@ -83,7 +83,15 @@ class ServerCommandsTest {
     List<String> commands = commands(values);
 
     assertThat(commands).containsSequence(
-        DatabaseSettings.from(new Environment(values), HOME.resolve("data")).asadminCommands());
+        DatabaseSettings.from(new Environment(values), HOME.resolve("data")).asadminArguments()
+            .stream().map(AsadminSyntax::multimodeCommand).toList());
+  }
+
+  @Test
+  void h2UrlKeepsEscapesThroughMultimode() {
+    String pool = line(commands(Map.of()), "create-jdbc-connection-pool");
+
+    assertThat(pool).contains("URL=jdbc\\\\:h2\\\\:file\\\\:/srv/nexus/data/nexus;AUTO_SERVER\\\\=TRUE");
   }
 
   @Test
@@ -153,7 +161,7 @@ class ServerCommandsTest {
   void pathWithColonIsEscapedInSystemProperties() {
     String line = line(commands(Map.of("CREDENTIALS_DIR", "/data/a:b=c")), "create-system-properties");
 
-    assertThat(line).contains("CREDENTIALS_DIR=/data/a\\:b\\=c");
+    assertThat(line).contains("CREDENTIALS_DIR=/data/a\\\\:b\\\\=c");
   }
 
   @Test
