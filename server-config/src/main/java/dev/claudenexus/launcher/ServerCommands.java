@@ -24,8 +24,8 @@ final class ServerCommands {
   static final String PROXY = "nexus-proxy";
   static final String DASHBOARD = "nexus-dashboard";
 
-  /** The transport of both listeners: the proxy's socket timeouts without changing the admin port's. */
-  static final String TRANSPORT = "nexus-tcp";
+  /** The transport of both listeners, which a new domain already has. */
+  static final String TRANSPORT = "tcp";
 
   /** Settings that name a directory relative to the working directory, as the README documents. */
   static final Map<String, String> RELATIVE_DIRECTORIES = directoryDefaults();
@@ -77,11 +77,12 @@ final class ServerCommands {
     DatabaseSettings.from(env, home.resolve("data")).asadminArguments().stream()
         .map(AsadminSyntax::multimodeCommand)
         .forEach(commands::add);
-    commands.add(AsadminSyntax.multimodeCommand(List.of("create-transport",
-        "--tcpnodelay", "true",
-        "--readtimeoutmillis", Integer.toString(socketTimeoutMs),
-        "--writetimeoutmillis", Integer.toString(socketTimeoutMs),
-        TRANSPORT)));
+    // Grizzly takes a transport's name as its type, so the listeners share the domain's "tcp"
+    // transport, and its timeouts apply to the admin listener too.
+    String transport = "set " + CONFIG + ".network-config.transports.transport." + TRANSPORT;
+    commands.add(transport + ".read-timeout-millis=" + socketTimeoutMs);
+    commands.add(transport + ".write-timeout-millis=" + socketTimeoutMs);
+    commands.add(transport + ".tcp-no-delay=true");
     commands.addAll(listener(PROXY, host, proxyPort, ServiceLaunch.proxyMaxThreads(env), Map.of()));
     commands.addAll(listener(DASHBOARD, host, dashboardPort, ServiceLaunch.DASHBOARD_MAX_THREADS,
         ServiceLaunch.DASHBOARD_HTTP_ATTRIBUTES));

@@ -35,9 +35,9 @@ class ServerCommandsTest {
     List<String> commands = commands(Map.of());
 
     assertThat(commands).contains("create-network-listener --address 127.0.0.1 --listenerport 3000"
-        + " --protocol nexus-proxy --threadpool nexus-proxy --transport nexus-tcp nexus-proxy");
+        + " --protocol nexus-proxy --threadpool nexus-proxy --transport tcp nexus-proxy");
     assertThat(commands).contains("create-network-listener --address 127.0.0.1 --listenerport 3001"
-        + " --protocol nexus-dashboard --threadpool nexus-dashboard --transport nexus-tcp"
+        + " --protocol nexus-dashboard --threadpool nexus-dashboard --transport tcp"
         + " nexus-dashboard");
   }
 
@@ -112,8 +112,10 @@ class ServerCommandsTest {
     assertThat(commands).contains("create-threadpool --maxthreadpoolsize 300 nexus-proxy");
     assertThat(commands).contains("create-threadpool --maxthreadpoolsize "
         + ServiceLaunch.DASHBOARD_MAX_THREADS + " nexus-dashboard");
-    assertThat(line(commands, "create-transport")).contains("--readtimeoutmillis 90000")
-        .contains("--writetimeoutmillis 90000").contains("--tcpnodelay true");
+    String transport = "set configs.config.server-config.network-config.transports.transport.tcp.";
+    assertThat(commands).contains(transport + "read-timeout-millis=90000");
+    assertThat(commands).contains(transport + "write-timeout-millis=90000");
+    assertThat(commands).contains(transport + "tcp-no-delay=true");
   }
 
   @Test
