@@ -36,11 +36,11 @@ final class LoopbackDomainConfig {
     setEverywhere(document, "network-listener", "address", LOOPBACK);
     setEverywhere(document, "iiop-listener", "address", LOOPBACK);
     setEverywhere(document, "jmx-connector", "address", LOOPBACK);
-    setEverywhere(document, "jms-host", "host", LOOPBACK);
     // The wars use no JMS. An embedded broker's lazy start opens a proxy listener on the JMS port of
     // every interface whatever the jms-host's address (Payara Server 6.2025.10), so the test domain
     // runs without one.
-    setEverywhere(document, "jms-service", "type", "DISABLED");
+    disableJms(document);
+    setEverywhere(document, "jms-host", "host", LOOPBACK);
     bindDebugger(document);
     bindDataGrid(document, ports.dataGrid());
     addJvmOptions(document,
@@ -62,6 +62,32 @@ final class LoopbackDomainConfig {
     }
     for (int i = 0; i < nodes.getLength(); i++) {
       ((Element) nodes.item(i)).setAttribute(attribute, value);
+    }
+  }
+
+  /**
+   * Sets every configuration's JMS service to {@code DISABLED}. A new domain's {@code server-config}
+   * has no {@code <jms-service>}, and Payara adds an embedded one at the first start, so one is
+   * added where it is missing.
+   */
+  private static void disableJms(Document document) {
+    NodeList configs = document.getElementsByTagName("config");
+    for (int i = 0; i < configs.getLength(); i++) {
+      Element config = (Element) configs.item(i);
+      NodeList services = config.getElementsByTagName("jms-service");
+      Element service;
+      if (services.getLength() == 0) {
+        service = document.createElement("jms-service");
+        service.setAttribute("default-jms-host", "default_JMS_host");
+        Element host = document.createElement("jms-host");
+        host.setAttribute("name", "default_JMS_host");
+        host.setAttribute("port", "${JMS_PROVIDER_PORT}");
+        service.appendChild(host);
+        config.appendChild(service);
+      } else {
+        service = (Element) services.item(0);
+      }
+      service.setAttribute("type", "DISABLED");
     }
   }
 

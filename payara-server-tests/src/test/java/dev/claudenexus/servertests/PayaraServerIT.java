@@ -73,7 +73,7 @@ class PayaraServerIT {
       Path commands = installation.writeServerCommands();
       LOG.info(domain.multimode(commands));
       domain.restart();
-      installation.awaitDatabase();
+      installation.awaitReady();
       LOG.info(() -> String.format("Domain start %.1f s, commands and deployments %.1f s",
           (domainStarted - started) / 1e9, (System.nanoTime() - domainStarted) / 1e9));
     } catch (Exception | AssertionError e) {
@@ -103,9 +103,9 @@ class PayaraServerIT {
   void proxyForwardsAndDashboardListsRequest() throws Exception {
     HttpResponse<String> response = http.send(installation.messagesRequest("hello from Payara Server"),
         HttpResponse.BodyHandlers.ofString());
-    ReceivedRequest upstream = fake.takeRequest(Duration.ofSeconds(10));
-
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+    ReceivedRequest upstream = fake.takeRequest(Duration.ofSeconds(10));
     assertThat(upstream.header("x-api-key")).isEqualTo(NexusInstallation.UPSTREAM_API_KEY);
     String requestId = response.headers().firstValue("x-nexus-request-id").orElseThrow();
     assertThat(awaitListedRequest(requestId)).contains(requestId);
@@ -116,7 +116,7 @@ class PayaraServerIT {
   void dashboardPageRendersAfterLogin() throws Exception {
     String base = installation.dashboardUrl();
     HttpResponse<String> form = get(base + "/dashboard/login", null);
-    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
     Matcher csrf = CSRF_FIELD.matcher(form.body());
     assertThat(csrf.find()).as("the login form has a CSRF field").isTrue();
 
