@@ -93,16 +93,6 @@ final class PayaraDomain implements AutoCloseable {
     return output;
   }
 
-  /**
-   * Restarts the domain, which starts the listeners that {@code create-network-listener} added:
-   * Payara Server 6.2025.10 records them but does not open their ports until a restart.
-   */
-  void restart() throws IOException, InterruptedException {
-    asadmin(List.of("restart-domain", "--domaindir", domainsDirectory.toString(), NAME));
-    pid = Long.parseLong(Files.readString(configDirectory().resolve("pid")).strip());
-    LOG.info(() -> "Payara Server domain " + NAME + " restarted with pid " + pid);
-  }
-
   /** Runs one remote command against the running domain and returns its output. */
   String remote(String... command) throws IOException, InterruptedException {
     List<String> arguments = new ArrayList<>(List.of("--host", "127.0.0.1",

@@ -72,7 +72,6 @@ class PayaraServerIT {
       long domainStarted = System.nanoTime();
       Path commands = installation.writeServerCommands();
       LOG.info(domain.multimode(commands));
-      domain.restart();
       installation.awaitReady();
       LOG.info(() -> String.format("Domain start %.1f s, commands and deployments %.1f s",
           (domainStarted - started) / 1e9, (System.nanoTime() - domainStarted) / 1e9));
