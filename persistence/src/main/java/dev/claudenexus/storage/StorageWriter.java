@@ -68,6 +68,7 @@ public class StorageWriter {
   private BatchInserter inserter;
   private Thread thread;
   private volatile boolean running;
+  private volatile BatchObserver batchObserver = BatchObserver.NONE;
 
   /**
    * Starts the writer as configured. Only the proxy calls this: the dashboard shares the data
@@ -125,6 +126,11 @@ public class StorageWriter {
     return journal == null ? 0 : journal.pendingBytes();
   }
 
+  /** Sets the observer of batch durations; {@link BatchObserver#NONE} by default. */
+  public void observeBatches(BatchObserver observer) {
+    batchObserver = observer == null ? BatchObserver.NONE : observer;
+  }
+
   /** Returns the number of records waiting in memory. */
   public int queuedRecords() {
     return queue == null ? 0 : queue.size() + overflow.size();
@@ -139,7 +145,7 @@ public class StorageWriter {
         if (journal.hasWork() && !inserter.replay(batchSize)) {
           // The journal's older records are still waiting, so the batch queues up behind them.
           appendToJournal(batch);
-        } else if (!batch.isEmpty() && !inserter.insert(batch)) {
+        } else if (!batch.isEmpty() && !timedInsert(batch)) {
           appendToJournal(batch);
         }
       } catch (InterruptedException e) {
@@ -155,6 +161,13 @@ public class StorageWriter {
     List<RequestRecord> rest = new ArrayList<>();
     queue.drainTo(rest);
     appendToJournal(rest);
+  }
+
+  private boolean timedInsert(List<RequestRecord> batch) {
+    long start = System.nanoTime();
+    boolean stored = inserter.insert(batch);
+    batchObserver.batchFinished(batch.size(), System.nanoTime() - start, stored);
+    return stored;
   }
 
   /**

@@ -90,6 +90,17 @@ class ServiceLaunchTest {
   }
 
   @Test
+  void payaraMetricsSwitchedOff() throws IOException {
+    dashboard(Map.of());
+    new ServiceLaunch(new Environment(Map.of()), home, Path.of("/runtime"), home).prepareProxy();
+
+    for (String service : List.of("proxy", "dashboard")) {
+      assertThat(Files.readAllLines(home.resolve("run/" + service + "/postboot.asadmin")))
+          .contains("set-metrics-configuration --enabled=false");
+    }
+  }
+
+  @Test
   void dashboardKeepsItsOwnRootDirectory() throws IOException {
     List<String> command = dashboard(Map.of());
 
