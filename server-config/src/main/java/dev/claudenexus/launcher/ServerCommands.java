@@ -86,6 +86,7 @@ final class ServerCommands {
     commands.addAll(listener(PROXY, host, proxyPort, ServiceLaunch.proxyMaxThreads(env), Map.of()));
     commands.addAll(listener(DASHBOARD, host, dashboardPort, ServiceLaunch.DASHBOARD_MAX_THREADS,
         ServiceLaunch.DASHBOARD_HTTP_ATTRIBUTES));
+    commands.add(ServiceLaunch.DISABLE_PAYARA_METRICS);
     commands.add(deploy(PROXY, runtime.resolve("proxy.war")));
     commands.add(deploy(DASHBOARD, runtime.resolve("dashboard.war")));
     return commands;

@@ -67,6 +67,11 @@ class ServerCommandsTest {
   }
 
   @Test
+  void payaraMetricsEndpointIsSwitchedOff() {
+    assertThat(commands(Map.of())).contains(ServiceLaunch.DISABLE_PAYARA_METRICS);
+  }
+
+  @Test
   void deploymentsComeAfterListenersAndPool() {
     List<String> commands = commands(Map.of());
 
