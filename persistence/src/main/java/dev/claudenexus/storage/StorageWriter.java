@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
@@ -56,6 +57,12 @@ public class StorageWriter {
   String hashMode;
 
   private static final int SPILL_GROUP = 500;
+  static final long MAX_LINK_PARENT_WAIT_MS = 10_000;
+
+  /** How long a batch waits for parent rows that another instance has not committed yet. */
+  @Inject
+  @ConfigProperty(name = "LINK_PARENT_WAIT_MS", defaultValue = "0")
+  long linkParentWaitMs;
 
   @Inject
   @ConfigProperty(name = "STORAGE_QUEUE_MAX_BYTES", defaultValue = "33554432")
@@ -81,9 +88,21 @@ public class StorageWriter {
     }
     HashMode mode = HashMode.parse(hashMode);
     StorageJournal journal = new StorageJournal(NexusPaths.dataDirectory().resolve("journal"));
-    start(threadFactory(), journal, new BatchInserter(
-        DataSources::nexus, journal, new SqlLog(debugSql, slowQueryThresholdMs), mode));
+    BatchInserter inserter = new BatchInserter(
+        DataSources::nexus, journal, new SqlLog(debugSql, slowQueryThresholdMs), mode);
+    inserter.waitForParents(parentWait(linkParentWaitMs));
+    start(threadFactory(), journal, inserter);
     LOG.info("Storage writer started");
+  }
+
+  /** Returns the parent wait of {@code LINK_PARENT_WAIT_MS}, or none for a value out of range. */
+  static Duration parentWait(long millis) {
+    if (millis < 0 || millis > MAX_LINK_PARENT_WAIT_MS) {
+      LOG.warning(() -> "LINK_PARENT_WAIT_MS=" + millis + " is invalid; use 0 to "
+          + MAX_LINK_PARENT_WAIT_MS + " ms. Requests are linked without waiting for parent rows");
+      return Duration.ZERO;
+    }
+    return Duration.ofMillis(millis);
   }
 
   /** Starts the writer and spill threads. {@link #start()} calls it with the container's parts. */

@@ -77,6 +77,7 @@ final class ServiceLaunch {
     socketTimeoutMillis(env);
     validateRetention(env);
     env.integer("MCP_SYNC_INTERVAL", 300, 10, 604_800);
+    env.integer("LINK_PARENT_WAIT_MS", 0, 0, 10_000);
   }
 
   /** Returns the proxy's maximum request threads, {@code PROXY_MAX_THREADS}. */

@@ -21,6 +21,10 @@ class ServiceLaunchTest {
     return new ServiceLaunch(new Environment(values), home, Path.of("/runtime"), home).prepareDashboard();
   }
 
+  private List<String> proxy(Map<String, String> values) throws IOException {
+    return new ServiceLaunch(new Environment(values), home, Path.of("/runtime"), home).prepareProxy();
+  }
+
   @Test
   void dashboardDefaultsToPort3001() throws IOException {
     List<String> command = dashboard(Map.of());
@@ -67,6 +71,20 @@ class ServiceLaunchTest {
     assertThatThrownBy(() -> dashboard(Map.of("DASHBOARD_CACHE_TTL", value)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("DASHBOARD_CACHE_TTL");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "10001", "99999999999", "half a second", "500ms"})
+  void invalidParentWaitStopsTheStart(String value) {
+    assertThatThrownBy(() -> proxy(Map.of("LINK_PARENT_WAIT_MS", value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("LINK_PARENT_WAIT_MS");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "500", "10000"})
+  void validParentWaitStarts(String value) throws IOException {
+    assertThat(proxy(Map.of("LINK_PARENT_WAIT_MS", value))).contains("/runtime/proxy.war:/");
   }
 
   @ParameterizedTest
