@@ -29,6 +29,32 @@ final class AsadminSyntax {
     return arguments.stream().map(AsadminSyntax::quote).collect(Collectors.joining(" "));
   }
 
+  /**
+   * Returns one line of an {@code asadmin multimode} command file. Unlike Payara Micro's command
+   * files, asadmin's tokenizer takes every backslash as an escape, so backslashes are doubled and
+   * quote characters escaped, and an argument with whitespace is wrapped in double quotes (checked
+   * with Payara Server 6.2025.10).
+   *
+   * @throws IllegalArgumentException when an argument contains a line break, which would end the
+   *     command
+   */
+  static String multimodeCommand(List<String> arguments) {
+    return arguments.stream().map(AsadminSyntax::quoteForMultimode).collect(Collectors.joining(" "));
+  }
+
+  private static String quoteForMultimode(String argument) {
+    rejectLineBreak(argument);
+    String escaped = argument.replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "\\'");
+    boolean needsQuotes = argument.isEmpty() || argument.chars().anyMatch(Character::isWhitespace);
+    return needsQuotes ? "\"" + escaped + "\"" : escaped;
+  }
+
+  private static void rejectLineBreak(String argument) {
+    if (argument.indexOf('\n') >= 0 || argument.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("An asadmin argument cannot contain a line break");
+    }
+  }
+
   static String escapeValue(String value) {
     StringBuilder escaped = new StringBuilder();
     for (char c : value.toCharArray()) {
@@ -48,9 +74,7 @@ final class AsadminSyntax {
    *     command
    */
   private static String quote(String argument) {
-    if (argument.indexOf('\n') >= 0 || argument.indexOf('\r') >= 0) {
-      throw new IllegalArgumentException("An asadmin argument cannot contain a line break");
-    }
+    rejectLineBreak(argument);
     String escaped = argument.replace("\"", "\\\"").replace("'", "\\'");
     boolean needsQuotes =
         argument.isEmpty()

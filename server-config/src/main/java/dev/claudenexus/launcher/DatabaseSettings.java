@@ -91,6 +91,11 @@ record DatabaseSettings(String dataSourceClass, Map<String, String> properties, 
    * analysis job. Payara creates the batch tables there at the first job.
    */
   List<String> asadminCommands() {
+    return asadminArguments().stream().map(AsadminSyntax::command).toList();
+  }
+
+  /** Returns the arguments of each command of {@link #asadminCommands}, before quoting. */
+  List<List<String>> asadminArguments() {
     List<String> options = new ArrayList<>(List.of(
         "create-jdbc-connection-pool",
         "--datasourceclassname", dataSourceClass,
@@ -116,9 +121,8 @@ record DatabaseSettings(String dataSourceClass, Map<String, String> properties, 
     options.add(AsadminSyntax.properties(properties));
     options.add(POOL);
     return List.of(
-        AsadminSyntax.command(options),
-        AsadminSyntax.command(List.of("create-jdbc-resource", "--connectionpoolid", POOL, JNDI_NAME)),
-        AsadminSyntax.command(List.of("set-batch-runtime-configuration", "--datasourcelookupname",
-            JNDI_NAME)));
+        options,
+        List.of("create-jdbc-resource", "--connectionpoolid", POOL, JNDI_NAME),
+        List.of("set-batch-runtime-configuration", "--datasourcelookupname", JNDI_NAME));
   }
 }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * <pre>
  * prepare proxy RUNTIME_DIR        writes the boot files, prints the command, one argument a line
  * prepare dashboard RUNTIME_DIR    the same for the dashboard
+ * server-commands RUNTIME_DIR [--output FILE]
+ *                                  the asadmin commands that set up both wars on Payara Server
  * credentials add --domain D (--api-key K | --oauth-file F) [--account-id A]
  * credentials list | remove --domain D | rotate-client-key --domain D [--grace-minutes M]
  * relink [--since DATE] [--domain D] [--mode original|current] [--batch-size N]
@@ -73,6 +75,20 @@ public final class Launcher {
       ServiceLaunch launch = new ServiceLaunch(env, home, Path.of(args[2]), workingDirectory);
       List<String> command = args[1].equals("proxy") ? launch.prepareProxy() : launch.prepareDashboard();
       command.forEach(System.out::println);
+      return 0;
+    }
+    if (args.length >= 2 && args[0].equals("server-commands")) {
+      Map<String, String> options = options(args, 2, List.of("--output"));
+      List<String> commands = new ServerCommands(env, home, Path.of(args[1]), workingDirectory).commands();
+      String text = String.join("\n", commands) + "\n";
+      if (options.containsKey("--output")) {
+        Path output = Path.of(options.get("--output")).toAbsolutePath();
+        ServiceLaunch.writePrivate(output, text);
+        System.err.println("Wrote " + output + " (mode 600, contains the database password)."
+            + " Apply it to the running domain with: asadmin multimode --file " + output);
+      } else {
+        System.out.print(text);
+      }
       return 0;
     }
     if (args.length >= 1 && args[0].equals("relink")) {

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The boot files and command line of one service on Payara Micro. Every listener stays on the
@@ -26,6 +29,19 @@ final class ServiceLaunch {
    * needs far fewer than the proxy, whose open streams hold one each.
    */
   static final int DASHBOARD_MAX_THREADS = 200;
+
+  /**
+   * Attributes of the dashboard listener's {@code http} element. Payara adds SameSite to every cookie
+   * of the listener, the session cookie among them, because the Servlet API's cookie attributes do
+   * not reach Payara's Set-Cookie header. Behind a reverse proxy that ends TLS, its
+   * X-Forwarded-Proto header makes a request count as HTTPS, so Payara marks the session cookie
+   * Secure. A client that sends the header itself over plain HTTP only keeps its own browser from
+   * returning the cookie.
+   */
+  static final Map<String, String> DASHBOARD_HTTP_ATTRIBUTES = orderedMap(
+      "cookie-same-site-value", "Strict",
+      "cookie-same-site-enabled", "true",
+      "scheme-mapping", "X-Forwarded-Proto");
 
   /**
    * JVM options unless NEXUS_JAVA_OPTS replaces them. The heap starts at 64 MiB and grows to at
@@ -52,13 +68,28 @@ final class ServiceLaunch {
 
   /** Writes the boot files of the proxy and returns the Java command that starts it. */
   List<String> prepareProxy() throws IOException {
-    int maxThreads = env.integer("PROXY_MAX_THREADS", 1024, 16, 100_000);
+    validateProxySettings(env);
+    return prepare("proxy", "proxy.war", proxyPort(env), proxyMaxThreads(env), List.of());
+  }
+
+  /** Checks the proxy's settings, so a wrong value stops the start instead of failing the deployment. */
+  static void validateProxySettings(Environment env) {
+    proxyMaxThreads(env);
+    socketTimeoutMillis(env);
     validateRetention(env);
-    // Checked here so that a wrong value stops the start instead of failing the deployment.
     env.integer("MCP_SYNC_INTERVAL", 300, 10, 604_800);
     env.integer("LINK_PARENT_WAIT_MS", 0, 0, 10_000);
     SsoSettings.from(env::get);
-    return prepare("proxy", "proxy.war", proxyPort(env), maxThreads, List.of());
+  }
+
+  /** Returns the proxy's maximum request threads, {@code PROXY_MAX_THREADS}. */
+  static int proxyMaxThreads(Environment env) {
+    return env.integer("PROXY_MAX_THREADS", 1024, 16, 100_000);
+  }
+
+  /** Returns the socket read and write timeout of client connections, {@code PROXY_SERVER_TIMEOUT}. */
+  static int socketTimeoutMillis(Environment env) {
+    return env.integer("PROXY_SERVER_TIMEOUT", 660_000, 1_000, Integer.MAX_VALUE);
   }
 
   /** Checks the retention settings, so a wrong value stops the start instead of the first run. */
@@ -83,21 +114,19 @@ final class ServiceLaunch {
    */
   List<String> prepareDashboard() throws IOException {
     int port = env.integer("DASHBOARD_PORT", 3001, 1, 65535);
-    // Payara adds SameSite to every cookie of the listener, the session cookie among them. The
-    // Servlet API's cookie attributes do not reach Payara's Set-Cookie header.
     String http = "configs.config.server-config.network-config.protocols.protocol.http-listener.http";
-    // Behind a reverse proxy that ends TLS, its X-Forwarded-Proto header makes a request count as
-    // HTTPS, so Payara marks the session cookie Secure. A client that sends the header itself
-    // over plain HTTP only keeps its own browser from returning the cookie.
-    List<String> listener = List.of(
-        "set " + http + ".cookie-same-site-value=Strict",
-        "set " + http + ".cookie-same-site-enabled=true",
-        "set " + http + ".scheme-mapping=X-Forwarded-Proto");
-    // Checked here so that a wrong value stops the start instead of failing the first page.
+    List<String> listener = DASHBOARD_HTTP_ATTRIBUTES.entrySet().stream()
+        .map(attribute -> "set " + http + "." + attribute.getKey() + "=" + attribute.getValue())
+        .toList();
+    validateDashboardSettings(env);
+    return prepare("dashboard", "dashboard.war", port, DASHBOARD_MAX_THREADS, listener);
+  }
+
+  /** Checks the dashboard's settings, so a wrong value stops the start instead of failing a page. */
+  static void validateDashboardSettings(Environment env) {
     env.integer("DASHBOARD_CACHE_TTL", 30, 0, 86_400);
     env.integer("TOKEN_LIMIT_5H", 140_000, 1, Integer.MAX_VALUE);
     SsoSettings.from(env::get);
-    return prepare("dashboard", "dashboard.war", port, DASHBOARD_MAX_THREADS, listener);
   }
 
   private List<String> prepare(String service, String war, int port, int maxThreads,
@@ -140,7 +169,7 @@ final class ServiceLaunch {
 
   private List<String> prebootCommands(String host, int maxThreads) {
     String config = "configs.config.server-config";
-    int socketTimeoutMs = env.integer("PROXY_SERVER_TIMEOUT", 660_000, 1_000, Integer.MAX_VALUE);
+    int socketTimeoutMs = socketTimeoutMillis(env);
     String transport = config + ".network-config.transports.transport.tcp";
     return List.of(
         "set " + transport + ".read-timeout-millis=" + socketTimeoutMs,
@@ -153,10 +182,19 @@ final class ServiceLaunch {
             + maxThreads);
   }
 
-  private static void writePrivate(Path file, String text) throws IOException {
+  /** Writes a file that only its owner can read, because it may contain the database password. */
+  static void writePrivate(Path file, String text) throws IOException {
     Files.deleteIfExists(file);
     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   private static String javaExecutable() {

@@ -110,4 +110,28 @@ class AsadminSyntaxTest {
   void emptyArgumentIsQuoted() {
     assertEquals("set \"\"", AsadminSyntax.command(List.of("set", "")));
   }
+
+  @Test
+  void multimodeDoublesBackslashes() {
+    assertEquals("set a\\\\:b", AsadminSyntax.multimodeCommand(List.of("set", "a\\:b")));
+  }
+
+  @Test
+  void multimodeQuotesWhitespaceAndEscapesQuotes() {
+    assertEquals("deploy \"/srv/my apps/x\\\"y\\'z.war\"",
+        AsadminSyntax.multimodeCommand(List.of("deploy", "/srv/my apps/x\"y'z.war")));
+  }
+
+  @Test
+  void multimodeQuotesEmptyArgument() {
+    assertEquals("set \"\"", AsadminSyntax.multimodeCommand(List.of("set", "")));
+  }
+
+  @Test
+  void multimodeRejectsLineBreak() {
+    for (String argument : List.of("a\nb", "a\rb")) {
+      assertThrows(IllegalArgumentException.class,
+          () -> AsadminSyntax.multimodeCommand(List.of("set", argument)));
+    }
+  }
 }
