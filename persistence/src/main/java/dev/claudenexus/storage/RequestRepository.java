@@ -12,12 +12,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -75,6 +78,9 @@ final class RequestRepository {
     // added to the rollups twice. On H2 a live batch fails on a stored id instead.
     Set<UUID> added = new LinkedHashSet<>();
     records.forEach(r -> added.add(r.requestId()));
+    if (vendor == DatabaseVendor.POSTGRESQL) {
+      useCustomPlans(connection);
+    }
     if (idempotent || vendor == DatabaseVendor.POSTGRESQL) {
       added.removeAll(storedIds(connection, added));
     }
@@ -89,8 +95,55 @@ final class RequestRepository {
     sqlLog.batch(sql, records, System.nanoTime() - start);
     insertChunks(connection, records);
     insertInvocations(connection, linked);
-    rollups.add(connection, added);
+    rollups.add(connection, rollupRows(linked, added));
     ChangeNotices.send(connection, vendor, ChangeNotices.Kind.REQUESTS);
+  }
+
+  /**
+   * Makes PostgreSQL plan each statement of the caller's transaction for its own values. A plan
+   * that the server caches for a prepared statement stays in use until the table's statistics
+   * change, so one made while {@code api_requests} was nearly empty scans the whole table for
+   * {@code request_id = ANY(?)} after it has grown to thousands of rows.
+   */
+  private static void useCustomPlans(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+    }
+  }
+
+  /**
+   * Returns the rollup values of the records whose ids are in {@code added}, each once. Of two
+   * records with one id, the row keeps the first on PostgreSQL, where the second insert does
+   * nothing, and the last on H2, where {@code MERGE} overwrites the first.
+   */
+  private List<UsageRollups.Row> rollupRows(List<LinkedRecord> linked, Set<UUID> added) {
+    Map<UUID, LinkedRecord> inserted = new LinkedHashMap<>();
+    for (LinkedRecord record : linked) {
+      UUID id = record.record().requestId();
+      if (!added.contains(id)) {
+        continue;
+      }
+      if (vendor == DatabaseVendor.POSTGRESQL) {
+        inserted.putIfAbsent(id, record);
+      } else {
+        inserted.put(id, record);
+      }
+    }
+    return inserted.values().stream().map(RequestRepository::rollupRow).toList();
+  }
+
+  /** Returns the values that {@link #bind} and {@link #bindLink} store, as the rollups need them. */
+  private static UsageRollups.Row rollupRow(LinkedRecord linked) {
+    RequestRecord r = linked.record();
+    TokenUsage u = r.usage();
+    ConversationLink link = linked.link();
+    return new UsageRollups.Row(r.timestamp(), r.domain(), r.accountId(), r.model(),
+        r.requestType(), clamp(u.inputTokens()), clamp(u.outputTokens()), clamp(u.totalTokens()),
+        clamp(u.cacheCreationInputTokens()), clamp(u.cacheReadInputTokens()), r.costUsd(),
+        r.error(), r.durationMs(), r.toolCallCount(),
+        link == null ? null : link.conversationId(),
+        link == null || link.branchId() == null ? BranchNames.MAIN : link.branchId(),
+        r.responseHeaders());
   }
 
   /** Returns those of {@code ids} that are stored already. */
