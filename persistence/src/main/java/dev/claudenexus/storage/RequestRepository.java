@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -25,6 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Inserts recorded requests and their stream chunks with JDBC batches. Inserting a record whose
@@ -113,8 +115,7 @@ final class RequestRepository {
 
   /**
    * Returns the rollup values of the records whose ids are in {@code added}, each once. Of two
-   * records with one id, the row keeps the first on PostgreSQL, where the second insert does
-   * nothing, and the last on H2, where {@code MERGE} overwrites the first.
+   * records with one id, the row keeps the first, because the second insert does nothing.
    */
   private List<UsageRollups.Row> rollupRows(List<LinkedRecord> linked, Set<UUID> added) {
     Map<UUID, LinkedRecord> inserted = new LinkedHashMap<>();
@@ -123,11 +124,7 @@ final class RequestRepository {
       if (!added.contains(id)) {
         continue;
       }
-      if (vendor == DatabaseVendor.POSTGRESQL) {
-        inserted.putIfAbsent(id, record);
-      } else {
-        inserted.put(id, record);
-      }
+      inserted.putIfAbsent(id, record);
     }
     return inserted.values().stream().map(RequestRepository::rollupRow).toList();
   }
@@ -177,7 +174,13 @@ final class RequestRepository {
           + VALUES
           + ") ON CONFLICT (request_id) DO NOTHING";
     }
-    return "MERGE INTO api_requests (" + COLUMNS + ") KEY (request_id) VALUES (" + VALUES + ")";
+    // Like PostgreSQL's ON CONFLICT DO NOTHING, a stored row keeps its values: the rollups counted
+    // them, and a journal replay must not replace them with those of another attempt.
+    String sourceColumns = Arrays.stream(COLUMNS.split(","))
+        .map(c -> "s." + c.trim()).collect(Collectors.joining(", "));
+    return "MERGE INTO api_requests r USING (VALUES (" + VALUES + ")) s (" + COLUMNS
+        + ") ON (r.request_id = s.request_id) WHEN NOT MATCHED THEN INSERT (" + COLUMNS
+        + ") VALUES (" + sourceColumns + ")";
   }
 
   private void bind(PreparedStatement s, RequestRecord r) throws SQLException {
