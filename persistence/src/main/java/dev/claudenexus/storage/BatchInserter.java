@@ -32,6 +32,8 @@ public final class BatchInserter {
   private static final Logger LOG = Logger.getLogger(BatchInserter.class.getName());
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final int MAX_LOGGED_MESSAGE = 300;
+  /** SQLState of H2's error 90108, "Out of memory". */
+  private static final String H2_OUT_OF_MEMORY = "90108";
   /** Requests kept in memory for linking; rows older than these are written by then. */
   private static final int RECENT_LINKS = 10_000;
   private static final Duration SUBTASK_WINDOW = Duration.ofHours(24);
@@ -240,6 +242,11 @@ public final class BatchInserter {
   private static boolean isConnectionFailure(Connection connection, SQLException e) {
     String state = e.getSQLState();
     if (state != null && state.startsWith("08")) {
+      return true;
+    }
+    // H2 reports a heap that ran out while it wrote the batch with its own code. Retrying the
+    // records one by one would send them to the dead-letter file, so the batch waits in the journal.
+    if (H2_OUT_OF_MEMORY.equals(state)) {
       return true;
     }
     try {
