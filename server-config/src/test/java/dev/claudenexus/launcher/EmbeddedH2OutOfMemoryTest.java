@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the embedded H2 database, with the URL that {@link DatabaseSettings} gives, in a child JVM
  * whose heap fills while it commits 50 KB rows, and then opens the file again. With H2 2.2.224's
  * default background writer, an {@link OutOfMemoryError} in that thread left the file unreadable
- * ("File corrupted in chunk ...") in about half of the runs on a 2-core machine.
+ * ("File corrupted in chunk ...") in 3 of 6 runs on a 2-core machine.
  */
 class EmbeddedH2OutOfMemoryTest {
 
@@ -86,7 +86,7 @@ class EmbeddedH2OutOfMemoryTest {
     private FillHeap() {}
 
     public static void main(String[] args) {
-      List<byte[]> kept = new ArrayList<>();
+      List<byte[]> heapBlocks = new ArrayList<>();
       String body = "x".repeat(50_000);
       boolean outOfMemory = false;
       try (Connection connection = DriverManager.getConnection(args[0], DatabaseSettings.H2_USER,
@@ -111,26 +111,26 @@ class EmbeddedH2OutOfMemoryTest {
             outOfMemory |= String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("memory");
             break;
           } catch (OutOfMemoryError e) {
-            kept.clear();
+            heapBlocks.clear();
             insert.clearBatch();
             outOfMemory = true;
             continue;
           }
           try {
             for (int i = 0; i < 4; i++) {
-              kept.add(new byte[1 << 20]);
+              heapBlocks.add(new byte[1 << 20]);
             }
           } catch (OutOfMemoryError e) {
             outOfMemory = true;
-            for (int i = 0; i < 3 && !kept.isEmpty(); i++) {
-              kept.remove(kept.size() - 1);
+            for (int i = 0; i < 3 && !heapBlocks.isEmpty(); i++) {
+              heapBlocks.remove(heapBlocks.size() - 1);
             }
           }
         }
       } catch (SQLException e) {
         System.out.println("closing failed: " + e.getMessage());
       }
-      kept.clear();
+      heapBlocks.clear();
       System.out.println(outOfMemory ? "out of memory" : "the heap never filled");
     }
   }
