@@ -80,7 +80,7 @@ public final class UsageRollups {
 
   /**
    * A rollup column: the aggregate over {@code api_requests} that fills it, and the same value for
-   * one {@link Row}, which {@link #add} sums per group. A key's {@code value} is the group key
+   * one {@link Row}, which {@link #addRows} sums per group. A key's {@code value} is the group key
    * instead. {@code nullable} marks a sum that stays {@code NULL} while every input is {@code NULL}.
    */
   private record Column(String name, String expression, boolean nullable, Function<Row, Object> value) {
@@ -259,7 +259,7 @@ public final class UsageRollups {
    * keeps a cached plan of such a query while the table grows: planned on a nearly empty table, it
    * scans the whole table on every batch.
    */
-  public void add(Connection connection, Collection<Row> rows) throws SQLException {
+  public void addRows(Connection connection, Collection<Row> rows) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
@@ -285,6 +285,26 @@ public final class UsageRollups {
           statement.addBatch();
         }
         statement.executeBatch();
+      }
+    }
+  }
+
+  /**
+   * Adds the stored requests {@code requestIds} to every rollup, in the caller's transaction, by
+   * reading them from {@code api_requests}. Each id must be counted once: pass only rows that this
+   * transaction inserted. For rows copied in by other means than the storage writer, which uses
+   * {@link #addRows}.
+   */
+  public void add(Connection connection, Collection<UUID> requestIds) throws SQLException {
+    if (requestIds.isEmpty()) {
+      return;
+    }
+    Array ids = uuidArray(connection, requestIds);
+    for (Table table : tables) {
+      try (PreparedStatement statement =
+          connection.prepareStatement(upsert(table, "request_id = ANY(?)", Merge.ADD))) {
+        statement.setArray(1, ids);
+        statement.executeUpdate();
       }
     }
   }

@@ -97,7 +97,7 @@ final class RequestRepository {
     sqlLog.batch(sql, records, System.nanoTime() - start);
     insertChunks(connection, records);
     insertInvocations(connection, linked);
-    rollups.add(connection, rollupRows(linked, added));
+    rollups.addRows(connection, rollupRows(linked, added));
     ChangeNotices.send(connection, vendor, ChangeNotices.Kind.REQUESTS);
   }
 
