@@ -32,9 +32,17 @@ public final class BatchInserter {
   private static final Logger LOG = Logger.getLogger(BatchInserter.class.getName());
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final int MAX_LOGGED_MESSAGE = 300;
+  /** SQLState of H2's error 90108, "Out of memory". */
+  private static final String H2_OUT_OF_MEMORY = "90108";
   /** Requests kept in memory for linking; rows older than these are written by then. */
   private static final int RECENT_LINKS = 10_000;
   private static final Duration SUBTASK_WINDOW = Duration.ofHours(24);
+  /**
+   * Bytes of journal lines read for one replay batch, beyond which the batch ends early. With
+   * STORAGE_BATCH_SIZE records of 50 KB it is rarely reached. It keeps a batch of large records
+   * from taking much of the proxy's heap.
+   */
+  private static final long REPLAY_BATCH_BYTES = 8L * 1024 * 1024;
 
   private final DataSourceLookup dataSources;
   private final StorageJournal journal;
@@ -133,24 +141,33 @@ public final class BatchInserter {
       return false;
     }
     try {
+      long replayed = 0;
       while (journal.hasWork()) {
-        // NOTE: a whole journal file is read into memory; after a very long outage with large
-        // bodies a replay needs that much heap.
-        List<RequestRecord> records = journal.beginReplay();
-        for (int start = 0; start < records.size(); start += batchSize) {
-          if (!insert(records.subList(start, Math.min(records.size(), start + batchSize)), true)) {
-            return false;
-          }
+        // Bounded reads, so a journal of any size replays in the heap of a few batches.
+        StorageJournal.ReplayBatch next = journal.nextReplayBatch(batchSize, REPLAY_BATCH_BYTES);
+        if (next.records().isEmpty()) {
+          logReplayed(replayed);
+          replayed = 0;
+          continue;
         }
-        journal.completeReplay();
-        if (!records.isEmpty()) {
-          LOG.info(() -> "Replayed " + records.size() + " records from the storage journal");
+        if (!insert(next.records(), true)) {
+          logReplayed(replayed);
+          return false;
         }
+        journal.acknowledge(next);
+        replayed += next.records().size();
       }
+      logReplayed(replayed);
       return true;
     } catch (IOException e) {
       LOG.log(Level.SEVERE, "Could not read the storage journal: {0}", e.toString());
       return false;
+    }
+  }
+
+  private static void logReplayed(long records) {
+    if (records > 0) {
+      LOG.info(() -> "Replayed " + records + " records from the storage journal");
     }
   }
 
@@ -234,6 +251,11 @@ public final class BatchInserter {
   private static boolean isConnectionFailure(Connection connection, SQLException e) {
     String state = e.getSQLState();
     if (state != null && state.startsWith("08")) {
+      return true;
+    }
+    // H2 reports a heap that ran out while it wrote the batch with its own code. Retrying the
+    // records one by one would send them to the dead-letter file, so the batch waits in the journal.
+    if (H2_OUT_OF_MEMORY.equals(state)) {
       return true;
     }
     try {

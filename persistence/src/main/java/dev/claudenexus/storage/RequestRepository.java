@@ -12,16 +12,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Inserts recorded requests and their stream chunks with JDBC batches. Inserting a record whose
@@ -75,6 +80,9 @@ final class RequestRepository {
     // added to the rollups twice. On H2 a live batch fails on a stored id instead.
     Set<UUID> added = new LinkedHashSet<>();
     records.forEach(r -> added.add(r.requestId()));
+    if (vendor == DatabaseVendor.POSTGRESQL) {
+      useCustomPlans(connection);
+    }
     if (idempotent || vendor == DatabaseVendor.POSTGRESQL) {
       added.removeAll(storedIds(connection, added));
     }
@@ -89,8 +97,50 @@ final class RequestRepository {
     sqlLog.batch(sql, records, System.nanoTime() - start);
     insertChunks(connection, records);
     insertInvocations(connection, linked);
-    rollups.add(connection, added);
+    rollups.addRows(connection, rollupRows(linked, added));
     ChangeNotices.send(connection, vendor, ChangeNotices.Kind.REQUESTS);
+  }
+
+  /**
+   * Makes PostgreSQL plan each statement of the caller's transaction for its own values. A plan
+   * that the server caches for a prepared statement stays in use until the table's statistics
+   * change, so one made while {@code api_requests} was nearly empty scans the whole table for
+   * {@code request_id = ANY(?)} after it has grown to thousands of rows.
+   */
+  private static void useCustomPlans(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+    }
+  }
+
+  /**
+   * Returns the rollup values of the records whose ids are in {@code added}, each once. Of two
+   * records with one id, the row keeps the first, because the second insert does nothing.
+   */
+  private List<UsageRollups.Row> rollupRows(List<LinkedRecord> linked, Set<UUID> added) {
+    Map<UUID, LinkedRecord> inserted = new LinkedHashMap<>();
+    for (LinkedRecord record : linked) {
+      UUID id = record.record().requestId();
+      if (!added.contains(id)) {
+        continue;
+      }
+      inserted.putIfAbsent(id, record);
+    }
+    return inserted.values().stream().map(RequestRepository::rollupRow).toList();
+  }
+
+  /** Returns the values that {@link #bind} and {@link #bindLink} store, as the rollups need them. */
+  private static UsageRollups.Row rollupRow(LinkedRecord linked) {
+    RequestRecord r = linked.record();
+    TokenUsage u = r.usage();
+    ConversationLink link = linked.link();
+    return new UsageRollups.Row(r.timestamp(), r.domain(), r.accountId(), r.model(),
+        r.requestType(), clamp(u.inputTokens()), clamp(u.outputTokens()), clamp(u.totalTokens()),
+        clamp(u.cacheCreationInputTokens()), clamp(u.cacheReadInputTokens()), r.costUsd(),
+        r.error(), r.durationMs(), r.toolCallCount(),
+        link == null ? null : link.conversationId(),
+        link == null || link.branchId() == null ? BranchNames.MAIN : link.branchId(),
+        r.responseHeaders());
   }
 
   /** Returns those of {@code ids} that are stored already. */
@@ -124,7 +174,13 @@ final class RequestRepository {
           + VALUES
           + ") ON CONFLICT (request_id) DO NOTHING";
     }
-    return "MERGE INTO api_requests (" + COLUMNS + ") KEY (request_id) VALUES (" + VALUES + ")";
+    // Like PostgreSQL's ON CONFLICT DO NOTHING, a stored row keeps its values: the rollups counted
+    // them, and a journal replay must not replace them with those of another attempt.
+    String sourceColumns = Arrays.stream(COLUMNS.split(","))
+        .map(c -> "s." + c.trim()).collect(Collectors.joining(", "));
+    return "MERGE INTO api_requests r USING (VALUES (" + VALUES + ")) s (" + COLUMNS
+        + ") ON (r.request_id = s.request_id) WHEN NOT MATCHED THEN INSERT (" + COLUMNS
+        + ") VALUES (" + sourceColumns + ")";
   }
 
   private void bind(PreparedStatement s, RequestRecord r) throws SQLException {

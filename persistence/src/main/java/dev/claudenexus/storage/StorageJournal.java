@@ -1,9 +1,11 @@
 package dev.claudenexus.storage;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +29,8 @@ public final class StorageJournal {
 
   private final Path pendingFile;
   private final Path deadLetterFile;
+  /** Byte offset in the replay file up to which records are written to the database. */
+  private long replayPosition;
 
   public StorageJournal(Path directory) {
     this.pendingFile = directory.resolve("pending.jsonl");
@@ -62,9 +66,10 @@ public final class StorageJournal {
   }
 
   /**
-   * Moves the pending file aside and returns its records in order. The caller writes them and then
-   * calls {@link #completeReplay}; until it does, every call returns the same records again, ahead of
-   * newer ones.
+   * Moves the pending file aside and returns all its records in order. The caller writes them and
+   * then calls {@link #completeReplay}; until it does, every call returns the same records again,
+   * ahead of newer ones. It needs heap for the whole file, so the storage writer reads with
+   * {@link #nextReplayBatch} instead.
    */
   public synchronized List<RequestRecord> beginReplay() throws IOException {
     Path replaying = replayingFile();
@@ -80,6 +85,67 @@ public final class StorageJournal {
   /** Deletes the records handed out by {@link #beginReplay}, which are now in the database. */
   public synchronized void completeReplay() throws IOException {
     Files.deleteIfExists(replayingFile());
+    replayPosition = 0;
+  }
+
+  /**
+   * Records read from the replay file, and the byte offset in that file after the last of them.
+   */
+  public record ReplayBatch(List<RequestRecord> records, long endPosition) {}
+
+  /**
+   * Reads the next records of the replay file: at most {@code maxRecords}, and no more once
+   * {@code maxBytes} of lines are read, but always one whole record. Moves the pending file aside
+   * first when no replay is in progress. After writing the records, the caller passes the batch to
+   * {@link #acknowledge}. Until it does, the same records come again. An empty batch means that
+   * the replay file is finished and deleted.
+   *
+   * <p>The position lives in memory, so after a restart the replay starts at the beginning of the
+   * file again, and the records written before come a second time. The inserts skip stored rows.
+   */
+  public synchronized ReplayBatch nextReplayBatch(int maxRecords, long maxBytes)
+      throws IOException {
+    if (maxRecords <= 0 || maxBytes <= 0) {
+      throw new IllegalArgumentException("replay batch limits must be positive: " + maxRecords
+          + " records, " + maxBytes + " bytes");
+    }
+    Path replaying = replayingFile();
+    if (!Files.exists(replaying)) {
+      replayPosition = 0;
+      if (!hasPending()) {
+        return new ReplayBatch(List.of(), 0);
+      }
+      Files.move(pendingFile, replaying);
+    }
+    List<RequestRecord> records = new ArrayList<>();
+    long position = replayPosition;
+    try (FileChannel channel = FileChannel.open(replaying, StandardOpenOption.READ)) {
+      channel.position(position);
+      InputStream input = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
+      long bytesRead = 0;
+      // Unreadable lines do not count, so an empty batch means the end of the file.
+      while (records.size() < maxRecords && (bytesRead < maxBytes || records.isEmpty())) {
+        byte[] line = readLine(input);
+        if (line == null) {
+          break;
+        }
+        position += line.length;
+        bytesRead += line.length;
+        RequestRecord record = parse(line, replaying, position);
+        if (record != null) {
+          records.add(record);
+        }
+      }
+    }
+    if (records.isEmpty()) {
+      completeReplay();
+    }
+    return new ReplayBatch(records, position);
+  }
+
+  /** Marks the records of {@code batch} as written, so the next batch starts after them. */
+  public synchronized void acknowledge(ReplayBatch batch) {
+    replayPosition = Math.max(replayPosition, batch.endPosition());
   }
 
   /** Returns whether a replay was interrupted or records are pending. */
@@ -132,27 +198,55 @@ public final class StorageJournal {
     }
   }
 
+  /**
+   * Returns the next line with its line feed, or without one at the end of the file, or
+   * {@code null} at the end of the file. One line is one record, so its size is that of a record.
+   */
+  private static byte[] readLine(InputStream input) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int next;
+    while ((next = input.read()) != -1) {
+      line.write(next);
+      if (next == '\n') {
+        break;
+      }
+    }
+    return line.size() == 0 ? null : line.toByteArray();
+  }
+
+  /**
+   * Returns the record of a journal line, or {@code null} for a blank line or one that cannot be
+   * read, which is logged with the byte offset where it ends. Malformed UTF-8 is replaced, because
+   * a line cut inside a multi-byte character must only make that line unreadable.
+   */
+  private static RequestRecord parse(byte[] line, Path file, long endPosition) {
+    int length = line[line.length - 1] == '\n' ? line.length - 1 : line.length;
+    String text = new String(line, 0, length, StandardCharsets.UTF_8);
+    if (text.isBlank()) {
+      return null;
+    }
+    try {
+      return RequestRecordJson.fromLine(text);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Skipping the unreadable line that ends at byte {0} of the storage journal {1}: {2}",
+          new Object[] {endPosition, file, e.toString()});
+      return null;
+    }
+  }
+
+  /** Returns every readable record of {@code file}, for {@link #beginReplay}. */
   private static List<RequestRecord> readRecords(Path file) throws IOException {
     List<RequestRecord> records = new ArrayList<>();
-    // A decoder that replaces malformed bytes, because a line cut inside a multi-byte character
-    // must only make that line unreadable, not the whole file.
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-      String line;
-      int number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          records.add(RequestRecordJson.fromLine(line));
-        } catch (RuntimeException e) {
-          LOG.log(
-              Level.WARNING,
-              "Skipping unreadable line {0} of the storage journal {1}: {2}",
-              new Object[] {number, file, e.toString()});
+    try (InputStream input = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+      long position = 0;
+      byte[] line;
+      while ((line = readLine(input)) != null) {
+        position += line.length;
+        RequestRecord record = parse(line, file, position);
+        if (record != null) {
+          records.add(record);
         }
       }
     }

@@ -156,7 +156,12 @@ public class StorageWriter {
   }
 
   private void run() {
-    inserter.prepare();
+    try {
+      inserter.prepare();
+    } catch (OutOfMemoryError e) {
+      // The first batch checks the schema again.
+      LOG.log(Level.SEVERE, "Ran out of heap while checking the database schema", e);
+    }
     List<RequestRecord> batch = new ArrayList<>(batchSize);
     while (running || !queue.isEmpty()) {
       try {
@@ -174,6 +179,12 @@ public class StorageWriter {
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "Storage writer failed; the batch goes to the journal", e);
         appendToJournal(batch);
+      } catch (OutOfMemoryError e) {
+        // A dead writer thread would stop storage until a restart, so it journals and goes on.
+        LOG.log(Level.SEVERE, "Ran out of heap while storing " + batch.size() + " records; the batch"
+            + " goes to the journal. Give the proxy more heap (NEXUS_JAVA_OPTS -Xmx)", e);
+        appendToJournal(batch);
+        pauseAfterFailure();
       }
       batch.clear();
     }

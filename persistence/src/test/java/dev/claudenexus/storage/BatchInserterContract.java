@@ -250,6 +250,46 @@ abstract class BatchInserterContract {
   }
 
   @Test
+  void rollupsMatchEdgeValues() throws SQLException {
+    OffsetDateTime lastMicroOfHour = OffsetDateTime.parse("2026-03-14T15:59:59.999999600Z");
+    List<RequestRecord> batch = List.of(
+        // Stored rounded up to 16:00:00, so it belongs to the next hour and minute.
+        RecordBuilder.full().timestamp(lastMicroOfHour).build(),
+        RecordBuilder.full().timestamp(lastMicroOfHour.minusNanos(200)).build(),
+        // Stored rounded to 10 digits after the point.
+        RecordBuilder.full().costUsd(new java.math.BigDecimal("0.123456789049999")).build(),
+        RecordBuilder.full().costUsd(new java.math.BigDecimal("0.000000000050000")).build(),
+        // Header values that must not count as a rate-limit warning.
+        RecordBuilder.full().responseHeaders(
+            "{\"anthropic-ratelimit-unified-status\":\"allowed\"}").build(),
+        RecordBuilder.full().responseHeaders(
+            "{\"anthropic-ratelimit-unified-status\":[\"allowed_warning\"]}").build(),
+        RecordBuilder.full().responseHeaders("{}").build(),
+        RecordBuilder.full().responseHeaders(
+            "{\"anthropic-ratelimit-unified-status\":\"allowed_warning\"}").build(),
+        RecordBuilder.minimal().model("claude-opus-4-1").build());
+
+    assertTrue(inserter.insert(batch));
+
+    assertEquals(9, count("api_requests"));
+    RollupCheck.assertConsistent(database.dataSource());
+  }
+
+  @Test
+  void rollupsCountDuplicateIdOnce() throws SQLException, IOException {
+    RequestRecord first = RecordBuilder.full().build();
+    RequestRecord retried = RecordBuilder.full().requestId(first.requestId())
+        .model("claude-haiku-4-5").build();
+
+    assertTrue(inserter.insert(List.of(first, retried)));
+    journal.append(List.of(retried));
+    inserter.replay(10);
+
+    assertEquals(1, count("api_requests"));
+    RollupCheck.assertConsistent(database.dataSource());
+  }
+
+  @Test
   void rejectedRecordGoesToDeadLetter() throws SQLException, IOException {
     List<RequestRecord> batch = new ArrayList<>(fullRecords(4));
     RequestRecord tooLong = RecordBuilder.full().model("m".repeat(300)).build();

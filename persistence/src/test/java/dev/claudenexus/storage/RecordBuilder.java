@@ -16,7 +16,7 @@ final class RecordBuilder {
 
   static final OffsetDateTime START = OffsetDateTime.of(2026, 3, 14, 15, 9, 26, 535_000_000, ZoneOffset.UTC);
 
-  private final UUID requestId = UUID.randomUUID();
+  private UUID requestId = UUID.randomUUID();
   private String domain = "localhost:3000";
   private OffsetDateTime timestamp = START;
   private String method = "POST";
@@ -95,6 +95,11 @@ final class RecordBuilder {
     b.requestBody = requestBody;
     b.responseBody = responseBody;
     return b;
+  }
+
+  RecordBuilder requestId(UUID value) {
+    requestId = value;
+    return this;
   }
 
   RecordBuilder timestamp(OffsetDateTime value) {

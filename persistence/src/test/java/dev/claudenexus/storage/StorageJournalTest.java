@@ -2,6 +2,7 @@ package dev.claudenexus.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -207,6 +208,121 @@ class StorageJournalTest {
     journal.append(List.of(second));
 
     assertEquals(List.of(first, second), journal.beginReplay());
+  }
+
+  /**
+   * Reads the journal in batches of {@code maxRecords} and {@code maxBytes} until it has no work,
+   * as the storage writer does, and returns the non-empty batches.
+   */
+  private static List<List<RequestRecord>> replayInBatches(StorageJournal journal, int maxRecords,
+      long maxBytes) throws IOException {
+    List<List<RequestRecord>> batches = new ArrayList<>();
+    for (int reads = 0; journal.hasWork(); reads++) {
+      assertTrue(reads < 1_000, "the replay does not end");
+      StorageJournal.ReplayBatch batch = journal.nextReplayBatch(maxRecords, maxBytes);
+      if (!batch.records().isEmpty()) {
+        batches.add(batch.records());
+        journal.acknowledge(batch);
+      }
+    }
+    return batches;
+  }
+
+  @Test
+  void replayBatchStopsAtRecordLimit() throws IOException {
+    StorageJournal journal = journal();
+    List<RequestRecord> records = records(5);
+    journal.append(records);
+
+    List<List<RequestRecord>> batches = replayInBatches(journal, 2, Long.MAX_VALUE);
+
+    assertEquals(List.of(records.subList(0, 2), records.subList(2, 4), records.subList(4, 5)),
+        batches);
+    assertFalse(journal.hasWork());
+  }
+
+  @Test
+  void replayBatchStopsAtByteLimit() throws IOException {
+    StorageJournal journal = journal();
+    List<RequestRecord> records = records(3);
+    journal.append(records);
+    long firstLineBytes = Files.readAllLines(pendingFile()).get(0).length() + 1;
+
+    List<List<RequestRecord>> batches = replayInBatches(journal, 100, firstLineBytes);
+
+    assertEquals(List.of(records.subList(0, 1), records.subList(1, 2), records.subList(2, 3)),
+        batches);
+  }
+
+  @Test
+  void replayBatchHoldsOneRecordOverByteLimit() throws IOException {
+    StorageJournal journal = journal();
+    List<RequestRecord> records = records(2);
+    journal.append(records);
+
+    assertEquals(List.of(records.subList(0, 1), records.subList(1, 2)),
+        replayInBatches(journal, 100, 1));
+  }
+
+  @Test
+  void unacknowledgedReplayBatchComesAgain() throws IOException {
+    StorageJournal journal = journal();
+    List<RequestRecord> records = records(3);
+    journal.append(records);
+
+    StorageJournal.ReplayBatch first = journal.nextReplayBatch(2, Long.MAX_VALUE);
+    StorageJournal.ReplayBatch again = journal.nextReplayBatch(2, Long.MAX_VALUE);
+
+    assertEquals(records.subList(0, 2), first.records());
+    assertEquals(first, again);
+  }
+
+  @Test
+  void replayAfterRestartStartsAtFileStart() throws IOException {
+    StorageJournal journal = journal();
+    List<RequestRecord> records = records(3);
+    journal.append(records);
+    journal.acknowledge(journal.nextReplayBatch(2, Long.MAX_VALUE));
+
+    StorageJournal afterRestart = journal();
+
+    assertEquals(records, afterRestart.nextReplayBatch(10, Long.MAX_VALUE).records());
+  }
+
+  @Test
+  void replayBatchesSkipUnreadableLines() throws IOException {
+    StorageJournal journal = journal();
+    RequestRecord first = RecordBuilder.full().build();
+    RequestRecord second = RecordBuilder.minimal().build();
+    journal.append(List.of(first));
+    Files.writeString(pendingFile(), "not json\n\n   \n{\"requestId\":\"x\"}\n",
+        StandardOpenOption.APPEND);
+    journal.append(List.of(second));
+
+    assertEquals(List.of(List.of(first), List.of(second)), replayInBatches(journal, 1, 1));
+    assertFalse(journal.hasWork());
+  }
+
+  @Test
+  void replayBatchesThenNewerRecords() throws IOException {
+    StorageJournal journal = journal();
+    List<RequestRecord> older = records(2);
+    List<RequestRecord> newer = records(1);
+    journal.append(older);
+    journal.acknowledge(journal.nextReplayBatch(1, Long.MAX_VALUE));
+
+    journal.append(newer);
+
+    assertEquals(List.of(older.subList(1, 2), newer), replayInBatches(journal, 5, Long.MAX_VALUE));
+  }
+
+  @Test
+  void replayBatchRejectsInvalidLimits() {
+    StorageJournal journal = journal();
+
+    assertThrows(IllegalArgumentException.class, () -> journal.nextReplayBatch(0, 1));
+    assertThrows(IllegalArgumentException.class, () -> journal.nextReplayBatch(1, 0));
+    assertThrows(IllegalArgumentException.class, () -> journal.nextReplayBatch(-1, -1));
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +96,43 @@ class StorageWriterOverflowTest {
       writer.stop();
 
       assertThat(rows(database)).isEqualTo(RECORDS);
+    }
+  }
+
+  @Test
+  void outOfMemoryInBatchKeepsWriterRunning() throws Exception {
+    try (TestDatabase database = TestDatabase.h2()) {
+      dev.claudenexus.schema.SchemaMigrator.migrate(database.dataSource());
+      StorageJournal journal = new StorageJournal(journalDirectory);
+      AtomicBoolean failNext = new AtomicBoolean();
+      BatchInserter inserter = new BatchInserter(() -> {
+        if (failNext.getAndSet(false)) {
+          throw new OutOfMemoryError("simulated: heap exhausted while writing a batch");
+        }
+        return database.dataSource();
+      }, journal, new SqlLog(false, 0), HashMode.CURRENT);
+      StorageWriter writer = writer(inserter, journal);
+
+      // The first failure may hit the schema check at start or the first batch, the second one
+      // hits a batch, since the first record is stored by then.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      for (int round = 1; round <= 2; round++) {
+        failNext.set(true);
+        writer.submit(RecordBuilder.full().build());
+        while ((failNext.get() || rows(database) < round) && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        assertThat(rows(database)).as("rows after failure %d", round).isEqualTo(round);
+      }
+      for (int i = 2; i < 10; i++) {
+        writer.submit(RecordBuilder.full().build());
+      }
+      while (rows(database) < 10 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      writer.stop();
+
+      assertThat(rows(database)).isEqualTo(10);
     }
   }
 

@@ -59,7 +59,7 @@ final class DemoCommand {
         "HOST=127.0.0.1",
         "DATABASE_URL=",
         "DATABASE_JDBC_URL=jdbc:h2:file:" + demoHome.resolve("data").resolve("nexus")
-            + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1",
+            + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1;WRITE_DELAY=0",
         "DATABASE_USER=",
         "DATABASE_PASSWORD=",
         "CREDENTIALS_DIR=" + credentialsDirectory(),

@@ -38,7 +38,7 @@ class DatabaseSettingsTest {
 
   @Test
   void h2FileLivesInDataDirectory() {
-    assertEquals("jdbc:h2:file:/srv/nexus/data/nexus;AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1",
+    assertEquals("jdbc:h2:file:/srv/nexus/data/nexus;AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1;WRITE_DELAY=0",
         from().properties().get("URL"));
   }
 
@@ -60,7 +60,7 @@ class DatabaseSettingsTest {
   @Test
   void h2UrlIsEscapedInCommand() {
     assertTrue(poolCommand(from()).contains(
-        "URL=jdbc\\:h2\\:file\\:/srv/nexus/data/nexus;AUTO_SERVER\\=TRUE;DB_CLOSE_DELAY\\=-1:user=nexus"),
+        "URL=jdbc\\:h2\\:file\\:/srv/nexus/data/nexus;AUTO_SERVER\\=TRUE;DB_CLOSE_DELAY\\=-1;WRITE_DELAY\\=0:user=nexus"),
         poolCommand(from()));
   }
 
@@ -212,7 +212,7 @@ class DatabaseSettingsTest {
     DatabaseSettings settings = DatabaseSettings.from(new Environment(Map.of()), Path.of("/srv/my data"));
 
     assertTrue(poolCommand(settings).contains(
-        " \"URL=jdbc\\:h2\\:file\\:/srv/my data/nexus;AUTO_SERVER\\=TRUE;DB_CLOSE_DELAY\\=-1:user=nexus:"),
+        " \"URL=jdbc\\:h2\\:file\\:/srv/my data/nexus;AUTO_SERVER\\=TRUE;DB_CLOSE_DELAY\\=-1;WRITE_DELAY\\=0:user=nexus:"),
         poolCommand(settings));
   }
 }

@@ -37,7 +37,7 @@ class DemoCommandTest {
     assertTrue(settings.contains("HOST=127.0.0.1"), settings::toString);
     assertTrue(settings.contains("DATABASE_URL="), settings::toString);
     assertTrue(settings.contains("DATABASE_JDBC_URL=jdbc:h2:file:" + home.resolve("demo/data/nexus")
-        + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1"), settings::toString);
+        + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1;WRITE_DELAY=0"), settings::toString);
     assertTrue(settings.contains("CREDENTIALS_DIR=" + home.resolve("demo/credentials")), settings::toString);
     assertTrue(settings.contains("ENABLE_CLIENT_AUTH=true"), settings::toString);
     assertTrue(settings.contains("SLACK_ENABLED=false"), settings::toString);
