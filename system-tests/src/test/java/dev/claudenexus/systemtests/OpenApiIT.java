@@ -112,6 +112,7 @@ class OpenApiIT {
     assertEquals("X-Dashboard-Key", schemes.get("dashboardKey").getName());
     assertEquals("X-API-Key", schemes.get("apiKey").getName());
     assertEquals("bearer", schemes.get("bearer").getScheme());
+    assertEquals("JWT", schemes.get("ssoToken").getBearerFormat());
     assertEquals("NEXUS_DASHBOARD_SESSION", schemes.get("session").getName());
   }
 
