@@ -5,6 +5,9 @@ import dev.claudenexus.api.analyses.AnalysesResource;
 import dev.claudenexus.api.analyses.AnalysisStreamResource;
 import dev.claudenexus.api.access.CorsFilter;
 import dev.claudenexus.api.access.SecurityHeaders;
+import dev.claudenexus.api.audit.AuditCsvResource;
+import dev.claudenexus.api.audit.AuditResource;
+import dev.claudenexus.api.audit.AuditResponseFilter;
 import dev.claudenexus.api.cache.CachedReads;
 import dev.claudenexus.api.conversations.ConversationsResource;
 import dev.claudenexus.api.costs.CostsResource;
@@ -39,6 +42,7 @@ public final class ApiResources {
         StorageStatsResource.class, DashboardStatsResource.class, CostsResource.class,
         TokenUsageHistoryResource.class, SlidingWindowResource.class, HourlyUsageResource.class,
         ConversationsResource.class, SubtasksResource.class, McpResource.class, SparkResource.class,
-        AnalysesResource.class, AnalysisStreamResource.class);
+        AnalysesResource.class, AnalysisStreamResource.class, AuditResource.class,
+        AuditCsvResource.class, AuditResponseFilter.class);
   }
 }

@@ -31,6 +31,11 @@ import java.util.Set;
 public class ApiAccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  /** Request attribute that is {@code TRUE} when the request presented the dashboard key. */
+  public static final String KEY_ATTRIBUTE = "nexus.api.dashboardKeyPresented";
+
+  /** The caller name and method of a request that presented the key, as the dashboard realm names it. */
+  private static final String KEY_CALLER = "dashboard-key";
   private static final String DECISION_PROPERTY = ApiAccessFilter.class.getName() + ".decision";
 
   private final AccessSettings settings;
@@ -67,6 +72,9 @@ public class ApiAccessFilter implements ContainerRequestFilter, ContainerRespons
     boolean keyPresented = PresentedKey.from(request::getHeaderString)
         .filter(presented -> ClientKeys.matches(presented, expected))
         .isPresent();
+    if (keyPresented) {
+      markKeyPresented(realm);
+    }
     boolean viewer = keyPresented || realm.isUserInRole(DashboardRoles.VIEWER);
     if (!viewer) {
       request.abortWith(ApiErrors.coded(401, "unauthorized",
@@ -75,6 +83,18 @@ public class ApiAccessFilter implements ContainerRequestFilter, ContainerRespons
     }
     if (write && !keyPresented && !realm.isUserInRole(DashboardRoles.ADMIN)) {
       request.abortWith(ApiErrors.coded(403, "forbidden", "Changing data needs the admin role"));
+    }
+  }
+
+  /**
+   * Notes on the request that it presented the key, which grants the admin role, and names the
+   * caller for the audit trail when the war's realm has not authenticated it (the proxy's port).
+   */
+  private void markKeyPresented(SecurityContext realm) {
+    servletRequest.setAttribute(KEY_ATTRIBUTE, Boolean.TRUE);
+    if (realm.getUserPrincipal() == null) {
+      servletRequest.setAttribute(AuthenticationAttributes.USER, KEY_CALLER);
+      servletRequest.setAttribute(AuthenticationAttributes.METHOD, KEY_CALLER);
     }
   }
 
