@@ -67,15 +67,6 @@ public final class LineJournal<T> {
     write(deadLetterFile, List.of(entry), true);
   }
 
-  /** Forces appended entries to disk. */
-  public synchronized void force() throws IOException {
-    if (Files.exists(pendingFile)) {
-      try (FileChannel channel = FileChannel.open(pendingFile, StandardOpenOption.WRITE)) {
-        channel.force(false);
-      }
-    }
-  }
-
   /** Returns whether entries are waiting for replay. */
   public synchronized boolean hasPending() {
     try {

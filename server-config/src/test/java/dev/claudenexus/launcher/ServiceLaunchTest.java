@@ -70,6 +70,15 @@ class ServiceLaunchTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"0", "-1", "36501", "a year", "1e3"})
+  void invalidAuditRetentionStopsTheStart(String value) {
+    assertThatThrownBy(() -> ServiceLaunch.validateRetention(
+        new Environment(Map.of("AUDIT_RETENTION_DAYS", value))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("AUDIT_RETENTION_DAYS");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"0", "-5", "many", "2.5"})
   void invalidTokenLimitStopsTheStart(String value) {
     assertThatThrownBy(() -> dashboard(Map.of("TOKEN_LIMIT_5H", value)))

@@ -1,6 +1,7 @@
 package dev.claudenexus.dashboard.pages;
 
 import dev.claudenexus.api.access.AccessSettings;
+import dev.claudenexus.api.access.DashboardRoles;
 import dev.claudenexus.dashboard.realm.DashboardSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -42,6 +43,12 @@ public class PageContext {
     Object forwardedQuery = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
     String query = forwardedFrom != null ? (String) forwardedQuery : request.getQueryString();
     return query == null ? path : path + "?" + query;
+  }
+
+  /** Returns whether the caller has the admin role, which read-only mode never grants. */
+  public boolean isAdmin() {
+    return !isReadOnly()
+        && FacesContext.getCurrentInstance().getExternalContext().isUserInRole(DashboardRoles.ADMIN);
   }
 
   /** Returns the name of the form field that carries the CSRF token. */
