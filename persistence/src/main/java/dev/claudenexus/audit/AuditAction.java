@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** What an audit event records; {@link #code} is the stored and filtered value. */
+/** The action an audit event records. {@link #code} is the stored and filtered value. */
 public enum AuditAction {
   REQUEST_VIEW("request.view"),
   CONVERSATION_VIEW("conversation.view"),

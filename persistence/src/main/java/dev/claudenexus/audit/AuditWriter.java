@@ -19,8 +19,8 @@ import javax.sql.DataSource;
  * Records audit events without waiting for the database. {@link #record} appends the event to the
  * local journal and returns; a writer thread copies the journal into {@code audit_events} in batches
  * every interval and deletes it only after the batches are committed. A crash of the writer or of the
- * process, or a database outage, leaves the events in the journal, and the next pass (or the next
- * start) writes them; the event id keeps a repeated event from being stored twice.
+ * process, or a database outage, leaves the events in the journal, so the next pass (or the next
+ * start) writes them. The event id keeps a repeated event from being stored twice.
  *
  * <p>NOTE: appends are not forced to disk one by one, so events survive a crash of the process but
  * an operating-system crash can lose those of the last interval. Each war needs its own journal

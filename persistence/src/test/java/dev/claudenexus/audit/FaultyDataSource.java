@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * Wraps a data source and injects the failures of a crash test: the database going away, a batch
- * that fails in the middle of a replay, a writer thread that dies right after a commit, and a
- * connection attempt that hangs.
+ * Wraps a data source and injects the failures of a crash test. The database goes away, a batch
+ * fails in the middle of a replay, the writer thread dies right after a commit, or a connection
+ * attempt hangs.
  */
 final class FaultyDataSource {
 
@@ -94,7 +94,8 @@ final class FaultyDataSource {
       if (method.getName().equals("prepareStatement") && result instanceof PreparedStatement ps) {
         return statement(ps, batchOfConnection);
       }
-      if (method.getName().equals("commit") && batchOfConnection[0] == crashAfterBatch) {
+      if (method.getName().equals("commit") && crashAfterBatch > 0
+          && batchOfConnection[0] == crashAfterBatch) {
         throw new WriterCrash();
       }
       return result;

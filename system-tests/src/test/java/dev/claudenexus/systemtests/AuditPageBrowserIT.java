@@ -14,7 +14,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The audit page in a real browser: an admin finds it in the navigation, sees the own login, filters
+ * The audit page in a real browser: an admin finds it in the navigation and the own login in it, filters
  * by action, pages with the keyset links and gets a CSV link with the same filters. The read-only
  * dashboard shows neither the link nor the trail.
  */
@@ -40,7 +40,7 @@ class AuditPageBrowserIT {
     browser().consoleMessages();
   }
 
-  /** Reloads the audit page until the own login is written; the writer works every 500 ms. */
+  /** Reloads the page until it shows rows, because the writer stores events every 500 ms. */
   private List<WebElement> awaitRows(String url) {
     return new WebDriverWait(browser().driver, Duration.ofSeconds(30)).until(driver -> {
       browser().open(url);
@@ -71,7 +71,7 @@ class AuditPageBrowserIT {
 
   @Test
   void olderLinkPagesByKeyset() {
-    // Three logins in this class at least: one per test and this one's second.
+    // With this second login the test has two, so a page of one row has an older page.
     browser().driver.manage().deleteAllCookies();
     browser().logIn(dashboard, NexusServer.DASHBOARD_KEY);
     awaitRows(dashboard + "/dashboard/audit?action=login&limit=1");

@@ -345,7 +345,7 @@ class AuditTrailIT {
     HttpResponse<String> rejected;
     server.database.faultProxy.refuse();
     try {
-      // The login form needs no database, so it answers while the audit writer cannot write.
+      // The login form needs no database, so it responds while the audit writer cannot write.
       rejected = postLogin(form, "wrong-key-while-database-is-down");
     } finally {
       server.database.faultProxy.restore();

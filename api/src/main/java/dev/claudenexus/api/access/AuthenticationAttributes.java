@@ -7,8 +7,8 @@ package dev.claudenexus.api.access;
 public final class AuthenticationAttributes {
 
   /**
-   * How the caller authenticated ({@code oidc}, {@code dashboard-key}). Without it the method is
-   * derived from the principal's name.
+   * The caller's authentication method ({@code oidc}, {@code dashboard-key}). Without it the
+   * method is derived from the principal's name.
    */
   public static final String METHOD = "nexus.auth.method";
 

@@ -45,11 +45,11 @@ public class AnalysesResource {
   @Inject AnalysisRequests requests;
   @Inject AnalysisStore store;
   @Inject AnalysisRateLimits limits;
-  @Context HttpServletRequest servletRequest;
 
   @POST
   @Audited(AuditAction.ANALYSIS_REQUEST)
-  public Response create(String body, @HeaderParam("Host") String host) throws SQLException {
+  public Response create(String body, @HeaderParam("Host") String host,
+      @Context HttpServletRequest servletRequest) throws SQLException {
     String domain = AnalysisRateLimits.domainOf(host);
     limits.acquireCreation(domain);
     AnalysisRequestBody.Parsed request = AnalysisRequestBody.create(body);

@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
 
 /**
- * Who may read the audit trail: admins only. {@link ApiAccessFilter} has already turned away
- * callers without the key or a session (401); this check turns away viewers and, in read-only mode,
+ * The access rule of the audit trail: admins only. {@link ApiAccessFilter} has already rejected
+ * callers without the key or a session with 401. This check rejects viewers, and in read-only mode
  * everyone, because there an anonymous caller could read who did what.
  */
 public final class AuditAccess {

@@ -15,13 +15,11 @@ import java.util.Optional;
 @RequestScoped
 public class AuditCsvResource {
 
-  @Context SecurityContext security;
-  @Context HttpServletRequest servletRequest;
-
   @GET
   public Response export(@QueryParam("user") String user, @QueryParam("action") String action,
       @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("id") String id,
-      @QueryParam("cursor") String cursor) {
+      @QueryParam("cursor") String cursor, @Context SecurityContext security,
+      @Context HttpServletRequest servletRequest) {
     Optional<Response> denial = AuditAccess.denial(security, servletRequest);
     if (denial.isPresent()) {
       return denial.get();

@@ -38,14 +38,12 @@ public class AuditResource {
   /** Events per database read while a CSV export streams. */
   private static final int EXPORT_PAGE = 1_000;
 
-  @Context SecurityContext security;
-  @Context HttpServletRequest servletRequest;
-
   @GET
   public Response list(@QueryParam("user") String user, @QueryParam("action") String action,
       @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("id") String id,
       @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
-      @QueryParam("format") String format) throws SQLException {
+      @QueryParam("format") String format, @Context SecurityContext security,
+      @Context HttpServletRequest servletRequest) throws SQLException {
     Optional<Response> denial = AuditAccess.denial(security, servletRequest);
     if (denial.isPresent()) {
       return denial.get();

@@ -1,8 +1,7 @@
 package dev.claudenexus.api.audit;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,14 +19,17 @@ import java.util.List;
  * responses that a filter served from the cache. Requests that the access rules reject never reach
  * a resource method and are not recorded here.
  */
-@ApplicationScoped
 @Priority(Priorities.USER)
 public class AuditResponseFilter implements ContainerResponseFilter {
 
-  /** Request attribute in which a resource method names the target when it is not in the path. */
+  /**
+   * Request attribute (in a servlet container also a request property) in which a resource method
+   * names the target when it is not in the path.
+   */
   public static final String TARGET_ATTRIBUTE = "nexus.audit.target";
 
-  @Inject AuditTrail trail;
+  private volatile AuditTrail trail;
+
   @Context ResourceInfo resource;
   @Context HttpServletRequest servletRequest;
 
@@ -38,11 +40,22 @@ public class AuditResponseFilter implements ContainerResponseFilter {
     if (audited == null) {
       return;
     }
-    trail.record(servletRequest, audited.value(), target(audited, request), response.getStatus());
+    trail().record(servletRequest, audited.value(), target(audited, request),
+        response.getStatus());
+  }
+
+  /** Returns the war's audit trail; JAX-RS creates this filter, so it looks the bean up itself. */
+  private AuditTrail trail() {
+    AuditTrail current = trail;
+    if (current == null) {
+      current = CDI.current().select(AuditTrail.class).get();
+      trail = current;
+    }
+    return current;
   }
 
   private String target(Audited audited, ContainerRequestContext request) {
-    if (servletRequest.getAttribute(TARGET_ATTRIBUTE) instanceof String named) {
+    if (request.getProperty(TARGET_ATTRIBUTE) instanceof String named) {
       return named;
     }
     MultivaluedMap<String, String> parameters = request.getUriInfo().getPathParameters();

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Audited {
 
-  /** What a call of the method does. */
+  /** The action that a call of the method performs. */
   AuditAction value();
 
   /**

@@ -8,7 +8,7 @@ import java.security.Principal;
 import java.util.Set;
 
 /**
- * Who made a request, how they authenticated, and from which address.
+ * The caller of a request: its user, authentication method, address and service.
  *
  * @param user the caller principal's name, or {@code anonymous}
  * @param method the authentication method, from the request attribute

@@ -42,8 +42,6 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class SparkResource {
 
-  @Context HttpServletRequest servletRequest;
-
   /** The largest request body accepted, in bytes. */
   static final int MAX_BODY_BYTES = 1024 * 1024;
 
@@ -65,8 +63,8 @@ public class SparkResource {
   @POST
   @Path("feedback")
   @Audited(AuditAction.SPARK_FEEDBACK)
-  public Response sendFeedback(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
-      throws IOException {
+  public Response sendFeedback(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
+      @Context HttpServletRequest servletRequest) throws IOException {
     SparkSettings settings = SparkSettings.current();
     if (!settings.configured()) {
       return notConfigured();
@@ -88,8 +86,8 @@ public class SparkResource {
   @POST
   @Path("feedback/batch")
   @Audited(AuditAction.SPARK_FEEDBACK)
-  public Response batchFeedback(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
-      throws IOException {
+  public Response batchFeedback(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
+      @Context HttpServletRequest servletRequest) throws IOException {
     SparkSettings settings = SparkSettings.current();
     if (!settings.configured()) {
       return notConfigured();

@@ -59,7 +59,7 @@ public class PromptSyncServlet extends HttpServlet {
     response.setHeader("Location", "/dashboard/prompts?sync=" + outcome);
   }
 
-  /** Returns the status that {@code POST /api/mcp/sync} answers for the same outcome. */
+  /** Returns the status that {@code POST /api/mcp/sync} returns for the same outcome. */
   private static int statusOf(String outcome) {
     return switch (outcome) {
       case "done" -> 200;

@@ -54,7 +54,7 @@ public class SparkFeedbackServlet extends HttpServlet {
     response.setHeader("Location", withOutcome(target, outcome));
   }
 
-  /** Returns the status that {@code POST /api/spark/feedback} answers for the same outcome. */
+  /** Returns the status that {@code POST /api/spark/feedback} returns for the same outcome. */
   private static int statusOf(String outcome) {
     return switch (outcome) {
       case "sent" -> 200;

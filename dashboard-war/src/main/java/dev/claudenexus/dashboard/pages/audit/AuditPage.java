@@ -24,7 +24,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The audit page. Admins only: in read-only mode and for viewers it answers 403 with the reason,
+ * The audit page. Admins only: in read-only mode and for viewers it responds with 403 and the reason,
  * and invalid filters get 400 with the message of {@code GET /api/audit}.
  */
 @Named
