@@ -95,15 +95,25 @@ class AuditTrailIT {
     String id = storeRequest("audit request view").get("request_id").toString();
 
     assertThat(api.get(proxy + "/api/requests/" + id, KEY).statusCode()).isEqualTo(200);
-    assertThat(api.get(dashboard + "/api/requests/" + id, KEY).statusCode()).isEqualTo(200);
-    HttpResponse<String> cached = api.get(dashboard + "/api/requests/" + id, KEY);
-    assertThat(cached.headers().firstValue("X-Nexus-Cache")).contains("hit");
+    // A newly stored request empties the dashboard's cache, so reads repeat until one is a hit.
+    int dashboardReads = 0;
+    boolean hit = false;
+    while (!hit && dashboardReads < 20) {
+      HttpResponse<String> read = api.get(dashboard + "/api/requests/" + id, KEY);
+      assertThat(read.statusCode()).isEqualTo(200);
+      hit = read.headers().firstValue("X-Nexus-Cache").orElse("").equals("hit");
+      dashboardReads++;
+      Thread.sleep(hit ? 0 : 300);
+    }
+    assertThat(hit).as("a read of the dashboard port came from the cache").isTrue();
     assertThat(api.get(dashboard + "/dashboard/request/" + id, KEY).statusCode()).isEqualTo(200);
 
-    List<JsonObject> events = awaitEvents("action=request.view&id=" + id, 4);
-    assertThat(events).hasSize(4);
+    int expected = 1 + dashboardReads + 1;
+    List<JsonObject> events = awaitEvents("action=request.view&id=" + id, expected);
+    assertThat(events).hasSize(expected);
     assertThat(events).extracting(e -> e.getString("service").replaceAll(":\\d+$", ""))
-        .containsExactlyInAnyOrder("proxy", "dashboard", "dashboard", "dashboard");
+        .containsOnly("proxy", "dashboard")
+        .filteredOn("proxy"::equals).hasSize(1);
     for (JsonObject event : events) {
       assertThat(event.getString("user")).isEqualTo("dashboard-key");
       assertThat(event.getString("authMethod")).isEqualTo("dashboard-key");
