@@ -305,17 +305,21 @@ class AnalysisIT {
   }
 
   @Test
-  void streamSendsStatusChanges() throws Exception {
+  void streamsSendStatusChanges() throws Exception {
     UUID conversation = fixtures.conversation(marker("STREAM"), 1, "");
-    try (SseReader stream = SseReader.open(server.baseUrl() + "/api/analyses/stream",
-        "X-Dashboard-Key", NexusServer.DASHBOARD_KEY)) {
-      stream.awaitEvent("connected", Duration.ofSeconds(10));
+    // The analyses' own stream, and the stream of new requests, which carries their changes too.
+    try (SseReader analyses = SseReader.open(server.baseUrl() + "/api/analyses/stream",
+            "X-Dashboard-Key", NexusServer.DASHBOARD_KEY);
+        SseReader requests = SseReader.open(server.dashboardUrl() + "/api/requests/stream",
+            "X-Dashboard-Key", NexusServer.DASHBOARD_KEY)) {
+      analyses.awaitEvent("connected", Duration.ofSeconds(10));
+      requests.awaitEvent("connected", Duration.ofSeconds(10));
 
       create(conversation, "main", null);
 
-      String event = stream.awaitEvent("analysis", conversation + "\",\"branchId\":\"main\",\"status\":\"completed\"",
-          DONE_WITHIN);
-      assertThat(event).contains("\"status\":\"completed\"");
+      String completed = conversation + "\",\"branchId\":\"main\",\"status\":\"completed\"";
+      assertThat(analyses.awaitEvent("analysis", completed, DONE_WITHIN)).contains("\"status\":\"completed\"");
+      assertThat(requests.awaitEvent("analysis", completed, DONE_WITHIN)).contains("\"status\":\"completed\"");
     }
   }
 

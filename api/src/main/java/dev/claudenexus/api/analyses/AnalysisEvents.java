@@ -1,42 +1,41 @@
 package dev.claudenexus.api.analyses;
 
+import static dev.claudenexus.api.ApiJson.JSON;
+
 import dev.claudenexus.analysis.AnalysisChange;
 import dev.claudenexus.analysis.AnalysisStore;
 import dev.claudenexus.api.ContainerResources;
+import dev.claudenexus.api.changes.EventAudience;
 import dev.claudenexus.api.changes.StorageChanges;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The open {@code /api/analyses/stream} connections of this war. Each change that {@link
- * StorageChanges} reports (a PostgreSQL notice, or H2's watch of the analysis rows) makes it read the
- * rows updated since the last look and send an {@code analysis} event per change to every
- * connection; a {@code heartbeat} every 15 seconds keeps idle connections open.
+ * Analysis status changes for Server-Sent Events: the connections of {@code /api/analyses/stream}
+ * and those of other streams that carry them too ({@code /api/requests/stream}). While any of them
+ * is open, each change that {@link StorageChanges} reports (a PostgreSQL notice, or H2's watch of the
+ * analysis rows) makes it read the rows updated since the last look and send an {@code analysis}
+ * event per change to every connection.
  */
 @ApplicationScoped
 public class AnalysisEvents {
 
-  static final long HEARTBEAT_INTERVAL_MS = 15_000;
   /**
    * How far back each look reads again. PostgreSQL's {@code now()} is the start of the writing
    * transaction, so a row can commit with an {@code updated_at} before the last look's newest one.
@@ -49,48 +48,59 @@ public class AnalysisEvents {
   @Inject StorageChanges changes;
   @Inject AnalysisStore store;
 
-  private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final EventAudience own = new EventAudience(this::audienceStarted, this::audienceIdle);
+  private final List<EventAudience> audiences = new CopyOnWriteArrayList<>(List.of(own));
   private final AtomicBoolean lookQueued = new AtomicBoolean();
   /** Changes already sent, as {@code id@updatedAt}, so a look that reads back sends each once. */
   private final Set<String> sent = new LinkedHashSet<>();
+  private int startedAudiences;
   private OffsetDateTime watermark;
-  private ScheduledFuture<?> heartbeats;
-  private boolean listening;
   private boolean lookFailing;
 
-  private record Subscriber(SseEventSink sink, Sse sse) {}
+  @PostConstruct
+  void listen() {
+    changes.addListener(this::queueLook);
+  }
 
   /** Sends {@code connected} and adds the connection to those that get analysis events. */
-  public synchronized void subscribe(SseEventSink sink, Sse sse) {
-    Subscriber subscriber = new Subscriber(sink, sse);
-    send(subscriber, "connected", Json.createObjectBuilder()
-        .add("time", Instant.now().toString())
-        .add("heartbeatSeconds", HEARTBEAT_INTERVAL_MS / 1000)
-        .build());
-    subscribers.add(subscriber);
-    if (heartbeats == null) {
+  public void subscribe(SseEventSink sink, Sse sse) {
+    own.subscribe(sink, sse);
+  }
+
+  /**
+   * Sends the analysis events to another stream's connections as well. That stream's owner calls
+   * {@link #audienceStarted} and {@link #audienceIdle} as its first connection arrives and its last
+   * one goes.
+   */
+  public void addAudience(EventAudience audience) {
+    audiences.add(audience);
+  }
+
+  /** Records that an audience got its first connection. Looks start from now if no audience was open. */
+  public synchronized void audienceStarted() {
+    if (startedAudiences++ == 0) {
       watermark = OffsetDateTime.now(ZoneOffset.UTC);
       sent.clear();
-      heartbeats = ContainerResources.scheduledExecutor().scheduleAtFixedRate(this::heartbeat,
-          HEARTBEAT_INTERVAL_MS, HEARTBEAT_INTERVAL_MS, TimeUnit.MILLISECONDS);
-      if (!listening) {
-        listening = true;
-        changes.addListener(this::queueLook);
-      }
     }
   }
 
+  /** Records that an audience's last connection has gone. */
+  public synchronized void audienceIdle() {
+    startedAudiences = Math.max(0, startedAudiences - 1);
+  }
+
   private void queueLook() {
-    if (!subscribers.isEmpty() && lookQueued.compareAndSet(false, true)) {
+    if (audiences.stream().anyMatch(audience -> !audience.isEmpty())
+        && lookQueued.compareAndSet(false, true)) {
       ContainerResources.scheduledExecutor().execute(this::look);
     }
   }
 
   private void look() {
     lookQueued.set(false);
-    List<JsonObject> events = new java.util.ArrayList<>();
+    List<JsonObject> events = new ArrayList<>();
     synchronized (this) {
-      if (heartbeats == null) {
+      if (startedAudiences == 0) {
         return;
       }
       List<AnalysisChange> changed;
@@ -117,12 +127,12 @@ public class AnalysisEvents {
       }
     }
     for (JsonObject event : events) {
-      subscribers.forEach(subscriber -> send(subscriber, "analysis", event));
+      audiences.forEach(audience -> audience.broadcast("analysis", event));
     }
   }
 
   static JsonObject toJson(AnalysisChange change) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", change.id())
         .add("conversationId", change.conversationId().toString())
         .add("branchId", change.branchId())
@@ -131,44 +141,8 @@ public class AnalysisEvents {
         .build();
   }
 
-  private void heartbeat() {
-    JsonObject time = Json.createObjectBuilder().add("time", Instant.now().toString()).build();
-    subscribers.forEach(subscriber -> send(subscriber, "heartbeat", time));
-    stopWhenIdle();
-  }
-
-  private void send(Subscriber subscriber, String name, JsonObject data) {
-    if (subscriber.sink().isClosed()) {
-      subscribers.remove(subscriber);
-      return;
-    }
-    OutboundSseEvent event = subscriber.sse().newEventBuilder()
-        .name(name)
-        .mediaType(MediaType.APPLICATION_JSON_TYPE)
-        .data(String.class, data.toString())
-        .build();
-    subscriber.sink().send(event).whenComplete((ignored, failure) -> {
-      if (failure != null) {
-        subscribers.remove(subscriber);
-        subscriber.sink().close();
-      }
-    });
-  }
-
-  private synchronized void stopWhenIdle() {
-    subscribers.removeIf(subscriber -> subscriber.sink().isClosed());
-    if (subscribers.isEmpty() && heartbeats != null) {
-      heartbeats.cancel(false);
-      heartbeats = null;
-    }
-  }
-
   @PreDestroy
-  synchronized void close() {
-    if (heartbeats != null) {
-      heartbeats.cancel(true);
-    }
-    subscribers.forEach(subscriber -> subscriber.sink().close());
-    subscribers.clear();
+  void close() {
+    own.close();
   }
 }

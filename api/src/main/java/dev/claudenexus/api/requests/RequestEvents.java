@@ -1,23 +1,18 @@
 package dev.claudenexus.api.requests;
 
-import static dev.claudenexus.api.ApiJson.JSON;
-
 import dev.claudenexus.api.ContainerResources;
+import dev.claudenexus.api.analyses.AnalysisEvents;
+import dev.claudenexus.api.changes.EventAudience;
 import dev.claudenexus.api.changes.StorageChanges;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,50 +20,50 @@ import java.util.logging.Logger;
 /**
  * The open {@code /api/requests/stream} connections of this war. While at least one is open, every
  * change that {@link StorageChanges} reports makes it look for new requests, and each one found is
- * sent to all connections as a {@code request} event; a {@code heartbeat} event every 15 seconds
- * keeps idle connections open through proxies that close silent ones.
+ * sent to all connections as a {@code request} event. The connections also get the {@code analysis}
+ * events of {@link AnalysisEvents}, so a page needs one stream for both.
  */
 @ApplicationScoped
 public class RequestEvents {
 
-  static final long HEARTBEAT_INTERVAL_MS = 15_000;
   private static final Logger LOG = Logger.getLogger(RequestEvents.class.getName());
 
   @Inject StorageChanges changes;
+  @Inject AnalysisEvents analyses;
 
-  private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final EventAudience audience = new EventAudience(this::start, this::stop);
   /** Set while a look for new requests is queued, so a burst of changes queues only one. */
   private final AtomicBoolean lookQueued = new AtomicBoolean();
   private NewRequestPoller poller;
-  private ScheduledFuture<?> heartbeats;
-  private boolean listening;
   private boolean pollFailing;
 
-  private record Subscriber(SseEventSink sink, Sse sse) {}
+  @PostConstruct
+  void listen() {
+    changes.addListener(this::queueLook);
+    analyses.addAudience(audience);
+  }
 
   /** Sends the {@code connected} event and adds the connection to those that get new requests. */
-  public synchronized void subscribe(SseEventSink sink, Sse sse) {
-    Subscriber subscriber = new Subscriber(sink, sse);
-    send(subscriber, "connected", JSON.createObjectBuilder()
-        .add("time", Instant.now().toString())
-        .add("heartbeatSeconds", HEARTBEAT_INTERVAL_MS / 1000)
-        .build());
-    subscribers.add(subscriber);
-    if (heartbeats == null) {
-      poller = new NewRequestPoller();
-      heartbeats = ContainerResources.scheduledExecutor().scheduleAtFixedRate(this::heartbeat, HEARTBEAT_INTERVAL_MS,
-          HEARTBEAT_INTERVAL_MS, TimeUnit.MILLISECONDS);
-      queueLook();
-      if (!listening) {
-        listening = true;
-        changes.addListener(this::queueLook);
-      }
-      LOG.fine("Started looking for new requests");
-    }
+  public void subscribe(SseEventSink sink, Sse sse) {
+    audience.subscribe(sink, sse);
+  }
+
+  private synchronized void start() {
+    // Each period with open streams starts from its own time, not from where the last one stopped.
+    poller = new NewRequestPoller();
+    analyses.audienceStarted();
+    LOG.fine("Started looking for new requests");
+    queueLook();
+  }
+
+  private synchronized void stop() {
+    poller = null;
+    analyses.audienceIdle();
+    LOG.fine("Stopped looking for new requests: no stream is open");
   }
 
   private void queueLook() {
-    if (!subscribers.isEmpty() && lookQueued.compareAndSet(false, true)) {
+    if (!audience.isEmpty() && lookQueued.compareAndSet(false, true)) {
       ContainerResources.scheduledExecutor().execute(this::lookForNewRequests);
     }
   }
@@ -95,53 +90,12 @@ public class RequestEvents {
         return;
       }
     }
-    for (JsonObject event : events) {
-      subscribers.forEach(subscriber -> send(subscriber, "request", event));
-    }
-    stopWhenIdle();
-  }
-
-  private void heartbeat() {
-    JsonObject time = JSON.createObjectBuilder().add("time", Instant.now().toString()).build();
-    subscribers.forEach(subscriber -> send(subscriber, "heartbeat", time));
-    stopWhenIdle();
-  }
-
-  private void send(Subscriber subscriber, String name, JsonObject data) {
-    if (subscriber.sink().isClosed()) {
-      subscribers.remove(subscriber);
-      return;
-    }
-    OutboundSseEvent event = subscriber.sse().newEventBuilder()
-        .name(name)
-        .mediaType(MediaType.APPLICATION_JSON_TYPE)
-        .data(String.class, data.toString())
-        .build();
-    subscriber.sink().send(event).whenComplete((ignored, failure) -> {
-      if (failure != null) {
-        subscribers.remove(subscriber);
-        subscriber.sink().close();
-      }
-    });
-  }
-
-  private synchronized void stopWhenIdle() {
-    subscribers.removeIf(subscriber -> subscriber.sink().isClosed());
-    if (subscribers.isEmpty() && heartbeats != null) {
-      heartbeats.cancel(false);
-      heartbeats = null;
-      // The next stream starts from its own time, not from where this one stopped.
-      poller = null;
-      LOG.fine("Stopped looking for new requests: no stream is open");
-    }
+    events.forEach(event -> audience.broadcast("request", event));
+    audience.stopWhenIdle();
   }
 
   @PreDestroy
-  synchronized void close() {
-    if (heartbeats != null) {
-      heartbeats.cancel(true);
-    }
-    subscribers.forEach(subscriber -> subscriber.sink().close());
-    subscribers.clear();
+  void close() {
+    audience.close();
   }
 }

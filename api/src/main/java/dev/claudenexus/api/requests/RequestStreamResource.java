@@ -12,8 +12,9 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 /**
  * {@code GET /api/requests/stream}: Server-Sent Events. A {@code connected} event first, then a
- * {@code request} event (JSON) for each newly stored request and a {@code heartbeat} event every
- * 15 seconds.
+ * {@code request} event (JSON) for each newly stored request, an {@code analysis} event
+ * {@code {id, conversationId, branchId, status, updatedAt}} for each change of an analysis's status,
+ * and a {@code heartbeat} event every 15 seconds.
  */
 @Path("requests/stream")
 @RequestScoped
