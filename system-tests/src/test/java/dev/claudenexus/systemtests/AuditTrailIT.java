@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The audit trail end to end: each audited action on either port leaves its event in {@code GET
- * /api/audit}, with the caller, method, address and service; only admins read it, never in
- * read-only mode; filters, keyset pages and the CSV export. {@link AuditOutageIT} shows that
- * recording does not wait for the database.
+ * The audit trail end to end. Each audited action on either port leaves its event in {@code GET
+ * /api/audit}, with the caller, method, address and service. Only admins read the trail, never in
+ * read-only mode. Filters, keyset pages and the CSV export are checked too, and {@link
+ * AuditOutageIT} shows that recording does not wait for the database.
  */
 @ExtendWith(NexusServerExtension.class)
 class AuditTrailIT {
