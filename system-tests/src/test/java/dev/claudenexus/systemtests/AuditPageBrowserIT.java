@@ -83,14 +83,14 @@ class AuditPageBrowserIT {
 
     String first = browser().await(By.cssSelector("tr.audit-row time")).getAttribute("datetime");
     browser().driver.findElement(By.id("page-next")).click();
-    awaitUrl(url -> url.contains("cursor="));
+    awaitUrl(current -> current.contains("cursor="));
     String second = browser().await(By.cssSelector("tr.audit-row time")).getAttribute("datetime");
 
     assertThat(browser().driver.findElements(By.cssSelector("tr.audit-row"))).hasSize(1);
     assertThat(second).isLessThanOrEqualTo(first);
     assertThat(browser().driver.getCurrentUrl()).contains("limit=1");
     browser().await(By.id("page-newest")).click();
-    awaitUrl(url -> !url.contains("cursor="));
+    awaitUrl(current -> !current.contains("cursor="));
     assertThat(browser().driver.getCurrentUrl()).contains("action=login");
   }
 
