@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,9 @@ import java.util.Objects;
  * credentials add --domain D (--api-key K | --oauth-file F) [--account-id A]
  * credentials list | remove --domain D | rotate-client-key --domain D [--grace-minutes M]
  * relink [--since DATE] [--domain D] [--mode original|current] [--batch-size N]
+ * copy-conversation --conversation-id ID --dest-db URL [--dry-run] [--include-chunks]
+ * backup [--dest DIR]              prints the backup procedure, or writes a backup into DIR
+ * restore [--from FILE]            prints the restore procedure, or restores FILE
  * rebuild-rollups                  fills the usage rollups again from every stored request
  * retention                        applies RETENTION_BODY_DAYS and RETENTION_DAYS now
  * analysis status | reset-stuck [--older-than-minutes M] | fail-exceeded [--max-retries N]
@@ -45,6 +49,9 @@ public final class Launcher {
     } catch (IllegalArgumentException e) {
       System.err.println("nexus: " + e.getMessage());
       System.exit(2);
+    } catch (CommandFailedException e) {
+      System.err.println("nexus: " + e.getMessage());
+      System.exit(1);
     } catch (FileSystemException e) {
       String reason = e instanceof AccessDeniedException ? "permission denied"
           : Objects.requireNonNullElse(e.getReason(), e.getClass().getSimpleName());
@@ -71,6 +78,17 @@ public final class Launcher {
     if (args.length >= 1 && args[0].equals("relink")) {
       Map<String, String> options = options(args, 1, RELINK_OPTIONS);
       return new RelinkCommand(env, home).run(options, System.err);
+    }
+    if (args.length >= 1 && args[0].equals("backup")) {
+      return new BackupCommand(env, home, null, Clock.systemUTC())
+          .run(options(args, 1, List.of("--dest")), System.out);
+    }
+    if (args.length >= 1 && args[0].equals("restore")) {
+      return new RestoreCommand(env, home, null, Clock.systemUTC())
+          .run(options(args, 1, List.of("--from")), System.out);
+    }
+    if (args.length >= 1 && args[0].equals("copy-conversation")) {
+      return new CopyConversationCommand(env, home).run(CopyOptions.parse(args, 1), System.out);
     }
     if (args.length >= 2 && args[0].equals("analysis")) {
       Map<String, String> options = options(args, 2, ANALYSIS_OPTIONS);
