@@ -15,6 +15,9 @@ import dev.claudenexus.api.domains.DomainsResource;
 import dev.claudenexus.api.errors.ApiExceptionMapper;
 import dev.claudenexus.api.hourly.HourlyUsageResource;
 import dev.claudenexus.api.mcp.McpResource;
+import dev.claudenexus.api.metrics.ApiRequestMeter;
+import dev.claudenexus.api.metrics.EndpointTemplates;
+import dev.claudenexus.api.metrics.MetricsResource;
 import dev.claudenexus.api.spark.SparkResource;
 import dev.claudenexus.api.requests.RequestStreamResource;
 import dev.claudenexus.api.requests.RequestsResource;
@@ -42,7 +45,8 @@ public final class ApiResources {
         StorageStatsResource.class, DashboardStatsResource.class, CostsResource.class,
         TokenUsageHistoryResource.class, SlidingWindowResource.class, HourlyUsageResource.class,
         ConversationsResource.class, SubtasksResource.class, McpResource.class, SparkResource.class,
-        AnalysesResource.class, AnalysisStreamResource.class, AuditResource.class,
-        AuditCsvResource.class, AuditResponseFilter.class);
+        AnalysesResource.class, AnalysisStreamResource.class, ApiRequestMeter.class,
+        EndpointTemplates.class, MetricsResource.class, AuditResource.class, AuditCsvResource.class,
+        AuditResponseFilter.class);
   }
 }

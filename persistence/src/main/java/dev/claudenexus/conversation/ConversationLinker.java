@@ -64,6 +64,32 @@ public final class ConversationLinker {
     }
   }
 
+  /**
+   * Returns whether a linkable request continues an earlier one that {@code lookup} does not find by
+   * its parent hash. With several instances, that parent may be a row another instance is about to
+   * commit.
+   */
+  public boolean missesParent(LinkRequest request, LinkLookup lookup) {
+    if (!request.linkable()) {
+      return false;
+    }
+    try {
+      MessageHashes hashes = hasher.hash(request.body());
+      if (hasher.countedMessages(request.body()).size() == 1
+          || hashes.dedupedMessageCount() < PARENT_MIN_MESSAGES
+          || hashes.parentMessageHash() == null) {
+        return false;
+      }
+      return lookup.latestWithHash(request.domain(), hashes.parentMessageHash(), null,
+          request.timestamp(), request.requestId()).isEmpty();
+    } catch (LinkLookupException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // link() logs the same failure and starts a conversation, so there is nothing to wait for.
+      return false;
+    }
+  }
+
   private ConversationLink decide(LinkRequest request, MessageHashes hashes, LinkLookup lookup) {
     List<JsonObject> counted = hasher.countedMessages(request.body());
     if (counted.size() == 1) {

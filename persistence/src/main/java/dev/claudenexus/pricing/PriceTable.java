@@ -116,6 +116,24 @@ public final class PriceTable {
   }
 
   /**
+   * Returns the model name of the most specific entry that covers the id, whatever its validity
+   * period, or empty when no entry does. The result is one of the table's own model names, so a
+   * caller can use it as a metric label: the set of values is bounded by the table, however many
+   * distinct ids clients send.
+   */
+  public Optional<String> knownModel(String model) {
+    if (model == null || model.isBlank()) {
+      return Optional.empty();
+    }
+    String id = ModelIds.normalize(model);
+    String unversioned = ModelIds.withoutVersionSuffix(id);
+    return entries.stream()
+        .filter(entry -> entry.specificityFor(id, unversioned) != PriceEntry.NO_MATCH)
+        .max(Comparator.comparingInt(entry -> entry.specificityFor(id, unversioned)))
+        .map(PriceEntry::model);
+  }
+
+  /**
    * Returns the context window of the most specific entry that covers the id and gives one, whatever
    * its validity period, or empty when there is none.
    */

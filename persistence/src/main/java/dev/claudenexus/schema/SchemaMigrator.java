@@ -9,9 +9,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings a database to the current schema with the vendor's Flyway migrations. Several processes may
- * call it at once: Flyway's lock lets one migrate while the others wait and then find nothing to do.
- * Calls within one JVM (the storage writer and the MCP sync of the proxy) take turns, because two
- * connections that baseline an empty database at once make the second fail with "Unable to
+ * call it at once. On PostgreSQL a {@link MigrationLock} lets one process migrate while the others
+ * wait and then find nothing to do. Calls within one JVM (the storage writer and the MCP sync of the
+ * proxy) take turns. That is all that protects an H2 database, because H2 has no advisory locks.
+ * Two connections that baseline an empty database at once make the second fail with "Unable to
  * baseline schema history table".
  * A database created by the original product is adopted: its rows stay and are marked as hashed by
  * the original.
@@ -22,20 +23,36 @@ public final class SchemaMigrator {
 
   private SchemaMigrator() {}
 
-  // NOTE: two processes that migrate an empty database at the same moment can still meet the
-  // baseline failure above. The caller that fails gets the SQLException and migrates again the
-  // next time it uses the database.
-
   /**
    * Migrates the database behind {@code dataSource} and returns its vendor.
    *
    * @throws SQLException when the database cannot be reached or a migration fails
    */
   public static synchronized DatabaseVendor migrate(DataSource dataSource) throws SQLException {
-    DatabaseVendor vendor;
-    try (Connection connection = dataSource.getConnection()) {
-      vendor = DatabaseVendor.of(connection);
+    return migrateLocked(dataSource);
+  }
+
+  /**
+   * Migrates as {@link #migrate} does, without taking the JVM-wide turn, so a test can act as
+   * several processes that start on one database together.
+   */
+  static DatabaseVendor migrateLocked(DataSource dataSource) throws SQLException {
+    try (Connection lockConnection = dataSource.getConnection()) {
+      DatabaseVendor vendor = DatabaseVendor.of(lockConnection);
+      if (vendor != DatabaseVendor.POSTGRESQL) {
+        return runFlyway(dataSource, vendor);
+      }
+      MigrationLock lock = MigrationLock.acquire(lockConnection);
+      try {
+        return runFlyway(dataSource, vendor);
+      } finally {
+        lock.release();
+      }
     }
+  }
+
+  private static DatabaseVendor runFlyway(DataSource dataSource, DatabaseVendor vendor)
+      throws SQLException {
     try {
       MigrateResult result =
           Flyway.configure(SchemaMigrator.class.getClassLoader())

@@ -48,6 +48,7 @@ public final class BatchInserter {
   private final HashMode hashMode;
   private final RecentLinks recentLinks = new RecentLinks(RECENT_LINKS);
   private RecordLinker linker;
+  private Duration parentWait = Duration.ZERO;
 
   BatchInserter(DataSourceLookup dataSources, StorageJournal journal) {
     this(dataSources, journal, new SqlLog(false, 0), HashMode.CURRENT);
@@ -65,6 +66,14 @@ public final class BatchInserter {
     this.dataSources = dataSources;
     this.journal = journal;
     this.hashMode = hashMode;
+  }
+
+  /**
+   * Sets how long a live batch may wait for parent rows that another instance has not committed
+   * yet. Call it before the first insert.
+   */
+  void waitForParents(Duration wait) {
+    this.parentWait = wait;
   }
 
   boolean isDatabaseAvailable() {
@@ -96,7 +105,7 @@ public final class BatchInserter {
     }
     try (Connection connection = dataSources.get().getConnection()) {
       ensureSchema();
-      List<LinkedRecord> linked = linker.link(connection, batch);
+      List<LinkedRecord> linked = linker.link(connection, batch, !replay);
       if (!insertBatch(connection, linked, replay)) {
         insertOneByOne(connection, linked);
       }
@@ -155,7 +164,7 @@ public final class BatchInserter {
             + " 'bin/nexus relink' has rehashed those rows");
       }
       linker = new RecordLinker(
-          new ConversationLinker(hashMode, SUBTASK_WINDOW, originalRows), recentLinks);
+          new ConversationLinker(hashMode, SUBTASK_WINDOW, originalRows), recentLinks, false, parentWait);
       repository = new RequestRepository(vendor, sqlLog);
     }
   }

@@ -60,7 +60,7 @@ public final class Relinker {
     RequestRepository repository = new RequestRepository(vendor);
     RecordLinker linker = new RecordLinker(new ConversationLinker(options.mode(), SUBTASK_WINDOW,
         OriginalRows.exist(dataSource, vendor) && options.mode() != HashMode.ORIGINAL),
-        new RecentLinks(RECENT_LINKS), true);
+        new RecentLinks(RECENT_LINKS), true, Duration.ZERO);
     long total = run.done() + count(options, run);
     long relinked = 0;
     progress.update(run.done(), total);

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
@@ -56,6 +57,12 @@ public class StorageWriter {
   String hashMode;
 
   private static final int SPILL_GROUP = 500;
+  static final long MAX_LINK_PARENT_WAIT_MS = 10_000;
+
+  /** How long a batch waits for parent rows that another instance has not committed yet. */
+  @Inject
+  @ConfigProperty(name = "LINK_PARENT_WAIT_MS", defaultValue = "0")
+  long linkParentWaitMs;
 
   @Inject
   @ConfigProperty(name = "STORAGE_QUEUE_MAX_BYTES", defaultValue = "33554432")
@@ -68,6 +75,7 @@ public class StorageWriter {
   private BatchInserter inserter;
   private Thread thread;
   private volatile boolean running;
+  private volatile BatchObserver batchObserver = BatchObserver.NONE;
 
   /**
    * Starts the writer as configured. Only the proxy calls this: the dashboard shares the data
@@ -80,9 +88,21 @@ public class StorageWriter {
     }
     HashMode mode = HashMode.parse(hashMode);
     StorageJournal journal = new StorageJournal(NexusPaths.dataDirectory().resolve("journal"));
-    start(threadFactory(), journal, new BatchInserter(
-        DataSources::nexus, journal, new SqlLog(debugSql, slowQueryThresholdMs), mode));
+    BatchInserter inserter = new BatchInserter(
+        DataSources::nexus, journal, new SqlLog(debugSql, slowQueryThresholdMs), mode);
+    inserter.waitForParents(parentWait(linkParentWaitMs));
+    start(threadFactory(), journal, inserter);
     LOG.info("Storage writer started");
+  }
+
+  /** Returns the parent wait of {@code LINK_PARENT_WAIT_MS}, or none for a value out of range. */
+  static Duration parentWait(long millis) {
+    if (millis < 0 || millis > MAX_LINK_PARENT_WAIT_MS) {
+      LOG.warning(() -> "LINK_PARENT_WAIT_MS=" + millis + " is invalid; use 0 to "
+          + MAX_LINK_PARENT_WAIT_MS + " ms. Requests are linked without waiting for parent rows");
+      return Duration.ZERO;
+    }
+    return Duration.ofMillis(millis);
   }
 
   /** Starts the writer and spill threads. {@link #start()} calls it with the container's parts. */
@@ -125,6 +145,11 @@ public class StorageWriter {
     return journal == null ? 0 : journal.pendingBytes();
   }
 
+  /** Sets the observer of batch durations; {@link BatchObserver#NONE} by default. */
+  public void observeBatches(BatchObserver observer) {
+    batchObserver = observer == null ? BatchObserver.NONE : observer;
+  }
+
   /** Returns the number of records waiting in memory. */
   public int queuedRecords() {
     return queue == null ? 0 : queue.size() + overflow.size();
@@ -139,7 +164,7 @@ public class StorageWriter {
         if (journal.hasWork() && !inserter.replay(batchSize)) {
           // The journal's older records are still waiting, so the batch queues up behind them.
           appendToJournal(batch);
-        } else if (!batch.isEmpty() && !inserter.insert(batch)) {
+        } else if (!batch.isEmpty() && !timedInsert(batch)) {
           appendToJournal(batch);
         }
       } catch (InterruptedException e) {
@@ -155,6 +180,13 @@ public class StorageWriter {
     List<RequestRecord> rest = new ArrayList<>();
     queue.drainTo(rest);
     appendToJournal(rest);
+  }
+
+  private boolean timedInsert(List<RequestRecord> batch) {
+    long start = System.nanoTime();
+    boolean stored = inserter.insert(batch);
+    batchObserver.batchFinished(batch.size(), System.nanoTime() - start, stored);
+    return stored;
   }
 
   /**

@@ -155,4 +155,28 @@ class PriceTableTest {
         > opusFour.specificityFor("claude-opus-4-1-20250805"));
     assertEquals(PriceEntry.NO_MATCH, opusFour.specificityFor("claude-opus-4-1-20250805"));
   }
+
+  @ParameterizedTest(name = "{0} is known as {1}")
+  @CsvSource({
+    "claude-opus-4-1-20250805, claude-opus-4-1",
+    "claude-sonnet-4-5-20250929, claude-sonnet-4",
+    "us.anthropic.claude-3-5-haiku-20241022-v1:0, claude-3-5-haiku",
+    "CLAUDE-OPUS-4-5, claude-opus-4-5"
+  })
+  void knownModelNamesTheEntry(String model, String expected) {
+    assertEquals(Optional.of(expected), table.knownModel(model));
+  }
+
+  @Test
+  void knownModelLabelsStayBounded() {
+    // Ids that only continue a prefix entry map onto that entry, so made-up suffixes add no label.
+    assertEquals(Optional.of("claude-sonnet-4"), table.knownModel("claude-sonnet-4-made-up-1"));
+    assertEquals(Optional.of("claude-sonnet-4"), table.knownModel("claude-sonnet-4-made-up-2"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is unknown")
+  @ValueSource(strings = {"gpt-4o", "claude", "claude-sonnet", " ", "x-claude-opus-4"})
+  void knownModelRejectsOtherIds(String model) {
+    assertEquals(Optional.empty(), table.knownModel(model));
+  }
 }

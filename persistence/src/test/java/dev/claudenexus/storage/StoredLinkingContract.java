@@ -9,12 +9,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,11 @@ abstract class StoredLinkingContract {
   private static final String TURN_2 = "[{\"role\":\"user\",\"content\":\"List the modules\"},"
       + "{\"role\":\"assistant\",\"content\":\"persistence and proxy-war\"},"
       + "{\"role\":\"user\",\"content\":\"Describe persistence\"}]";
+  private static final String TURN_3 = "[{\"role\":\"user\",\"content\":\"List the modules\"},"
+      + "{\"role\":\"assistant\",\"content\":\"persistence and proxy-war\"},"
+      + "{\"role\":\"user\",\"content\":\"Describe persistence\"},"
+      + "{\"role\":\"assistant\",\"content\":\"Entities and the storage writer\"},"
+      + "{\"role\":\"user\",\"content\":\"And proxy-war?\"}]";
   private static final String TEXT_RESPONSE =
       "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"Done\"}]}";
   private static final String AGENT_RESPONSE = "{\"role\":\"assistant\",\"content\":["
@@ -55,6 +65,12 @@ abstract class StoredLinkingContract {
   private BatchInserter newInstance() {
     return new BatchInserter(database::dataSource, new StorageJournal(journalDirectory),
         new SqlLog(false, 0), HashMode.CURRENT);
+  }
+
+  private BatchInserter newInstance(Duration parentWait) {
+    BatchInserter inserter = newInstance();
+    inserter.waitForParents(parentWait);
+    return inserter;
   }
 
   private RecordBuilder turn(String messages, String response) {
@@ -103,6 +119,62 @@ abstract class StoredLinkingContract {
     newInstance().insert(List.of(child));
 
     assertThat(row(child.requestId())).containsEntry("parent_request_id", parent.requestId());
+  }
+
+  @Test
+  void childWaitsForParentOfOtherInstance() throws Exception {
+    RequestRecord first = turn(TURN_1, TEXT_RESPONSE).build();
+    RequestRecord second = turn(TURN_2, TEXT_RESPONSE).build();
+    RequestRecord third = turn(TURN_3, TEXT_RESPONSE).build();
+    BatchInserter waiting = newInstance(Duration.ofSeconds(5));
+    waiting.insert(List.of(first));
+    ExecutorService otherInstance = Executors.newSingleThreadExecutor();
+    try {
+      // The other instance commits the second turn while this one links the third.
+      Future<Boolean> late = otherInstance.submit(() -> {
+        Thread.sleep(300);
+        return newInstance().insert(List.of(second));
+      });
+
+      assertThat(waiting.insert(List.of(third))).isTrue();
+
+      assertThat(late.get(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      otherInstance.shutdownNow();
+    }
+    assertThat(row(third.requestId()))
+        .containsEntry("parent_request_id", second.requestId())
+        .containsEntry("branch_id", "main");
+  }
+
+  @Test
+  void missingParentWaitEndsAtLimit() throws SQLException {
+    RequestRecord first = turn(TURN_1, TEXT_RESPONSE).build();
+    RequestRecord third = turn(TURN_3, TEXT_RESPONSE).build();
+    BatchInserter waiting = newInstance(Duration.ofMillis(400));
+    waiting.insert(List.of(first));
+
+    long start = System.nanoTime();
+    assertThat(waiting.insert(List.of(third))).isTrue();
+    long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(elapsedMillis).as("time the batch waited").isBetween(400L, 5_000L);
+    // Without its parent, the third turn falls back to the first: its messages without the last four.
+    assertThat(row(third.requestId())).containsEntry("parent_request_id", first.requestId());
+  }
+
+  @Test
+  void parentInSameBatchNeedsNoWait() throws SQLException {
+    RequestRecord first = turn(TURN_1, TEXT_RESPONSE).build();
+    RequestRecord second = turn(TURN_2, TEXT_RESPONSE).build();
+    RequestRecord third = turn(TURN_3, TEXT_RESPONSE).build();
+
+    long start = System.nanoTime();
+    assertThat(newInstance(Duration.ofSeconds(5)).insert(List.of(first, second, third))).isTrue();
+    long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(elapsedMillis).as("time the batch took").isLessThan(4_000L);
+    assertThat(row(third.requestId())).containsEntry("parent_request_id", second.requestId());
   }
 
   @Test

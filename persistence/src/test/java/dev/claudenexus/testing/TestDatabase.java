@@ -34,7 +34,7 @@ public final class TestDatabase implements AutoCloseable {
   /** Creates an in-memory H2 database that lives until {@link #close}. */
   public static TestDatabase h2() {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:" + uniqueName() + ";DB_CLOSE_DELAY=-1");
+    h2.setURL("jdbc:h2:mem:nexus_ut_" + randomSuffix() + ";DB_CLOSE_DELAY=-1");
     h2.setUser("sa");
     return new TestDatabase(h2, h2, "SHUTDOWN");
   }
@@ -44,10 +44,18 @@ public final class TestDatabase implements AutoCloseable {
    * JUnit assumption when {@value #URL_VARIABLE} is unset.
    */
   public static TestDatabase postgres() throws SQLException {
+    return postgres("nexus_ut_");
+  }
+
+  /**
+   * Creates a PostgreSQL database named {@code <namePrefix><random>}, as {@link #postgres()} does.
+   * The prefix must be a lower-case SQL identifier.
+   */
+  public static TestDatabase postgres(String namePrefix) throws SQLException {
     String url = System.getenv(URL_VARIABLE);
     assumeTrue(url != null && !url.isBlank(), URL_VARIABLE + " is not set; PostgreSQL tests skipped");
     DatabaseUrl server = DatabaseUrl.parse(url);
-    String name = uniqueName();
+    String name = namePrefix + randomSuffix();
 
     PGSimpleDataSource admin = postgresDataSource(server, server.database());
     try (Connection connection = admin.getConnection();
@@ -85,9 +93,9 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
-  private static String uniqueName() {
+  private static String randomSuffix() {
     byte[] bytes = new byte[6];
     ThreadLocalRandom.current().nextBytes(bytes);
-    return "nexus_ut_" + HexFormat.of().formatHex(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Provides the cost calculator over the bundled price table, or over the file named by
+ * Provides the price table and the cost calculator over the bundled price table, or over the file named by
  * {@code MODEL_PRICES_FILE}; an invalid file is logged and the bundled table is used.
  */
 @ApplicationScoped
@@ -20,11 +20,18 @@ public class PricingConfiguration {
   @ConfigProperty(name = PriceTable.OVERRIDE_FILE_KEY)
   Optional<String> overrideFile;
 
+  private PriceTable prices;
   private CostCalculator calculator;
 
   @PostConstruct
   void init() {
-    calculator = new CostCalculator(PriceTable.configured(overrideFile.orElse(null)));
+    prices = PriceTable.configured(overrideFile.orElse(null));
+    calculator = new CostCalculator(prices);
+  }
+
+  @Produces
+  PriceTable priceTable() {
+    return prices;
   }
 
   @Produces

@@ -15,6 +15,12 @@ import java.util.List;
 final class ServiceLaunch {
 
   /**
+   * Switches off Payara's own {@code /metrics}, which responds without any authentication. Each war
+   * serves its meters, the JVM's among them, at {@code /api/metrics} under the API's access rules.
+   */
+  static final String DISABLE_PAYARA_METRICS = "set-metrics-configuration --enabled=false";
+
+  /**
    * Request threads of the dashboard. Its event streams are asynchronous and hold no thread, so it
    * needs far fewer than the proxy, whose open streams hold one each.
    */
@@ -49,6 +55,7 @@ final class ServiceLaunch {
     validateRetention(env);
     // Checked here so that a wrong value stops the start instead of failing the deployment.
     env.integer("MCP_SYNC_INTERVAL", 300, 10, 604_800);
+    env.integer("LINK_PARENT_WAIT_MS", 0, 0, 10_000);
     return prepare("proxy", "proxy.war", proxyPort(env), maxThreads, List.of());
   }
 
@@ -105,7 +112,9 @@ final class ServiceLaunch {
     prebootCommands.addAll(extraPreboot);
     Files.write(preboot, prebootCommands, StandardCharsets.UTF_8);
     Path postboot = runDirectory.resolve("postboot.asadmin");
-    writePrivate(postboot, String.join("\n", database.asadminCommands()) + "\n");
+    List<String> postbootCommands = new ArrayList<>(database.asadminCommands());
+    postbootCommands.add(DISABLE_PAYARA_METRICS);
+    writePrivate(postboot, String.join("\n", postbootCommands) + "\n");
     Path systemProperties = runDirectory.resolve("system.properties");
     Files.writeString(systemProperties, "h2.bindAddress=127.0.0.1\n", StandardCharsets.UTF_8);
 

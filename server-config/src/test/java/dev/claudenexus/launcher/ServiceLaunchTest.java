@@ -21,6 +21,10 @@ class ServiceLaunchTest {
     return new ServiceLaunch(new Environment(values), home, Path.of("/runtime"), home).prepareDashboard();
   }
 
+  private List<String> proxy(Map<String, String> values) throws IOException {
+    return new ServiceLaunch(new Environment(values), home, Path.of("/runtime"), home).prepareProxy();
+  }
+
   @Test
   void dashboardDefaultsToPort3001() throws IOException {
     List<String> command = dashboard(Map.of());
@@ -79,6 +83,20 @@ class ServiceLaunchTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"-1", "10001", "99999999999", "half a second", "500ms"})
+  void invalidParentWaitStopsTheStart(String value) {
+    assertThatThrownBy(() -> proxy(Map.of("LINK_PARENT_WAIT_MS", value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("LINK_PARENT_WAIT_MS");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "500", "10000"})
+  void validParentWaitStarts(String value) throws IOException {
+    assertThat(proxy(Map.of("LINK_PARENT_WAIT_MS", value))).contains("/runtime/proxy.war:/");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"0", "-5", "many", "2.5"})
   void invalidTokenLimitStopsTheStart(String value) {
     assertThatThrownBy(() -> dashboard(Map.of("TOKEN_LIMIT_5H", value)))
@@ -96,6 +114,17 @@ class ServiceLaunchTest {
     assertThat(dashboardPool).isEqualTo(proxyPool).contains("AUTO_SERVER\\=TRUE");
     assertThat(Files.readString(home.resolve("run/dashboard/system.properties")))
         .contains("h2.bindAddress=127.0.0.1");
+  }
+
+  @Test
+  void payaraMetricsSwitchedOff() throws IOException {
+    dashboard(Map.of());
+    new ServiceLaunch(new Environment(Map.of()), home, Path.of("/runtime"), home).prepareProxy();
+
+    for (String service : List.of("proxy", "dashboard")) {
+      assertThat(Files.readAllLines(home.resolve("run/" + service + "/postboot.asadmin")))
+          .contains("set-metrics-configuration --enabled=false");
+    }
   }
 
   @Test

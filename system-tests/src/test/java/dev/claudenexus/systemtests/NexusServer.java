@@ -411,12 +411,17 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     }
 
     static Database freshPostgres() throws SQLException {
+      return freshPostgres("nexus_it_");
+    }
+
+    /** Creates a database named {@code <namePrefix><random>}; the prefix is a lower-case SQL name. */
+    static Database freshPostgres(String namePrefix) throws SQLException {
       String configured = System.getenv("NEXUS_TEST_DATABASE_URL");
       if (configured == null || configured.isBlank()) {
         throw new IllegalStateException("NEXUS_TEST_DATABASE_URL is not set");
       }
       dev.claudenexus.config.DatabaseUrl url = dev.claudenexus.config.DatabaseUrl.parse(configured);
-      String name = "nexus_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      String name = namePrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       try (Connection admin = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
           Statement statement = admin.createStatement()) {
         statement.execute("CREATE DATABASE " + name);
@@ -435,6 +440,11 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
         return Map.of("DATABASE_JDBC_URL", "jdbc:h2:tcp://127.0.0.1:" + faultProxy.port() + "/nexus");
       }
       return Map.of("DATABASE_URL", "postgresql://" + user + "@127.0.0.1:" + faultProxy.port() + "/" + name);
+    }
+
+    /** Returns the {@code DATABASE_URL} of this PostgreSQL database reached through {@code proxy}. */
+    String postgresUrlThrough(TcpFaultProxy proxy) {
+      return "postgresql://" + user + "@127.0.0.1:" + proxy.port() + "/" + name;
     }
 
     Connection connect() throws SQLException {

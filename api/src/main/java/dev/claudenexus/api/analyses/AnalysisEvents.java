@@ -62,6 +62,11 @@ public class AnalysisEvents {
     changes.addListener(this::queueLook);
   }
 
+  /** Returns the number of open connections of this stream. */
+  public int connections() {
+    return own.connections();
+  }
+
   /** Sends {@code connected} and adds the connection to those that get analysis events. */
   public void subscribe(SseEventSink sink, Sse sse) {
     own.subscribe(sink, sse);

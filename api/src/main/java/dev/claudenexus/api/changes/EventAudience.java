@@ -60,6 +60,14 @@ public final class EventAudience {
     }
   }
 
+  /**
+   * Returns the number of open connections. NOTE: a client that went away counts until the next
+   * event or heartbeat fails to reach it, so up to 15 seconds.
+   */
+  public int connections() {
+    return (int) subscribers.stream().filter(subscriber -> !subscriber.sink().isClosed()).count();
+  }
+
   /** Returns whether no connection is open. */
   public boolean isEmpty() {
     return subscribers.isEmpty();

@@ -43,6 +43,11 @@ public class RequestEvents {
     analyses.addAudience(audience);
   }
 
+  /** Returns the number of open connections of this stream. */
+  public int connections() {
+    return audience.connections();
+  }
+
   /** Sends the {@code connected} event and adds the connection to those that get new requests. */
   public void subscribe(SseEventSink sink, Sse sse) {
     audience.subscribe(sink, sse);

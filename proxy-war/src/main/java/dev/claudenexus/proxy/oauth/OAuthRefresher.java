@@ -85,7 +85,7 @@ public class OAuthRefresher {
     CompletableFuture<OAuthTokens> mine = new CompletableFuture<>();
     CompletableFuture<OAuthTokens> running = inFlight.putIfAbsent(domain, mine);
     if (running != null) {
-      metrics.concurrentWaits.incrementAndGet();
+      metrics.waited();
       return await(running);
     }
     try {
@@ -125,8 +125,7 @@ public class OAuthRefresher {
           + "\" expired and have no refreshToken; log in again and update the credential file", true, null));
     }
     long start = System.nanoTime();
-    metrics.attempts.incrementAndGet();
-    metrics.activeRefreshes.incrementAndGet();
+    metrics.refreshStarted();
     try {
       RefreshedTokens refreshed = endpoint.refresh(current.refreshToken(), clock.getAsLong());
       session.write(refreshed);
@@ -144,8 +143,7 @@ public class OAuthRefresher {
     } catch (OAuthRefreshException e) {
       throw fail(domain, e);
     } finally {
-      metrics.activeRefreshes.decrementAndGet();
-      metrics.totalRefreshTimeMs.addAndGet((System.nanoTime() - start) / 1_000_000);
+      metrics.refreshEnded((System.nanoTime() - start) / 1_000_000);
     }
   }
 
@@ -163,21 +161,15 @@ public class OAuthRefresher {
   }
 
   private void succeeded(String domain) {
-    metrics.successes.incrementAndGet();
-    if (backoffs.remove(domain) != null) {
-      metrics.failedCredentials.decrementAndGet();
-    }
+    metrics.succeeded(backoffs.remove(domain) != null);
   }
 
   private OAuthRefreshException fail(String domain, OAuthRefreshException error) {
-    metrics.failures.incrementAndGet();
     Backoff previous = backoffs.get(domain);
+    metrics.failed(previous == null);
     long delay = previous == null ? Backoff.FIRST_DELAY_MS : Math.min(Backoff.MAX_DELAY_MS, previous.delayMs() * 2);
     if (error.reauthenticationRequired()) {
       delay = Backoff.MAX_DELAY_MS;
-    }
-    if (previous == null) {
-      metrics.failedCredentials.incrementAndGet();
     }
     backoffs.put(domain, new Backoff(clock.getAsLong() + delay, delay, error.getMessage(),
         error.reauthenticationRequired()));
