@@ -57,8 +57,11 @@ class AuditPageBrowserIT {
     browser().awaitPath("/dashboard/audit");
 
     awaitRows(dashboard + "/dashboard/audit?action=login");
+    browser().open(dashboard + "/dashboard/audit");
     new Select(browser().await(By.id("audit-action"))).selectByValue("login");
     browser().driver.findElement(By.id("audit-apply")).click();
+    awaitUrl(current -> current.contains("action=login"));
+    browser().await(By.cssSelector("td.audit-action"));
 
     List<WebElement> actions = browser().driver.findElements(By.cssSelector("td.audit-action"));
     assertThat(actions).isNotEmpty();
