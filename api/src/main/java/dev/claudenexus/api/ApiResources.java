@@ -5,6 +5,9 @@ import dev.claudenexus.api.analyses.AnalysesResource;
 import dev.claudenexus.api.analyses.AnalysisStreamResource;
 import dev.claudenexus.api.access.CorsFilter;
 import dev.claudenexus.api.access.SecurityHeaders;
+import dev.claudenexus.api.audit.AuditCsvResource;
+import dev.claudenexus.api.audit.AuditResource;
+import dev.claudenexus.api.audit.AuditResponseFilter;
 import dev.claudenexus.api.cache.CachedReads;
 import dev.claudenexus.api.conversations.ConversationsResource;
 import dev.claudenexus.api.costs.CostsResource;
@@ -43,6 +46,7 @@ public final class ApiResources {
         TokenUsageHistoryResource.class, SlidingWindowResource.class, HourlyUsageResource.class,
         ConversationsResource.class, SubtasksResource.class, McpResource.class, SparkResource.class,
         AnalysesResource.class, AnalysisStreamResource.class, ApiRequestMeter.class,
-        EndpointTemplates.class, MetricsResource.class);
+        EndpointTemplates.class, MetricsResource.class, AuditResource.class, AuditCsvResource.class,
+        AuditResponseFilter.class);
   }
 }

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 abstract class SchemaMigratorContract {
 
   /**
-   * Every migration, in order: SQL files (among them 8.2, the retention progress, and 10, the MCP
-   * sync state) and the Java migration 8.1 that fills the rollups.
+   * Every migration, in order: SQL files (among them 8.2, the retention progress, 10, the MCP sync
+   * state, and 11, the audit trail) and the Java migration 8.1 that fills the rollups.
    */
   static final List<String> VERSIONS =
-      List.of("1", "2", "3", "4", "5", "6", "7", "8", "8.1", "8.2", "9", "10");
+      List.of("1", "2", "3", "4", "5", "6", "7", "8", "8.1", "8.2", "9", "10", "11");
 
   private TestDatabase database;
 

@@ -98,6 +98,7 @@ final class ServiceLaunch {
     env.integer("RETENTION_DAYS", 0, 1, 36_500);
     env.integer("RETENTION_HOUR", 3, 0, 23);
     env.integer("RETENTION_BATCH_SIZE", 1000, 1, 100_000);
+    env.integer("AUDIT_RETENTION_DAYS", 365, 1, 36_500);
   }
 
   /** Returns the proxy's port: {@code PROXY_PORT}, else {@code PORT}, else 3000. */

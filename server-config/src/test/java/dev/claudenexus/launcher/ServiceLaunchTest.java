@@ -96,6 +96,15 @@ class ServiceLaunchTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"0", "-1", "36501", "a year", "1e3"})
+  void invalidAuditRetentionStopsTheStart(String value) {
+    assertThatThrownBy(() -> ServiceLaunch.validateRetention(
+        new Environment(Map.of("AUDIT_RETENTION_DAYS", value))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("AUDIT_RETENTION_DAYS");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"-1", "10001", "99999999999", "half a second", "500ms"})
   void invalidParentWaitStopsTheStart(String value) {
     assertThatThrownBy(() -> proxy(Map.of("LINK_PARENT_WAIT_MS", value)))

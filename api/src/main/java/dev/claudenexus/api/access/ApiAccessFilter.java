@@ -42,6 +42,12 @@ public class ApiAccessFilter implements ContainerRequestFilter, ContainerRespons
   private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
   /** POST endpoints that only read, so a viewer may call them. */
   private static final Set<String> READING_POSTS = Set.of("/api/spark/feedback/batch");
+  /**
+   * Request attribute with the caller's roles ({@code Set<String>}), set once the request is
+   * authenticated, also when the key or a token was presented on a port whose realm did not
+   * authenticate it.
+   */
+  public static final String ROLES_ATTRIBUTE = "nexus.api.roles";
   private static final String DECISION_PROPERTY = ApiAccessFilter.class.getName() + ".decision";
   private static final Logger LOG = Logger.getLogger(ApiAccessFilter.class.getName());
 
@@ -88,6 +94,9 @@ public class ApiAccessFilter implements ContainerRequestFilter, ContainerRespons
         return;
       }
     }
+    if (servletRequest != null && !roles.isEmpty()) {
+      servletRequest.setAttribute(ROLES_ATTRIBUTE, roles);
+    }
     if (roles.isEmpty()) {
       request.abortWith(ApiErrors.coded(401, "unauthorized", "A valid dashboard key or token is"
           + " required: send the key as X-Dashboard-Key, a token of the single sign-on provider as"
@@ -114,7 +123,7 @@ public class ApiAccessFilter implements ContainerRequestFilter, ContainerRespons
     if (!keyPresented) {
       return Set.of();
     }
-    markMethod(AuthenticationMethod.DASHBOARD_KEY);
+    markCaller(request, AuthenticationMethod.DASHBOARD_KEY, AuthenticationMethod.DASHBOARD_KEY);
     return Set.of(DashboardRoles.VIEWER, DashboardRoles.ADMIN);
   }
 
@@ -139,13 +148,23 @@ public class ApiAccessFilter implements ContainerRequestFilter, ContainerRespons
           + " viewer or admin group"));
       return null;
     }
-    markMethod(AuthenticationMethod.OIDC_BEARER);
+    markCaller(request, identity.name(), AuthenticationMethod.OIDC_BEARER);
     return identity.roles();
   }
 
-  private void markMethod(String method) {
-    if (servletRequest != null && servletRequest.getAttribute(AuthenticationMethod.ATTRIBUTE) == null) {
+  /**
+   * Names the caller and its method for the audit trail, unless the war's realm already
+   * authenticated the request (the proxy's port has no dashboard realm).
+   */
+  private void markCaller(ContainerRequestContext request, String user, String method) {
+    if (servletRequest == null) {
+      return;
+    }
+    if (servletRequest.getAttribute(AuthenticationMethod.ATTRIBUTE) == null) {
       servletRequest.setAttribute(AuthenticationMethod.ATTRIBUTE, method);
+    }
+    if (request.getSecurityContext().getUserPrincipal() == null) {
+      servletRequest.setAttribute(AuthenticationAttributes.USER, user);
     }
   }
 

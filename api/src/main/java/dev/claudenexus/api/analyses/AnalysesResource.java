@@ -8,18 +8,23 @@ import dev.claudenexus.analysis.ErrorHistory;
 import dev.claudenexus.analysis.StoredAnalysis;
 import dev.claudenexus.analysis.job.CostCap;
 import dev.claudenexus.api.access.ApiErrors;
+import dev.claudenexus.api.audit.AuditResponseFilter;
+import dev.claudenexus.api.audit.Audited;
+import dev.claudenexus.audit.AuditAction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
@@ -42,10 +47,14 @@ public class AnalysesResource {
   @Inject AnalysisRateLimits limits;
 
   @POST
-  public Response create(String body, @HeaderParam("Host") String host) throws SQLException {
+  @Audited(AuditAction.ANALYSIS_REQUEST)
+  public Response create(String body, @HeaderParam("Host") String host,
+      @Context HttpServletRequest servletRequest) throws SQLException {
     String domain = AnalysisRateLimits.domainOf(host);
     limits.acquireCreation(domain);
     AnalysisRequestBody.Parsed request = AnalysisRequestBody.create(body);
+    servletRequest.setAttribute(AuditResponseFilter.TARGET_ATTRIBUTE,
+        request.conversationId() + "/" + request.branchId());
     if (!requests.branchExists(request.conversationId(), request.branchId())) {
       return branchNotFound(request);
     }
@@ -67,6 +76,7 @@ public class AnalysesResource {
 
   @GET
   @Path("{conversationId}/{branchId}")
+  @Audited(value = AuditAction.ANALYSIS_VIEW, target = {"conversationId", "branchId"})
   public Response read(@PathParam("conversationId") String conversationId,
       @PathParam("branchId") String branchId, @HeaderParam("Host") String host) throws SQLException {
     String domain = AnalysisRateLimits.domainOf(host);
@@ -81,6 +91,7 @@ public class AnalysesResource {
 
   @POST
   @Path("{conversationId}/{branchId}/regenerate")
+  @Audited(value = AuditAction.ANALYSIS_REQUEST, target = {"conversationId", "branchId"})
   public Response regenerate(@PathParam("conversationId") String conversationId,
       @PathParam("branchId") String branchId, String body, @HeaderParam("Host") String host)
       throws SQLException {

@@ -1,7 +1,9 @@
 package dev.claudenexus.api.conversations;
 
 import dev.claudenexus.api.ApiFlavor;
+import dev.claudenexus.api.audit.Audited;
 import dev.claudenexus.api.cache.CachedRead;
+import dev.claudenexus.audit.AuditAction;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,6 +33,7 @@ public class ConversationsResource {
 
   @GET
   @CachedRead
+  @Audited(AuditAction.CONVERSATION_VIEW)
   public JsonObject conversations(@QueryParam("domain") String domain,
       @QueryParam("accountId") String accountId, @QueryParam("dateFrom") String dateFrom,
       @QueryParam("dateTo") String dateTo, @QueryParam("excludeSubtasks") String excludeSubtasks,

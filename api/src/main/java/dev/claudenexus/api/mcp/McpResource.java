@@ -3,11 +3,13 @@ package dev.claudenexus.api.mcp;
 import static dev.claudenexus.api.ApiJson.JSON;
 
 import dev.claudenexus.api.access.ApiErrors;
+import dev.claudenexus.api.audit.Audited;
 import dev.claudenexus.api.errors.InvalidParameterException;
 import dev.claudenexus.api.mcp.prompts.Prompt;
 import dev.claudenexus.api.mcp.sync.PromptSyncService;
 import dev.claudenexus.api.mcp.sync.SyncResult;
 import dev.claudenexus.api.mcp.sync.SyncStatus;
+import dev.claudenexus.audit.AuditAction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -74,6 +76,7 @@ public class McpResource {
   /** {@code POST /api/mcp/sync}: syncs from GitHub now and returns when the sync has ended. */
   @POST
   @Path("sync")
+  @Audited(AuditAction.MCP_SYNC)
   public Response syncNow() throws SQLException {
     Response disabled = disabled();
     if (disabled != null) {

@@ -3,7 +3,9 @@ package dev.claudenexus.api.requests;
 import static dev.claudenexus.api.ApiJson.JSON;
 
 import dev.claudenexus.api.ApiFlavor;
+import dev.claudenexus.api.audit.Audited;
 import dev.claudenexus.api.cache.CachedRead;
+import dev.claudenexus.audit.AuditAction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -69,6 +71,7 @@ public class RequestsResource {
   @GET
   @CachedRead
   @Path("{id}")
+  @Audited(value = AuditAction.REQUEST_VIEW, target = "id")
   public Response detail(@PathParam("id") String id) throws SQLException {
     UUID requestId = PageParameters.requestId(id);
     Optional<RequestRow> row = RequestQueries.find(requestId);

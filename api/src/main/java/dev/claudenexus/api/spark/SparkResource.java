@@ -3,19 +3,25 @@ package dev.claudenexus.api.spark;
 import static dev.claudenexus.api.ApiJson.JSON;
 
 import dev.claudenexus.api.access.ApiErrors;
+import dev.claudenexus.api.audit.AuditResponseFilter;
+import dev.claudenexus.api.audit.Audited;
 import dev.claudenexus.api.json.JsonNesting;
+import dev.claudenexus.audit.AuditAction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +29,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * {@code /api/spark/*}: feedback on Spark recommendations, forwarded to the Spark API. Every path
@@ -55,8 +62,9 @@ public class SparkResource {
   /** {@code POST /api/spark/feedback}: the feedback of one session, forwarded to {@code /send_feedback}. */
   @POST
   @Path("feedback")
-  public Response sendFeedback(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
-      throws IOException {
+  @Audited(AuditAction.SPARK_FEEDBACK)
+  public Response sendFeedback(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
+      @Context HttpServletRequest servletRequest) throws IOException {
     SparkSettings settings = SparkSettings.current();
     if (!settings.configured()) {
       return notConfigured();
@@ -69,14 +77,17 @@ public class SparkResource {
     if (!problems.isEmpty()) {
       return invalid(problems);
     }
+    servletRequest.setAttribute(AuditResponseFilter.TARGET_ATTRIBUTE,
+        ((JsonObject) parsed).getString("session_id", null));
     return relay(new SparkClient(settings).sendFeedback((JsonObject) parsed));
   }
 
   /** {@code POST /api/spark/feedback/batch}: the feedback of up to 100 sessions. */
   @POST
   @Path("feedback/batch")
-  public Response batchFeedback(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
-      throws IOException {
+  @Audited(AuditAction.SPARK_FEEDBACK)
+  public Response batchFeedback(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
+      @Context HttpServletRequest servletRequest) throws IOException {
     SparkSettings settings = SparkSettings.current();
     if (!settings.configured()) {
       return notConfigured();
@@ -89,6 +100,10 @@ public class SparkResource {
     if (!problems.isEmpty()) {
       return invalid(problems);
     }
+    // The ids of a large batch are cut to the audit trail's target column.
+    servletRequest.setAttribute(AuditResponseFilter.TARGET_ATTRIBUTE, ((JsonObject) parsed)
+        .getJsonArray("session_ids").getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString).collect(Collectors.joining(",")));
     return relay(new SparkClient(settings).batchFeedback((JsonObject) parsed));
   }
 

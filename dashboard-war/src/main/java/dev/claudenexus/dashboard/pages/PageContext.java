@@ -62,9 +62,10 @@ public class PageContext {
     return shown + (external.isUserInRole(DashboardRoles.ADMIN) ? " (admin)" : " (viewer)");
   }
 
-  /** Returns whether the caller has the admin role, which changing data needs. */
+  /** Returns whether the caller has the admin role, which changing data needs and read-only mode never grants. */
   public boolean isAdmin() {
-    return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(DashboardRoles.ADMIN);
+    return !isReadOnly()
+        && FacesContext.getCurrentInstance().getExternalContext().isUserInRole(DashboardRoles.ADMIN);
   }
 
   /** Returns the name of the form field that carries the CSRF token. */

@@ -46,7 +46,7 @@ public class SsoCallbackServlet extends HttpServlet {
       LOG.info(() -> "The identity provider returned the error " + reason + " to a login from "
           + SsoPages.clientAddress(request));
       SsoPages.fire(events, new AuthenticationEvent(null, AuthenticationMethod.OIDC_SESSION,
-          AuthenticationEvent.REJECTED, SsoPages.clientAddress(request)));
+          AuthenticationEvent.FAILED, SsoPages.clientAddress(request)));
       SsoPages.error(response, 401, "Login failed", "The identity provider ended the login with the"
           + " error \"" + reason + "\". Start the login again.");
       return;

@@ -87,7 +87,7 @@ public class SsoCompleteServlet extends HttpServlet {
     } catch (SsoException e) {
       LOG.info(() -> "Rejected a single sign-on login from " + address + ": " + e.getMessage());
       SsoPages.fire(events, new AuthenticationEvent(null, AuthenticationMethod.OIDC_SESSION,
-          AuthenticationEvent.REJECTED, address));
+          AuthenticationEvent.FAILED, address));
       SsoPages.error(response, 401, "Login failed", "The identity provider's answer could not be"
           + " verified. Start the login again; if it keeps failing, ask an administrator to check the"
           + " dashboard's log.");
@@ -98,7 +98,7 @@ public class SsoCompleteServlet extends HttpServlet {
       LOG.info(() -> "Rejected the single sign-on login of " + user + " from " + address
           + ": the user is in none of the configured groups");
       SsoPages.fire(events, new AuthenticationEvent(user, AuthenticationMethod.OIDC_SESSION,
-          AuthenticationEvent.REJECTED, address));
+          AuthenticationEvent.FAILED, address));
       sendNoGroupPage(response, user, provider.settings());
       return;
     }

@@ -1,11 +1,14 @@
 package dev.claudenexus.dashboard.web;
 
 import dev.claudenexus.api.access.AccessSettings;
+import dev.claudenexus.api.access.AuthenticationEvent;
 import dev.claudenexus.api.access.ClientAddress;
 import dev.claudenexus.api.sso.SsoProvider;
 import dev.claudenexus.credentials.ClientKeys;
 import dev.claudenexus.dashboard.DashboardSettings;
 import dev.claudenexus.dashboard.realm.DashboardSession;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,6 +31,11 @@ public class LoginServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(LoginServlet.class.getName());
+  /** The caller name of a session that logged in with the key, as the dashboard realm names it. */
+  static final String SESSION_CALLER = "dashboard-session";
+  private static final String KEY_METHOD = "dashboard-key";
+
+  @Inject transient Event<AuthenticationEvent> authentication;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -69,6 +77,8 @@ public class LoginServlet extends HttpServlet {
     String presented = request.getParameter("key");
     if (presented == null || !ClientKeys.matches(presented.strip(), key.get())) {
       LOG.info(() -> "Rejected a dashboard login with an invalid key from " + clientAddress(request));
+      authentication.fire(new AuthenticationEvent("anonymous", KEY_METHOD,
+          AuthenticationEvent.FAILED, clientAddress(request)));
       response.sendRedirect("/dashboard/login?error=invalid");
       return;
     }
@@ -76,11 +86,13 @@ public class LoginServlet extends HttpServlet {
     request.changeSessionId();
     DashboardSession.logIn(session, DashboardSettings.current().sessionIdleMinutes());
     LOG.info(() -> "Dashboard login from " + clientAddress(request));
+    authentication.fire(new AuthenticationEvent(SESSION_CALLER, KEY_METHOD,
+        AuthenticationEvent.LOGIN, clientAddress(request)));
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
     response.setHeader("Location", "/dashboard");
   }
 
-  private static String clientAddress(HttpServletRequest request) {
+  static String clientAddress(HttpServletRequest request) {
     return ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
         AccessSettings.current().trustedProxies());
   }

@@ -22,7 +22,8 @@ import java.util.Optional;
  * {@code GET /dashboard/logout}: ends the browser session and returns to the login form. A session
  * that logged in through single sign-on also logs out at the provider when it advertises an
  * {@code end_session_endpoint}: the browser goes there with {@code id_token_hint} and
- * {@code post_logout_redirect_uri}, and the provider sends it back to the login form.
+ * {@code post_logout_redirect_uri}, and the provider sends it back to the login form. Ending a
+ * logged-in session is reported as an {@link AuthenticationEvent} for the audit trail.
  */
 @WebServlet("/dashboard/logout")
 public class LogoutServlet extends HttpServlet {
@@ -36,7 +37,13 @@ public class LogoutServlet extends HttpServlet {
     HttpSession session = request.getSession(false);
     Optional<SsoTokens> tokens = DashboardSession.ssoTokens(session);
     if (session != null) {
+      boolean loggedIn = DashboardSession.isAuthenticated(session);
       session.invalidate();
+      if (loggedIn && tokens.isEmpty()) {
+        events.fire(new AuthenticationEvent(LoginServlet.SESSION_CALLER,
+            LoginServlet.SESSION_CALLER, AuthenticationEvent.LOGOUT,
+            LoginServlet.clientAddress(request)));
+      }
     }
     if (tokens.isPresent()) {
       SsoPages.fire(events, new AuthenticationEvent(tokens.get().identity().name(),

@@ -2,9 +2,11 @@ package dev.claudenexus.dashboard.web;
 
 import dev.claudenexus.api.access.AccessSettings;
 import dev.claudenexus.api.access.DashboardRoles;
+import dev.claudenexus.api.audit.AuditTrail;
 import dev.claudenexus.api.mcp.McpSettings;
 import dev.claudenexus.api.mcp.sync.PromptSyncService;
 import dev.claudenexus.api.mcp.sync.SyncResult;
+import dev.claudenexus.audit.AuditAction;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -27,6 +29,7 @@ public class PromptSyncServlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(PromptSyncServlet.class.getName());
 
   @Inject transient PromptSyncService sync;
+  @Inject transient AuditTrail audit;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -51,7 +54,18 @@ public class PromptSyncServlet extends HttpServlet {
       LOG.log(Level.WARNING, "The sync from the Prompts page could not read its state", e);
       outcome = "failed";
     }
+    audit.record(request, AuditAction.MCP_SYNC, null, statusOf(outcome));
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
     response.setHeader("Location", "/dashboard/prompts?sync=" + outcome);
+  }
+
+  /** Returns the status that {@code POST /api/mcp/sync} returns for the same outcome. */
+  private static int statusOf(String outcome) {
+    return switch (outcome) {
+      case "done" -> 200;
+      case "running" -> 409;
+      case "not-configured" -> 501;
+      default -> 502;
+    };
   }
 }

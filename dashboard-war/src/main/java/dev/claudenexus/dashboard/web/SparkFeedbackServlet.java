@@ -4,10 +4,13 @@ import static dev.claudenexus.api.ApiJson.JSON;
 
 import dev.claudenexus.api.access.AccessSettings;
 import dev.claudenexus.api.access.DashboardRoles;
+import dev.claudenexus.api.audit.AuditTrail;
 import dev.claudenexus.api.spark.FeedbackValidator;
 import dev.claudenexus.api.spark.SparkClient;
 import dev.claudenexus.api.spark.SparkReply;
 import dev.claudenexus.api.spark.SparkSettings;
+import dev.claudenexus.audit.AuditAction;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -32,6 +35,8 @@ public class SparkFeedbackServlet extends HttpServlet {
   private static final Pattern REQUEST_PAGE =
       Pattern.compile("/dashboard/request/[A-Za-z0-9-]{1,64}(\\?[A-Za-z0-9=&_%.-]*)?");
 
+  @Inject transient AuditTrail audit;
+
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (AccessSettings.current().readOnly() || !request.isUserInRole(DashboardRoles.ADMIN)) {
@@ -42,8 +47,21 @@ public class SparkFeedbackServlet extends HttpServlet {
     if (target == null || !REQUEST_PAGE.matcher(target).matches()) {
       target = "/dashboard/requests";
     }
+    String outcome = send(request);
+    audit.record(request, AuditAction.SPARK_FEEDBACK, request.getParameter("session_id"),
+        statusOf(outcome));
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-    response.setHeader("Location", withOutcome(target, send(request)));
+    response.setHeader("Location", withOutcome(target, outcome));
+  }
+
+  /** Returns the status that {@code POST /api/spark/feedback} returns for the same outcome. */
+  private static int statusOf(String outcome) {
+    return switch (outcome) {
+      case "sent" -> 200;
+      case "invalid" -> 400;
+      case "not-configured" -> 503;
+      default -> 502;
+    };
   }
 
   private static String send(HttpServletRequest request) {

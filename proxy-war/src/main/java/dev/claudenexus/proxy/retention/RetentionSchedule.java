@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.retention;
 
+import dev.claudenexus.audit.AuditRepository;
+import dev.claudenexus.audit.AuditRetention;
 import dev.claudenexus.retention.RetentionCleaner;
 import dev.claudenexus.schema.DatabaseVendor;
 import dev.claudenexus.storage.DataSources;
@@ -20,6 +22,7 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -28,8 +31,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts the retention cleaner every day at {@code RETENTION_HOUR} (UTC) when
- * {@code RETENTION_BODY_DAYS} or {@code RETENTION_DAYS} is set. A run stops after
+ * Starts the retention run every day at {@code RETENTION_HOUR} (UTC): the request cleaner when
+ * {@code RETENTION_BODY_DAYS} or {@code RETENTION_DAYS} is set, and the audit trail's retention
+ * ({@code AUDIT_RETENTION_DAYS}, 365 by default) always. A run stops after
  * {@link #MAX_RUN} and goes on the next day, so it stays in the quiet hours. On PostgreSQL an
  * advisory lock lets one proxy instance run it while the others skip that day's run.
  */
@@ -58,6 +62,10 @@ public class RetentionSchedule {
   @ConfigProperty(name = "RETENTION_BATCH_SIZE", defaultValue = "1000")
   int batchSize;
 
+  @Inject
+  @ConfigProperty(name = "AUDIT_RETENTION_DAYS")
+  Optional<String> auditDays;
+
   // Read here, not from the storage writer: it reports itself enabled only once it has started.
   @Inject
   @ConfigProperty(name = "STORAGE_ENABLED", defaultValue = "true")
@@ -68,10 +76,7 @@ public class RetentionSchedule {
   private volatile boolean stopping;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    RetentionCleaner.Settings settings = settings();
-    if (!settings.enabled() || !storageEnabled) {
-      return;
-    }
+    int audit = AuditRetention.parseDays(auditDays.orElse(null));
     try {
       executor = (ManagedScheduledExecutorService)
           new InitialContext().lookup("java:comp/DefaultManagedScheduledExecutorService");
@@ -80,8 +85,8 @@ public class RetentionSchedule {
       return;
     }
     LOG.info(() -> "Retention removes bodies after " + bodyDays.map(d -> d + " days").orElse("never")
-        + " and requests after " + requestDays.map(d -> d + " days").orElse("never")
-        + ", daily from " + hour + ":00 UTC");
+        + ", requests after " + requestDays.map(d -> d + " days").orElse("never")
+        + " and audit events after " + audit + " days, daily from " + hour + ":00 UTC");
     scheduleNext();
   }
 
@@ -129,8 +134,13 @@ public class RetentionSchedule {
         return;
       }
       try {
-        new RetentionCleaner(dataSource, vendor, settings())
-            .run(Instant.now(), () -> !stopping && Instant.now().isBefore(deadline));
+        BooleanSupplier keepGoing = () -> !stopping && Instant.now().isBefore(deadline);
+        if (settings().enabled() && storageEnabled) {
+          new RetentionCleaner(dataSource, vendor, settings()).run(Instant.now(), keepGoing);
+        }
+        new AuditRetention(new AuditRepository(dataSource, vendor),
+            AuditRetention.parseDays(auditDays.orElse(null)), batchSize, PAUSE)
+            .run(Instant.now(), keepGoing);
       } finally {
         if (vendor == DatabaseVendor.POSTGRESQL) {
           unlock(lock);

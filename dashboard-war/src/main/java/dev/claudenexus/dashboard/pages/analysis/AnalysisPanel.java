@@ -9,6 +9,9 @@ import dev.claudenexus.analysis.job.CostCap;
 import dev.claudenexus.analysis.prompt.AnalysisPrompt;
 import dev.claudenexus.api.access.AccessSettings;
 import dev.claudenexus.api.access.DashboardRoles;
+import dev.claudenexus.api.audit.AuditTrail;
+import dev.claudenexus.audit.AuditAction;
+import dev.claudenexus.dashboard.pages.PageAudit;
 import dev.claudenexus.dashboard.pages.conversation.ConversationPage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -29,6 +32,7 @@ public class AnalysisPanel {
 
   @Inject ConversationPage conversation;
   @Inject AnalysisStore store;
+  @Inject AuditTrail audit;
 
   private boolean loaded;
   private Optional<StoredAnalysis> analysis = Optional.empty();
@@ -99,5 +103,8 @@ public class AnalysisPanel {
     }
     analysis = store.find(UUID.fromString(id), getBranchId());
     sections = analysis.flatMap(a -> AnalysisSections.parse(a.data()));
+    if (analysis.isPresent()) {
+      audit.record(PageAudit.request(), AuditAction.ANALYSIS_VIEW, id + "/" + getBranchId(), 200);
+    }
   }
 }

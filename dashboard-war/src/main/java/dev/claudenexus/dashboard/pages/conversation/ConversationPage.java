@@ -1,15 +1,19 @@
 package dev.claudenexus.dashboard.pages.conversation;
 
+import dev.claudenexus.api.audit.AuditTrail;
 import dev.claudenexus.api.conversations.ConversationBranch;
 import dev.claudenexus.api.conversations.ConversationRequest;
 import dev.claudenexus.api.conversations.ConversationRequestsQuery;
 import dev.claudenexus.api.conversations.ConversationTotals;
 import dev.claudenexus.api.conversations.RequestPosition;
 import dev.claudenexus.api.conversations.RequestSelection;
+import dev.claudenexus.audit.AuditAction;
+import dev.claudenexus.dashboard.pages.PageAudit;
 import dev.claudenexus.dashboard.pages.request.RequestIds;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,6 +30,8 @@ import java.util.UUID;
 @Named
 @RequestScoped
 public class ConversationPage {
+
+  @Inject AuditTrail audit;
 
   private String id;
   private String branch;
@@ -78,14 +84,21 @@ public class ConversationPage {
     this.before = before;
   }
 
-  /** Reads the conversation and sets the status of a page that has nothing to show. */
+  /**
+   * Reads the conversation, sets the status of a page that has nothing to show, and audits the
+   * view.
+   */
   public void load() throws SQLException {
     ensureLoaded();
+    int status = 200;
     if (conversationId == null) {
-      FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(400);
+      status = 400;
+      FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(status);
     } else if (branches.isEmpty()) {
-      FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+      status = 404;
+      FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(status);
     }
+    audit.record(PageAudit.request(), AuditAction.CONVERSATION_VIEW, id, status);
   }
 
   /** Returns the page title: the short conversation id, or why there is nothing to show. */

@@ -1,12 +1,16 @@
 package dev.claudenexus.dashboard.pages.request;
 
+import dev.claudenexus.api.audit.AuditTrail;
 import dev.claudenexus.api.requests.RequestDetail;
 import dev.claudenexus.api.requests.RequestDetailQuery;
 import dev.claudenexus.api.requests.StreamChunk;
 import dev.claudenexus.api.spark.SparkSettings;
+import dev.claudenexus.audit.AuditAction;
+import dev.claudenexus.dashboard.pages.PageAudit;
 import dev.claudenexus.storage.DataSources;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,6 +33,8 @@ public class RequestPage {
 
   /** Stream chunks the raw view shows. */
   static final int MAX_CHUNKS = 2_000;
+
+  @Inject AuditTrail audit;
 
   private String id;
   private String view;
@@ -113,14 +119,18 @@ public class RequestPage {
     return "oldest".equals(order);
   }
 
-  /** Reads the request and sets the status of a page that has none to show. */
+  /** Reads the request, sets the status of a page that has none to show, and audits the view. */
   public void load() throws SQLException {
     ensureLoaded();
+    int status = 200;
     if (isInvalidId()) {
-      FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(400);
+      status = 400;
+      FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(status);
     } else if (detail == null) {
-      FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+      status = 404;
+      FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(status);
     }
+    audit.record(PageAudit.request(), AuditAction.REQUEST_VIEW, id, status);
   }
 
   /** Returns the page title: the short request id, or why there is nothing to show. */
