@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -206,6 +207,44 @@ class SsoApiIT {
             response.body()).isEqualTo(expected[i]);
       }
     }
+  }
+
+  @Test
+  void onlyAdminReadsAuditTrail() throws Exception {
+    String viewer = viewerToken();
+    String admin = adminToken();
+    for (String base : ports) {
+      // The viewer's own read above is in the trail; the viewer may not see it.
+      get(base, viewer);
+      HttpResponse<String> asViewer = api.get(base + "/api/audit?user=vera",
+          "Authorization", "Bearer " + viewer);
+      HttpResponse<String> asAdmin = api.get(base + "/api/audit?user=adam",
+          "Authorization", "Bearer " + admin);
+
+      assertThat(asViewer.statusCode()).as(base).isEqualTo(403);
+      assertThat(asAdmin.statusCode()).as(base).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void tokenCallerRecordedInAuditTrail() throws Exception {
+    String base = sso.dashboardUrl();
+    HttpResponse<String> read = api.get(base + "/api/conversations?limit=1",
+        "Authorization", "Bearer " + viewerToken());
+    assertThat(read.statusCode()).isEqualTo(200);
+
+    // The trail is written in the background, within about half a second.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    String trail = "";
+    while (System.nanoTime() < deadline && !trail.contains("oidc-bearer")) {
+      Thread.sleep(250);
+      trail = api.get(base + "/api/audit?user=vera&action=conversation.view",
+          "Authorization", "Bearer " + adminToken()).body();
+    }
+
+    assertThat(trail).contains("\"user\":\"vera\"");
+    assertThat(trail).contains("\"authMethod\":\"oidc-bearer\"");
+    assertThat(trail).contains("\"action\":\"conversation.view\"");
   }
 
   @Test
