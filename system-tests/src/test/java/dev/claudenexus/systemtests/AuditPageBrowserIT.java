@@ -66,7 +66,7 @@ class AuditPageBrowserIT {
     List<WebElement> actions = browser().driver.findElements(By.cssSelector("td.audit-action"));
     assertThat(actions).isNotEmpty();
     assertThat(actions).extracting(WebElement::getText).containsOnly("login");
-    // The run's database also holds the single sign-on tests' logins, under their user names.
+    // The run's database also contains the single sign-on tests' logins, under their user names.
     assertThat(browser().driver.findElements(By.cssSelector("td.audit-user")))
         .extracting(WebElement::getText).contains("dashboard-session");
     assertThat(browser().driver.findElement(By.id("audit-csv")).getAttribute("href"))

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (mock-oauth2-server on 127.0.0.1), on the run's database. They keep the dashboard key, so the
  * key and single sign-on are tested side by side. Members of {@link #ADMIN_GROUP} are admins, of
  * {@link #VIEWER_GROUP} viewers. Neither service has a GitHub token, a Spark key or the analysis
- * worker, so an admin's writes end in the answers of an unconfigured sync and Spark, and these
+ * worker, so an admin's writes end in the responses of an unconfigured sync and Spark, and these
  * services never compete with the main proxy for work.
  */
 final class SsoServices implements ExtensionContext.Store.CloseableResource, AutoCloseable {
@@ -104,7 +104,7 @@ final class SsoServices implements ExtensionContext.Store.CloseableResource, Aut
   }
 
   /**
-   * Makes the provider's next token answer name this user with these groups, for the audience
+   * Makes the provider's next token response name this user with these groups, for the audience
    * {@link #CLIENT_ID}, valid for {@code expirySeconds} from now.
    */
   void nextUser(String user, List<String> groups, long expirySeconds) {

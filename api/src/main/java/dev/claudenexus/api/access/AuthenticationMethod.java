@@ -1,12 +1,12 @@
 package dev.claudenexus.api.access;
 
 /**
- * How a request was authenticated. The realm of each war stores one of these values in the request
- * attribute {@value #ATTRIBUTE}, so that later code (an audit trail) can record it.
+ * The ways a request can be authenticated. The realm of each war stores one of these values in the
+ * request attribute {@value #ATTRIBUTE}, so that later code (the audit trail) can record it.
  */
 public final class AuthenticationMethod {
 
-  /** Name of the request attribute that holds the method. */
+  /** Name of the request attribute that contains the method. */
   public static final String ATTRIBUTE = "nexus.auth.method";
 
   /** The dashboard key, sent as a header. */

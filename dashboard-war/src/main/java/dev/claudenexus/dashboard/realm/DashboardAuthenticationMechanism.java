@@ -90,13 +90,13 @@ public class DashboardAuthenticationMechanism implements HttpAuthenticationMecha
     try {
       SsoIdentity identity = new SsoTokenValidator(provider).validateBearer(token);
       if (identity.roles().isEmpty()) {
-        // The API answers 403 with the reason; the realm only leaves the caller anonymous.
+        // The API responds 403 with the reason, so the realm only leaves the caller anonymous.
         return context.doNothing();
       }
       return logIn(request, context, identity.name(), identity.roles(),
           AuthenticationMethod.OIDC_BEARER);
     } catch (SsoException e) {
-      // The API filter validates the token again and answers 401 or 503 with the reason.
+      // The API filter validates the token again and responds 401 or 503 with the reason.
       return context.doNothing();
     }
   }
