@@ -1,6 +1,5 @@
 package dev.claudenexus.storage;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -121,11 +121,11 @@ public final class StorageJournal {
     long position = replayPosition;
     try (FileChannel channel = FileChannel.open(replaying, StandardOpenOption.READ)) {
       channel.position(position);
-      InputStream input = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
+      LineReader input = new LineReader(Channels.newInputStream(channel));
       long bytesRead = 0;
       // Unreadable lines do not count, so an empty batch means the end of the file.
       while (records.size() < maxRecords && (bytesRead < maxBytes || records.isEmpty())) {
-        byte[] line = readLine(input);
+        byte[] line = input.next();
         if (line == null) {
           break;
         }
@@ -199,19 +199,59 @@ public final class StorageJournal {
   }
 
   /**
-   * Returns the next line with its line feed, or without one at the end of the file, or
-   * {@code null} at the end of the file. One line is one record, so its size is that of a record.
+   * Reads the lines of a journal file through its own buffer, a block at a time, because reading
+   * byte by byte from a buffered stream took a third of the proxy's CPU while it replayed a journal.
    */
-  private static byte[] readLine(InputStream input) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    int next;
-    while ((next = input.read()) != -1) {
-      line.write(next);
-      if (next == '\n') {
-        break;
+  private static final class LineReader {
+
+    private final InputStream input;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int start;
+    private int end;
+
+    LineReader(InputStream input) {
+      this.input = input;
+    }
+
+    /**
+     * Returns the next line with its line feed, or without one at the end of the file, or
+     * {@code null} at the end of the file. One line is one record, so its size is that of a record.
+     */
+    byte[] next() throws IOException {
+      ByteArrayOutputStream partial = null;
+      while (true) {
+        if (start == end) {
+          int read = input.read(buffer, 0, buffer.length);
+          if (read < 0) {
+            return partial == null || partial.size() == 0 ? null : partial.toByteArray();
+          }
+          start = 0;
+          end = read;
+        }
+        int stop = end;
+        boolean complete = false;
+        for (int i = start; i < end; i++) {
+          if (buffer[i] == '\n') {
+            stop = i + 1;
+            complete = true;
+            break;
+          }
+        }
+        if (complete && partial == null) {
+          byte[] line = Arrays.copyOfRange(buffer, start, stop);
+          start = stop;
+          return line;
+        }
+        if (partial == null) {
+          partial = new ByteArrayOutputStream();
+        }
+        partial.write(buffer, start, stop - start);
+        start = stop;
+        if (complete) {
+          return partial.toByteArray();
+        }
       }
     }
-    return line.size() == 0 ? null : line.toByteArray();
   }
 
   /**
@@ -239,10 +279,11 @@ public final class StorageJournal {
   /** Returns every readable record of {@code file}, for {@link #beginReplay}. */
   private static List<RequestRecord> readRecords(Path file) throws IOException {
     List<RequestRecord> records = new ArrayList<>();
-    try (InputStream input = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+    try (InputStream stream = Files.newInputStream(file)) {
+      LineReader input = new LineReader(stream);
       long position = 0;
       byte[] line;
-      while ((line = readLine(input)) != null) {
+      while ((line = input.next()) != null) {
         position += line.length;
         RequestRecord record = parse(line, file, position);
         if (record != null) {
