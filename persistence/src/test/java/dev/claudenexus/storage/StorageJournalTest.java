@@ -242,6 +242,22 @@ class StorageJournalTest {
   }
 
   @Test
+  void replayBatchReadsLinesLongerThanBuffer() throws IOException {
+    StorageJournal journal = journal();
+    String body = "{\"model\":\"claude\",\"messages\":[{\"role\":\"user\",\"content\":\""
+        + "x".repeat(200_000) + "\"}]}";
+    List<RequestRecord> records = List.of(RecordBuilder.full().build(),
+        RecordBuilder.inference(body, "{}").build(), RecordBuilder.full().build(),
+        RecordBuilder.inference(body, body).build());
+    journal.append(records);
+
+    List<List<RequestRecord>> batches = replayInBatches(journal, 3, Long.MAX_VALUE);
+
+    assertEquals(List.of(records.subList(0, 3), records.subList(3, 4)), batches);
+    assertFalse(journal.hasWork());
+  }
+
+  @Test
   void replayBatchStopsAtByteLimit() throws IOException {
     StorageJournal journal = journal();
     List<RequestRecord> records = records(3);
