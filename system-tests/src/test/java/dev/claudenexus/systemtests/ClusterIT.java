@@ -263,8 +263,8 @@ class ClusterIT {
 
   /**
    * An instance that loses the database keeps its records in its own journal. Stopped and
-   * restarted with the database back, it stores each of them once; the other instance never sees
-   * them.
+   * restarted with the database back, it stores each of them once. The other instance never reads
+   * that journal.
    */
   @Test
   @Order(6)

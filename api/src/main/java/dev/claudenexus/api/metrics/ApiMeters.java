@@ -25,7 +25,7 @@ public class ApiMeters {
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
     MeterRegistry registry = metrics.registry();
-    // A gauge holds its object weakly, so the objects are the fields of this application-scoped
+    // A gauge keeps only a weak reference to its object, so the objects are the fields of this application-scoped
     // bean, which live as long as the war.
     Gauge.builder("nexus.sse.connections", requestEvents, RequestEvents::connections)
         .description("Open event streams of the JSON API")

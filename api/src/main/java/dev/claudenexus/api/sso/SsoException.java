@@ -2,7 +2,7 @@ package dev.claudenexus.api.sso;
 
 /**
  * A failed single sign-on step: the provider could not be reached, refused a request, or sent a
- * token that is not valid. The message says what failed and never contains a token or secret.
+ * token that is not valid. The message names what failed and never contains a token or secret.
  */
 public class SsoException extends Exception {
 

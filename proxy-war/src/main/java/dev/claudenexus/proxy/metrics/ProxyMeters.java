@@ -41,7 +41,7 @@ public class ProxyMeters {
   }
 
   private void registerStorage(MeterRegistry registry) {
-    // A meter holds its object weakly, so the objects are the fields of this application-scoped
+    // A meter keeps only a weak reference to its object, so the objects are the fields of this application-scoped
     // bean, which live as long as the war.
     Gauge.builder("nexus.storage.queue", storage, StorageWriter::queuedRecords)
         .description("Records waiting in memory for the storage writer")
