@@ -14,9 +14,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,6 +48,8 @@ public final class Benchmark {
   private final Results results = new Results();
   /** Proxies and databases to close, newest first, also from the shutdown hook after Ctrl-C. */
   private final Deque<AutoCloseable> open = new ArrayDeque<>();
+  /** Proxies whose flight recording has started. */
+  private final Set<ProxyProcess> recording = new HashSet<>();
   private FakeAnthropicApi fake;
   private ClosedLoop loop;
 
@@ -146,6 +150,7 @@ public final class Benchmark {
   private void latencyPhase(Results.Phase phase) throws Exception {
     ProxyProcess proxy = startProxy(phase, Map.of("STORAGE_ENABLED", "false"));
     warmUp(proxy);
+    startRecording(proxy);
     Endpoint direct = new Endpoint("direct", fake.baseUrl(), "sk-ant-bench-direct");
     for (int clients : options.clients()) {
       for (RequestShape shape : SHAPES) {
@@ -203,6 +208,8 @@ public final class Benchmark {
             measure(direct, null, STORAGE_SHAPE, clients, options.storageRequests()));
       }
       measure(proxy.endpoint(), proxy, STORAGE_SHAPE, clients, 0);
+      StorageRun.awaitBacklog(proxy, database, extraRows);
+      startRecording(proxy);
       StorageRun.Result run = StorageRun.run(loop, proxy, database, STORAGE_SHAPE, clients,
           options.storageRequests(), options.timeLimit(), extraRows);
       runs.add(run);
@@ -236,7 +243,14 @@ public final class Benchmark {
     for (RequestShape shape : SHAPES) {
       count(proxy, loop.run(proxy.endpoint(), shape, 10, perShape, options.timeLimit()));
     }
-    if (options.jfr()) {
+  }
+
+  /**
+   * Starts the flight recorder once per proxy when {@code --jfr true}: after the warm-ups and, with
+   * storage on, after their rows are stored.
+   */
+  private void startRecording(ProxyProcess proxy) throws IOException, InterruptedException {
+    if (options.jfr() && recording.add(proxy)) {
       proxy.jcmd("JFR.start", "name=bench", "settings=profile");
     }
   }

@@ -279,7 +279,8 @@ final class Report {
         + " time of the server processes connected to the benchmark's database over the same span,"
         + " divided by the rows added (H2 runs inside the proxy, so its work is in the proxy's figure)."
         + " Before the first row the new proxy got " + count(options.proxyWarmup()) + " warm-up requests"
-        + " of all four request kinds.");
+        + " of all four request kinds. Each run starts once the rows of all earlier requests are"
+        + " stored, so no run pays for storing the warm-ups' 50 KB bodies.");
     line("");
     storageTable(phase.storageRuns);
     if (!phase.directReference.isEmpty()) {
@@ -398,7 +399,8 @@ final class Report {
     HotMethods.Profile profile = phase.profile;
     line("### Where the proxy spends CPU (Java Flight Recorder)");
     line("");
-    line("Recorded with `jcmd PID JFR.start settings=profile` after the warm-up, until the end of the"
+    line("Recorded with `jcmd PID JFR.start settings=profile` after the warm-ups (with storage on, once"
+        + " their rows were stored), until the end of the"
         + " phase: " + count(profile.samples()) + " `jdk.ExecutionSample` events, which sample threads"
         + " running Java code (not those blocked in I/O). The recording costs some throughput.");
     line("");

@@ -1,8 +1,9 @@
 package dev.claudenexus.analysis;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.HexFormat;
@@ -114,7 +115,7 @@ public class AnalysisRequests {
 
   private void audit(String type, String outcome, UUID conversationId, String branchId, String domain,
       String requestId) {
-    String metadata = Json.createObjectBuilder().add("source", "api").build().toString();
+    String metadata = JSON.createObjectBuilder().add("source", "api").build().toString();
     try {
       store.audit(new AuditEvent(type, outcome, conversationId, branchId, domain, requestId, metadata));
     } catch (SQLException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.claudenexus.analysis;
 
-import jakarta.json.Json;
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,9 +26,9 @@ public final class ErrorHistory {
 
   /** Returns the history with one more entry; an unreadable old value is kept as {@code previous}. */
   public static String add(String history, String key, String name, String message) {
-    JsonObjectBuilder builder = Json.createObjectBuilder();
+    JsonObjectBuilder builder = JSON.createObjectBuilder();
     if (history != null && !history.isBlank()) {
-      try (var reader = Json.createReader(new StringReader(history))) {
+      try (var reader = JSON.createReader(new StringReader(history))) {
         for (Map.Entry<String, JsonValue> entry : reader.readObject().entrySet()) {
           builder.add(entry.getKey(), entry.getValue());
         }
@@ -37,7 +38,7 @@ public final class ErrorHistory {
     }
     String shortened = message.length() > MAX_MESSAGE_CHARS
         ? message.substring(0, MAX_MESSAGE_CHARS) + "..." : message;
-    builder.add(key, Json.createObjectBuilder()
+    builder.add(key, JSON.createObjectBuilder()
         .add("message", shortened)
         .add("name", name)
         .add("timestamp", Instant.now().toString()));
@@ -49,7 +50,7 @@ public final class ErrorHistory {
     if (history == null || history.isBlank()) {
       return null;
     }
-    try (var reader = Json.createReader(new StringReader(history))) {
+    try (var reader = JSON.createReader(new StringReader(history))) {
       JsonObject object = reader.readObject();
       if (object.get("final_error") instanceof JsonObject last) {
         return messageOf(last);

@@ -1,18 +1,17 @@
 package dev.claudenexus.audit;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.journal.LineCodec;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** Converts audit events to and from the one-line JSON form of the audit journal. */
 final class AuditEventJson implements LineCodec<AuditEvent> {
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Override
   public String toLine(AuditEvent event) {

@@ -1,5 +1,7 @@
 package dev.claudenexus.conversation;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -54,12 +56,12 @@ public final class ResponseContent {
 
   /** Returns the sub-agent tool calls as the {@code task_tool_invocation} column stores them. */
   public static JsonArray taskToolInvocationJson(JsonObject response) {
-    var array = jakarta.json.Json.createArrayBuilder();
+    var array = JSON.createArrayBuilder();
     for (JsonObject block : blocks(response)) {
       if (isType(block, "tool_use")
           && block.get("name") instanceof JsonString name
           && SUBAGENT_TOOLS.contains(name.getString())) {
-        var entry = jakarta.json.Json.createObjectBuilder();
+        var entry = JSON.createObjectBuilder();
         entry.add("id", block.getOrDefault("id", JsonValue.NULL));
         entry.add("name", name);
         entry.add("input", block.getOrDefault("input", JsonValue.NULL));

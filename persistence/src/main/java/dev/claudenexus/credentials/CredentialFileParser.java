@@ -1,16 +1,15 @@
 package dev.claudenexus.credentials;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the JSON of a credential file and checks the fields its type requires. */
 public final class CredentialFileParser {
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private CredentialFileParser() {}
 

@@ -1,6 +1,7 @@
 package dev.claudenexus.pricing;
 
-import jakarta.json.Json;
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonObject;
@@ -27,7 +28,7 @@ final class PriceFileParser {
 
   /** Rejects duplicate keys, which would otherwise silently replace an earlier price. */
   private static final JsonReaderFactory READERS =
-      Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+      JSON.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
   private PriceFileParser() {}
 
@@ -72,7 +73,7 @@ final class PriceFileParser {
    * and would accept a file with text after it.
    */
   private static void rejectTextAfterValue(String text, String source) throws InvalidPriceFileException {
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
       parser.next();
       parser.skipObject();
       parser.skipArray();

@@ -1,7 +1,8 @@
 package dev.claudenexus.rollup;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.schema.DatabaseVendor;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -16,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -212,7 +212,7 @@ public final class UsageRollups {
     if (!responseHeaders.contains(WARNING_HEADER)) {
       return false;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(responseHeaders))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(responseHeaders))) {
       JsonValue headers = reader.readValue();
       if (headers.getValueType() != JsonValue.ValueType.OBJECT) {
         return false;

@@ -1,5 +1,7 @@
 package dev.claudenexus.storage;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.conversation.BranchNames;
 import dev.claudenexus.conversation.LinkLookup;
 import dev.claudenexus.conversation.LinkLookupException;
@@ -7,7 +9,6 @@ import dev.claudenexus.conversation.LinkedRequest;
 import dev.claudenexus.conversation.ResponseContent;
 import dev.claudenexus.conversation.SummaryResponse;
 import dev.claudenexus.conversation.TaskInvocation;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -150,7 +151,7 @@ public final class JdbcLinkLookup implements LinkLookup {
     if (json == null) {
       return null;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       return reader.read() instanceof JsonObject object ? object : null;
     } catch (JsonException e) {
       return null;

@@ -1,12 +1,13 @@
 package dev.claudenexus.storage;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.usage.TokenUsage;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,8 +16,6 @@ import java.util.UUID;
 
 /** Converts records to and from the one-line JSON form of the storage journal. */
 final class RequestRecordJson {
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private RequestRecordJson() {}
 

@@ -1,8 +1,9 @@
 package dev.claudenexus.classification;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -21,7 +22,7 @@ class RecordedRequestsTest {
 
   private static JsonObject load(String resource) throws IOException {
     try (InputStream in = RecordedRequestsTest.class.getResourceAsStream("/classification/" + resource);
-        JsonReader reader = Json.createReader(in)) {
+        JsonReader reader = JSON.createReader(in)) {
       return reader.readObject();
     }
   }

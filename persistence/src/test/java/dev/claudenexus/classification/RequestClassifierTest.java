@@ -1,8 +1,9 @@
 package dev.claudenexus.classification;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestClassifierTest {
 
   private static JsonObject json(String text) {
-    return Json.createReader(new StringReader(text.replace('\'', '"'))).readObject();
+    return JSON.createReader(new StringReader(text.replace('\'', '"'))).readObject();
   }
 
   private static RequestType classifyMessages(String body) {

@@ -1,6 +1,7 @@
 package dev.claudenexus.conversation;
 
-import jakarta.json.Json;
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class AcceptanceData {
   }
 
   static JsonObject object(String relativePath) {
-    try (InputStream in = open(relativePath); JsonReader reader = Json.createReader(in)) {
+    try (InputStream in = open(relativePath); JsonReader reader = JSON.createReader(in)) {
       return reader.readObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -39,7 +40,7 @@ final class AcceptanceData {
   }
 
   static JsonObject parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       return reader.readObject();
     }
   }

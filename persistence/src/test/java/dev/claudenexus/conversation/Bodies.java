@@ -1,6 +1,7 @@
 package dev.claudenexus.conversation;
 
-import jakarta.json.Json;
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -42,34 +43,34 @@ final class Bodies {
   }
 
   JsonObject request() {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     messages.forEach(array::add);
-    return Json.createObjectBuilder().add("model", "claude-sonnet-4-5").add("max_tokens", 1024)
+    return JSON.createObjectBuilder().add("model", "claude-sonnet-4-5").add("max_tokens", 1024)
         .add("system", system).add("messages", array).build();
   }
 
   static JsonObject message(String role, String text) {
-    return Json.createObjectBuilder().add("role", role).add("content", text).build();
+    return JSON.createObjectBuilder().add("role", role).add("content", text).build();
   }
 
   static JsonObject textResponse(String text) {
-    return Json.createObjectBuilder().add("type", "message").add("role", "assistant")
-        .add("content", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("type", "text").add("text", text)))
+    return JSON.createObjectBuilder().add("type", "message").add("role", "assistant")
+        .add("content", JSON.createArrayBuilder()
+            .add(JSON.createObjectBuilder().add("type", "text").add("text", text)))
         .build();
   }
 
   /** Returns a response that launches sub-agents through {@code tool} with these prompts. */
   static JsonObject subagentResponse(String tool, String... prompts) {
-    JsonArrayBuilder content = Json.createArrayBuilder();
+    JsonArrayBuilder content = JSON.createArrayBuilder();
     int n = 0;
     for (String prompt : prompts) {
-      JsonObjectBuilder input = Json.createObjectBuilder().add("description", "Sub-agent " + n)
+      JsonObjectBuilder input = JSON.createObjectBuilder().add("description", "Sub-agent " + n)
           .add("prompt", prompt);
-      content.add(Json.createObjectBuilder().add("type", "tool_use").add("id", "toolu_" + n++)
+      content.add(JSON.createObjectBuilder().add("type", "tool_use").add("id", "toolu_" + n++)
           .add("name", tool).add("input", input));
     }
-    return Json.createObjectBuilder().add("type", "message").add("role", "assistant")
+    return JSON.createObjectBuilder().add("type", "message").add("role", "assistant")
         .add("content", content).build();
   }
 }

@@ -1,9 +1,10 @@
 package dev.claudenexus.conversation;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +57,7 @@ class ConversationTextTest {
 
   @Test
   void joinedSystemTextOfOtherTypes() {
-    assertEquals("as is ", ConversationText.joinedSystemText(Json.createValue("as is ")));
+    assertEquals("as is ", ConversationText.joinedSystemText(JSON.createValue("as is ")));
     assertNull(ConversationText.joinedSystemText(JsonValue.NULL));
     assertNull(ConversationText.joinedSystemText(JsonValue.EMPTY_JSON_OBJECT));
     assertNull(ConversationText.joinedSystemText(null));

@@ -1,12 +1,13 @@
 package dev.claudenexus.conversation;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static dev.claudenexus.conversation.AcceptanceData.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -57,8 +58,8 @@ class CurrentModeTest {
   void toolLoopOpeningTurnIsParent() {
     JsonObject turn2 = AcceptanceData.object(TOOL_LOOP).getJsonObject("body");
     JsonArray messages = turn2.getJsonArray("messages");
-    JsonObject opening = Json.createObjectBuilder(turn2)
-        .add("messages", Json.createArrayBuilder().add(messages.get(0)).add(messages.get(1))).build();
+    JsonObject opening = JSON.createObjectBuilder(turn2)
+        .add("messages", JSON.createArrayBuilder().add(messages.get(0)).add(messages.get(1))).build();
 
     String openingHash = CURRENT.hash(opening).currentMessageHash();
 
@@ -71,13 +72,13 @@ class CurrentModeTest {
   void changedSystemMessageStillLinks() {
     JsonObject turn2 = AcceptanceData.object(TOOL_LOOP).getJsonObject("body");
     JsonArray messages = turn2.getJsonArray("messages");
-    JsonObject changedSystem = Json.createObjectBuilder().add("role", "system")
-        .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "text")
+    JsonObject changedSystem = JSON.createObjectBuilder().add("role", "system")
+        .add("content", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("type", "text")
             .add("text", "# Environment\nToday's date is 2026-12-03.")
-            .add("cache_control", Json.createObjectBuilder().add("type", "ephemeral"))))
+            .add("cache_control", JSON.createObjectBuilder().add("type", "ephemeral"))))
         .build();
-    JsonObject opening = Json.createObjectBuilder(turn2)
-        .add("messages", Json.createArrayBuilder().add(messages.get(0)).add(changedSystem)).build();
+    JsonObject opening = JSON.createObjectBuilder(turn2)
+        .add("messages", JSON.createArrayBuilder().add(messages.get(0)).add(changedSystem)).build();
 
     assertEquals(CURRENT.hash(opening).currentMessageHash(), CURRENT.hash(turn2).parentMessageHash());
     assertNotEquals(ORIGINAL.hash(opening).currentMessageHash(), ORIGINAL.hash(turn2).parentMessageHash());
@@ -144,9 +145,9 @@ class CurrentModeTest {
     String first = "x-anthropic-billing-header: cc_version=2.1.332.0b8; cc_entrypoint=sdk-cli;\nBe brief.";
     String second = "x-anthropic-billing-header: cc_version=2.1.333.461; cc_entrypoint=sdk-cli;\nBe brief.";
 
-    assertEquals(CURRENT.systemHash(Json.createValue("Be brief.")), CURRENT.systemHash(Json.createValue(first)));
-    assertEquals(CURRENT.systemHash(Json.createValue(first)), CURRENT.systemHash(Json.createValue(second)));
-    assertNotEquals(ORIGINAL.systemHash(Json.createValue(first)), ORIGINAL.systemHash(Json.createValue(second)));
+    assertEquals(CURRENT.systemHash(JSON.createValue("Be brief.")), CURRENT.systemHash(JSON.createValue(first)));
+    assertEquals(CURRENT.systemHash(JSON.createValue(first)), CURRENT.systemHash(JSON.createValue(second)));
+    assertNotEquals(ORIGINAL.systemHash(JSON.createValue(first)), ORIGINAL.systemHash(JSON.createValue(second)));
   }
 
   @Test
@@ -164,10 +165,10 @@ class CurrentModeTest {
       String sessionA = "x-anthropic-billing-header: cc_version=1;\n" + opening + ".\nWorking directory: /a";
       String sessionB = "\n" + opening + ".\nWorking directory: /b\ngitStatus: clean";
 
-      String expected = CURRENT.systemHash(Json.createValue(opening));
+      String expected = CURRENT.systemHash(JSON.createValue(opening));
 
-      assertEquals(expected, CURRENT.systemHash(Json.createValue(sessionA)), opening);
-      assertEquals(expected, CURRENT.systemHash(Json.createValue(sessionB)), opening);
+      assertEquals(expected, CURRENT.systemHash(JSON.createValue(sessionA)), opening);
+      assertEquals(expected, CURRENT.systemHash(JSON.createValue(sessionB)), opening);
     }
   }
 
@@ -177,9 +178,9 @@ class CurrentModeTest {
         + "Recent commits:\nabc one";
     String second = "Be brief.\n\ngitStatus: snapshot\n\nSomething else entirely";
 
-    assertEquals(CURRENT.systemHash(Json.createValue("Be brief.")), CURRENT.systemHash(Json.createValue(first)));
-    assertEquals(CURRENT.systemHash(Json.createValue(first)), CURRENT.systemHash(Json.createValue(second)));
-    assertNotEquals(ORIGINAL.systemHash(Json.createValue(first)), ORIGINAL.systemHash(Json.createValue(second)));
+    assertEquals(CURRENT.systemHash(JSON.createValue("Be brief.")), CURRENT.systemHash(JSON.createValue(first)));
+    assertEquals(CURRENT.systemHash(JSON.createValue(first)), CURRENT.systemHash(JSON.createValue(second)));
+    assertNotEquals(ORIGINAL.systemHash(JSON.createValue(first)), ORIGINAL.systemHash(JSON.createValue(second)));
   }
 
   @Test

@@ -1,11 +1,12 @@
 package dev.claudenexus.conversation;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static dev.claudenexus.conversation.AcceptanceData.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -54,15 +55,15 @@ class HostileInputTest {
   @ParameterizedTest
   @EnumSource(HashMode.class)
   void deeplyNestedToolInputHashed(HashMode mode) {
-    JsonValue input = Json.createValue("deep");
+    JsonValue input = JSON.createValue("deep");
     for (int level = 0; level < 10_000; level++) {
       input = level % 2 == 0
-          ? Json.createArrayBuilder().add(input).build()
-          : Json.createObjectBuilder().add("k", input).build();
+          ? JSON.createArrayBuilder().add(input).build()
+          : JSON.createObjectBuilder().add("k", input).build();
     }
-    JsonObject body = Json.createObjectBuilder().add("messages", Json.createArrayBuilder()
-        .add(Json.createObjectBuilder().add("role", "assistant").add("content", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("type", "tool_use").add("id", "t").add("name", "n")
+    JsonObject body = JSON.createObjectBuilder().add("messages", JSON.createArrayBuilder()
+        .add(JSON.createObjectBuilder().add("role", "assistant").add("content", JSON.createArrayBuilder()
+            .add(JSON.createObjectBuilder().add("type", "tool_use").add("id", "t").add("name", "n")
                 .add("input", input)))))
         .build();
 
@@ -72,13 +73,13 @@ class HostileInputTest {
   @ParameterizedTest
   @EnumSource(HashMode.class)
   void deeplyNestedIdGivesNoHash(HashMode mode) {
-    JsonValue id = Json.createValue("deep");
+    JsonValue id = JSON.createValue("deep");
     for (int level = 0; level < 10_000; level++) {
-      id = Json.createArrayBuilder().add(id).build();
+      id = JSON.createArrayBuilder().add(id).build();
     }
-    JsonObject body = Json.createObjectBuilder().add("messages", Json.createArrayBuilder()
-        .add(Json.createObjectBuilder().add("role", "user").add("content", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("type", "tool_result").add("tool_use_id", id)))))
+    JsonObject body = JSON.createObjectBuilder().add("messages", JSON.createArrayBuilder()
+        .add(JSON.createObjectBuilder().add("role", "user").add("content", JSON.createArrayBuilder()
+            .add(JSON.createObjectBuilder().add("type", "tool_result").add("tool_use_id", id)))))
         .build();
 
     assertEquals(MessageHashes.NONE, new MessageHasher(mode).hash(body));
@@ -88,12 +89,12 @@ class HostileInputTest {
   @EnumSource(HashMode.class)
   void fiveMegabyteTextHashed(HashMode mode) {
     String text = "word ".repeat(FIVE_MB / 5) + "<system-reminder>x</system-reminder>" + " ".repeat(FIVE_MB);
-    JsonObject body = Json.createObjectBuilder()
+    JsonObject body = JSON.createObjectBuilder()
         .add("system", text)
-        .add("messages", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("role", "user").add("content", text))
-            .add(Json.createObjectBuilder().add("role", "assistant").add("content", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("type", "text").add("text", text)))))
+        .add("messages", JSON.createArrayBuilder()
+            .add(JSON.createObjectBuilder().add("role", "user").add("content", text))
+            .add(JSON.createObjectBuilder().add("role", "assistant").add("content", JSON.createArrayBuilder()
+                .add(JSON.createObjectBuilder().add("type", "text").add("text", text)))))
         .build();
 
     MessageHashes hashes = assertTimeoutPreemptively(TIME_LIMIT, () -> new MessageHasher(mode).hash(body));
@@ -107,9 +108,9 @@ class HostileInputTest {
   @EnumSource(HashMode.class)
   void unclosedRemindersStayLinear(HashMode mode) {
     String text = (" ".repeat(1000) + "<system-reminder>").repeat(FIVE_MB / 1020);
-    JsonObject body = Json.createObjectBuilder().add("system", text)
-        .add("messages", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("role", "user").add("content", text)))
+    JsonObject body = JSON.createObjectBuilder().add("system", text)
+        .add("messages", JSON.createArrayBuilder()
+            .add(JSON.createObjectBuilder().add("role", "user").add("content", text)))
         .build();
 
     MessageHashes hashes = assertTimeoutPreemptively(TIME_LIMIT, () -> new MessageHasher(mode).hash(body));
@@ -127,7 +128,7 @@ class HostileInputTest {
 
     MessageHasher hasher = new MessageHasher(mode);
 
-    String hash = assertTimeoutPreemptively(TIME_LIMIT, () -> hasher.systemHash(Json.createValue(system)));
+    String hash = assertTimeoutPreemptively(TIME_LIMIT, () -> hasher.systemHash(JSON.createValue(system)));
 
     assertEquals(Sha256.hex("Intro."), hash);
   }

@@ -1,9 +1,10 @@
 package dev.claudenexus.conversation;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static dev.claudenexus.conversation.AcceptanceData.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 
 /** {@code JSON.stringify} output of values parsed by Parsson; expected texts come from Node.js 20. */
@@ -61,6 +62,6 @@ class JsJsonTest {
   void emptyContainersAndLiterals() {
     assertEquals("{\"a\":[],\"b\":{},\"c\":[null,true,false]}",
         stringify("{\"a\": [], \"b\": {}, \"c\": [null, true, false]}", KeyOrder.JAVASCRIPT));
-    assertEquals("\"text\"", JsJson.stringify(Json.createValue("text"), KeyOrder.JAVASCRIPT));
+    assertEquals("\"text\"", JsJson.stringify(JSON.createValue("text"), KeyOrder.JAVASCRIPT));
   }
 }

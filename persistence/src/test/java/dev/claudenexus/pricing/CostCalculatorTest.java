@@ -1,11 +1,12 @@
 package dev.claudenexus.pricing;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.claudenexus.usage.TokenUsage;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -36,7 +37,7 @@ class CostCalculatorTest {
   }
 
   private static JsonObject json(String text) {
-    return Json.createReader(new StringReader(text.replace('\'', '"'))).readObject();
+    return JSON.createReader(new StringReader(text.replace('\'', '"'))).readObject();
   }
 
   private static void assertCost(String expected, Optional<BigDecimal> actual) {

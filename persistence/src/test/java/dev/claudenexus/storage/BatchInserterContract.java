@@ -1,12 +1,13 @@
 package dev.claudenexus.storage;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.claudenexus.testing.TestDatabase;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
@@ -68,7 +69,7 @@ abstract class BatchInserterContract {
   }
 
   static JsonValue json(String text) {
-    return Json.createReader(new StringReader(text)).readValue();
+    return JSON.createReader(new StringReader(text)).readValue();
   }
 
   static List<RequestRecord> fullRecords(int count) {

@@ -1,5 +1,7 @@
 package dev.claudenexus.storage;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudenexus.conversation.ConversationLink;
@@ -11,7 +13,6 @@ import dev.claudenexus.conversation.MessageHashes;
 import dev.claudenexus.schema.DatabaseVendor;
 import dev.claudenexus.schema.SchemaMigrator;
 import dev.claudenexus.testing.TestDatabase;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,18 +66,18 @@ class OriginalDatabaseAdoptionTest {
 
   /** A first turn whose string content contains a reminder, so the two hash modes differ. */
   private static jakarta.json.JsonObjectBuilder firstTurn() {
-    return Json.createObjectBuilder().add("model", "claude-opus-4-1").add("system", "Be brief.")
-        .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder()
+    return JSON.createObjectBuilder().add("model", "claude-opus-4-1").add("system", "Be brief.")
+        .add("messages", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
             .add("role", "user")
             .add("content", "Review the schema\n<system-reminder>Today is Monday</system-reminder>")));
   }
 
   private void insertOriginalRow(UUID id, JsonObject body, Instant timestamp) throws SQLException {
     MessageHashes hashes = new MessageHasher(HashMode.ORIGINAL).hash(body);
-    JsonObject response = Json.createObjectBuilder().add("role", "assistant")
-        .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder()
+    JsonObject response = JSON.createObjectBuilder().add("role", "assistant")
+        .add("content", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
             .add("type", "tool_use").add("id", "toolu_01").add("name", "Agent")
-            .add("input", Json.createObjectBuilder().add("description", "Audit")
+            .add("input", JSON.createObjectBuilder().add("description", "Audit")
                 .add("prompt", SUBAGENT_PROMPT))))
         .build();
     String sql = "INSERT INTO api_requests (request_id, domain, timestamp, method, path, body,"
@@ -128,11 +129,11 @@ class OriginalDatabaseAdoptionTest {
   @Test
   void newRequestContinuesOriginalConversation() throws SQLException {
     SchemaMigrator.migrate(database.dataSource());
-    JsonObject followUp = firstTurn().add("messages", Json.createArrayBuilder()
-        .add(Json.createObjectBuilder().add("role", "user")
+    JsonObject followUp = firstTurn().add("messages", JSON.createArrayBuilder()
+        .add(JSON.createObjectBuilder().add("role", "user")
             .add("content", "Review the schema\n<system-reminder>Today is Monday</system-reminder>"))
-        .add(Json.createObjectBuilder().add("role", "assistant").add("content", "Two tables."))
-        .add(Json.createObjectBuilder().add("role", "user").add("content", "Add indexes")))
+        .add(JSON.createObjectBuilder().add("role", "assistant").add("content", "Two tables."))
+        .add(JSON.createObjectBuilder().add("role", "user").add("content", "Add indexes")))
         .build();
 
     ConversationLink link = link(followUp);
@@ -145,8 +146,8 @@ class OriginalDatabaseAdoptionTest {
   @Test
   void subagentOfOriginalLaunchJoinsItsConversation() throws SQLException {
     SchemaMigrator.migrate(database.dataSource());
-    JsonObject subagent = Json.createObjectBuilder().add("model", "claude-opus-4-1")
-        .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder()
+    JsonObject subagent = JSON.createObjectBuilder().add("model", "claude-opus-4-1")
+        .add("messages", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
             .add("role", "user").add("content", SUBAGENT_PROMPT)))
         .build();
 

@@ -1,6 +1,7 @@
 package dev.claudenexus.proxy;
 
-import jakarta.json.spi.JsonProvider;
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,6 @@ import java.nio.charset.StandardCharsets;
  * upstream errors.
  */
 public final class AnthropicError {
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private AnthropicError() {}
 

@@ -1,9 +1,10 @@
 package dev.claudenexus.proxy;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.credentials.ClientKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -51,8 +52,8 @@ public class OperatorKeyCheck {
   }
 
   private static Response error(int status, String code, String message) {
-    String body = Json.createObjectBuilder()
-        .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+    String body = JSON.createObjectBuilder()
+        .add("error", JSON.createObjectBuilder().add("code", code).add("message", message))
         .build()
         .toString();
     return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();

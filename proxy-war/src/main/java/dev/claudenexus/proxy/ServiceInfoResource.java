@@ -1,7 +1,8 @@
 package dev.claudenexus.proxy;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.api.mcp.McpSettings;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +19,7 @@ public class ServiceInfoResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public String info() {
-    JsonObjectBuilder endpoints = Json.createObjectBuilder()
+    JsonObjectBuilder endpoints = JSON.createObjectBuilder()
         .add("api", "/v1/messages")
         .add("anthropic", "/v1/*")
         .add("health", "/health")
@@ -27,7 +28,7 @@ public class ServiceInfoResource {
     if (McpSettings.current().enabled()) {
       endpoints.add("mcp", "/mcp").add("mcpPrompts", "/api/mcp/prompts");
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("service", "claude-nexus")
         .add("version", ServiceVersion.VERSION)
         .add("status", "operational")

@@ -1,8 +1,9 @@
 package dev.claudenexus.proxy;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.Set;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AnthropicErrorTest {
 
   private static JsonObject parse(String text) {
-    return Json.createReader(new StringReader(text)).readObject();
+    return JSON.createReader(new StringReader(text)).readObject();
   }
 
   @Test

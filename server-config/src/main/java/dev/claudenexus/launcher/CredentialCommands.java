@@ -1,11 +1,12 @@
 package dev.claudenexus.launcher;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.credentials.CredentialFile;
 import dev.claudenexus.credentials.ClientKeys;
 import dev.claudenexus.credentials.CredentialFileParser;
 import dev.claudenexus.credentials.CredentialStatus;
 import dev.claudenexus.credentials.InvalidCredentialFileException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -22,7 +23,6 @@ import java.util.stream.Stream;
 
 /** {@code bin/nexus credentials list | remove | rotate-client-key} over the credentials directory. */
 final class CredentialCommands {
-
 
   private final Path directory;
   private final PrintStream out;
@@ -78,7 +78,7 @@ final class CredentialCommands {
     JsonObject json = readObject(file);
     String newKey = ClientKeys.generate();
     long now = System.currentTimeMillis();
-    JsonArrayBuilder previous = Json.createArrayBuilder();
+    JsonArrayBuilder previous = JSON.createArrayBuilder();
     if (json.get("previous_client_api_keys") instanceof jakarta.json.JsonArray old) {
       for (JsonValue entry : old) {
         if (entry instanceof JsonObject key && key.getJsonNumber("validUntil") != null
@@ -89,9 +89,9 @@ final class CredentialCommands {
     }
     String current = json.getString("client_api_key", "");
     if (!current.isEmpty() && !grace.isZero()) {
-      previous.add(Json.createObjectBuilder().add("key", current).add("validUntil", now + grace.toMillis()));
+      previous.add(JSON.createObjectBuilder().add("key", current).add("validUntil", now + grace.toMillis()));
     }
-    JsonObject updated = Json.createObjectBuilder(json)
+    JsonObject updated = JSON.createObjectBuilder(json)
         .add("client_api_key", newKey)
         .add("previous_client_api_keys", previous)
         .build();
@@ -111,7 +111,7 @@ final class CredentialCommands {
 
   private static JsonObject readObject(Path file) throws IOException {
     try {
-      return Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8))).readObject();
+      return JSON.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8))).readObject();
     } catch (JsonException | IllegalStateException | ClassCastException e) {
       throw new IllegalArgumentException(file + " is not a JSON object; fix or remove it first");
     }

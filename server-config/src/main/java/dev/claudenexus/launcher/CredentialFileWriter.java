@@ -1,8 +1,9 @@
 package dev.claudenexus.launcher;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.credentials.CredentialFile;
 import dev.claudenexus.credentials.ClientKeys;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class CredentialFileWriter {
       throw new IllegalArgumentException("The API key is empty");
     }
     String clientKey = ClientKeys.generate();
-    JsonObjectBuilder json = Json.createObjectBuilder()
+    JsonObjectBuilder json = JSON.createObjectBuilder()
         .add("type", "api_key")
         .add("accountId", accountId == null ? defaultAccount(domain) : accountId)
         .add("api_key", apiKey.strip())
@@ -56,7 +57,7 @@ final class CredentialFileWriter {
     validateDomain(domain);
     JsonObject tokens = OAuthTokenFile.read(tokenFile);
     String clientKey = ClientKeys.generate();
-    JsonObject json = Json.createObjectBuilder()
+    JsonObject json = JSON.createObjectBuilder()
         .add("type", "oauth")
         .add("accountId", accountId == null ? defaultAccount(domain) : accountId)
         .add("oauth", tokens)

@@ -1,12 +1,13 @@
 package dev.claudenexus.launcher;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.credentials.ClientKeys;
 import dev.claudenexus.credentials.CredentialFile;
 import dev.claudenexus.demo.DemoAccount;
 import dev.claudenexus.demo.DemoAccounts;
 import dev.claudenexus.demo.DemoRun;
 import dev.claudenexus.testsupport.anthropic.FakeAnthropicApi;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -130,7 +131,7 @@ final class DemoCommand {
       clientKey = clientKeyOf(file);
     } else {
       clientKey = ClientKeys.generate();
-      JsonObjectBuilder json = Json.createObjectBuilder()
+      JsonObjectBuilder json = JSON.createObjectBuilder()
           .add("type", CredentialFile.TYPE_API_KEY)
           .add("accountId", accountId)
           .add("api_key", FAKE_UPSTREAM_KEY)
@@ -144,7 +145,7 @@ final class DemoCommand {
   }
 
   private static String clientKeyOf(Path file) throws IOException {
-    try (JsonReader reader = Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
       JsonObject json = reader.readObject();
       String key = json.getString("client_api_key", "");
       if (key.isBlank()) {

@@ -1,6 +1,7 @@
 package dev.claudenexus.launcher;
 
-import jakarta.json.Json;
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -36,13 +37,13 @@ final class OAuthTokenFile {
     }
     JsonObject json;
     try {
-      json = Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8))).readObject();
+      json = JSON.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8))).readObject();
     } catch (JsonException | IllegalStateException | ClassCastException e) {
       throw new IllegalArgumentException("OAuth token file " + file + " is not a JSON object");
     }
     JsonObject tokens = json.containsKey("claudeAiOauth") && json.get("claudeAiOauth") instanceof JsonObject nested
         ? nested : json;
-    JsonObjectBuilder oauth = Json.createObjectBuilder()
+    JsonObjectBuilder oauth = JSON.createObjectBuilder()
         .add("accessToken", string(file, tokens, "accessToken"))
         .add("refreshToken", string(file, tokens, "refreshToken"));
     JsonValue expiresAt = tokens.get("expiresAt");

@@ -1,5 +1,7 @@
 package dev.claudenexus.launcher;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.claudenexus.rollup.UsageRollups;
 import dev.claudenexus.schema.DatabaseVendor;
 import dev.claudenexus.schema.SchemaMigrator;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -330,7 +331,7 @@ abstract class CopyConversationContract {
   }
 
   private static JsonValue parse(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       return reader.readValue();
     }
   }

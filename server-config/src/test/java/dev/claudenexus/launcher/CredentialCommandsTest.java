@@ -1,12 +1,13 @@
 package dev.claudenexus.launcher;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,7 +35,7 @@ class CredentialCommandsTest {
   }
 
   private JsonObject read(String domain) throws Exception {
-    return Json.createReader(new StringReader(
+    return JSON.createReader(new StringReader(
         Files.readString(directory.resolve(domain + ".credentials.json")))).readObject();
   }
 

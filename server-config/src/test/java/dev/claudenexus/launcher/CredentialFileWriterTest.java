@@ -1,10 +1,11 @@
 package dev.claudenexus.launcher;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -24,7 +25,7 @@ class CredentialFileWriterTest {
 
   private JsonObject written(String domain) throws IOException {
     String text = Files.readString(directory.resolve(domain + ".credentials.json"));
-    return Json.createReader(new StringReader(text)).readObject();
+    return JSON.createReader(new StringReader(text)).readObject();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.claudenexus.launcher;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.claudenexus.credentials.CredentialFile;
 import dev.claudenexus.credentials.CredentialFileParser;
 import dev.claudenexus.demo.DemoAccounts;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -126,7 +127,7 @@ class DemoCommandTest {
   }
 
   private JsonObject json(String domain) throws Exception {
-    return Json.createReader(new StringReader(Files.readString(credentialFile(domain)))).readObject();
+    return JSON.createReader(new StringReader(Files.readString(credentialFile(domain)))).readObject();
   }
 
   private static Map<String, String> settingsAsMap(List<String> settings) {

@@ -1,6 +1,6 @@
 package dev.claudenexus.api.access;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,5 +1,7 @@
 package dev.claudenexus.api.analyses;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.analysis.AnalysisRequests;
 import dev.claudenexus.analysis.AnalysisSettings;
 import dev.claudenexus.analysis.AnalysisStatus;
@@ -13,7 +15,6 @@ import dev.claudenexus.api.audit.Audited;
 import dev.claudenexus.audit.AuditAction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -67,7 +68,7 @@ public class AnalysesResource {
       case COMPLETED -> "Analysis already completed";
     };
     int status = result.outcome() == AnalysisRequests.Outcome.CREATED ? 201 : 200;
-    return Response.status(status).entity(Json.createObjectBuilder()
+    return Response.status(status).entity(JSON.createObjectBuilder()
         .add("message", message)
         .add("analysisId", result.analysisId())
         .add("status", result.status().value())
@@ -103,7 +104,7 @@ public class AnalysesResource {
     }
     long id = requests.regenerate(request.conversationId(), request.branchId(), request.customPrompt(),
         domain);
-    return Response.ok(Json.createObjectBuilder()
+    return Response.ok(JSON.createObjectBuilder()
         .add("message", "Analysis regeneration requested")
         .add("analysisId", id)
         .add("status", AnalysisStatus.PENDING.value())
@@ -117,7 +118,7 @@ public class AnalysesResource {
 
   /** Returns the read response; {@code waitingFor} names the reason a pending analysis does not start. */
   JsonObjectBuilder toJson(StoredAnalysis a) throws SQLException {
-    JsonObjectBuilder json = Json.createObjectBuilder()
+    JsonObjectBuilder json = JSON.createObjectBuilder()
         .add("id", a.id())
         .add("conversationId", a.conversationId().toString())
         .add("branchId", a.branchId())
@@ -134,7 +135,7 @@ public class AnalysesResource {
     time(json, "completedAt", a.completedAt());
     int prompt = a.promptTokens() == null ? 0 : a.promptTokens();
     int completion = a.completionTokens() == null ? 0 : a.completionTokens();
-    json.add("tokenUsage", Json.createObjectBuilder()
+    json.add("tokenUsage", JSON.createObjectBuilder()
         .add("prompt", prompt).add("completion", completion).add("total", prompt + completion));
     if (a.costUsd() == null) {
       json.addNull("costUsd");
@@ -155,10 +156,10 @@ public class AnalysesResource {
     if (json == null) {
       return JsonValue.NULL;
     }
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       return reader.readValue();
     } catch (JsonException e) {
-      return Json.createValue(json);
+      return JSON.createValue(json);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.claudenexus.api.analyses;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import dev.claudenexus.analysis.AnalysisChange;
 import dev.claudenexus.analysis.AnalysisStore;

@@ -1,9 +1,10 @@
 package dev.claudenexus.api.analyses;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.analysis.AnalysisSettings;
 import dev.claudenexus.api.access.ReadRateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -61,8 +62,8 @@ public class AnalysisRateLimits {
     }
     String message = "Too many " + what + " for " + domain + ": the limit is " + decision.limit()
         + " per minute. Retry after " + decision.retryAfterSeconds() + " s.";
-    String body = Json.createObjectBuilder()
-        .add("error", Json.createObjectBuilder()
+    String body = JSON.createObjectBuilder()
+        .add("error", JSON.createObjectBuilder()
             .add("type", "rate_limit_error")
             .add("message", message)
             .add("retry_after", decision.retryAfterSeconds()))

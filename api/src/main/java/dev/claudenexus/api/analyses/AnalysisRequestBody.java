@@ -1,6 +1,7 @@
 package dev.claudenexus.api.analyses;
 
-import jakarta.json.Json;
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -46,8 +47,8 @@ final class AnalysisRequestBody {
   /** Validates the path and the optional body {@code {customPrompt?}} of a regeneration. */
   static Parsed regenerate(String conversationId, String branchId, String body) {
     AnalysisRequestBody check = new AnalysisRequestBody();
-    UUID conversation = check.uuid(Json.createValue(conversationId), "conversationId");
-    String branch = check.branch(Json.createValue(branchId), "branchId");
+    UUID conversation = check.uuid(JSON.createValue(conversationId), "conversationId");
+    String branch = check.branch(JSON.createValue(branchId), "branchId");
     JsonObject json = check.object(body, false);
     String prompt = check.prompt(json.get("customPrompt"));
     check.throwIfInvalid();
@@ -57,8 +58,8 @@ final class AnalysisRequestBody {
   /** Validates the path of a read. */
   static Parsed path(String conversationId, String branchId) {
     AnalysisRequestBody check = new AnalysisRequestBody();
-    UUID conversation = check.uuid(Json.createValue(conversationId), "conversationId");
-    String branch = check.branch(Json.createValue(branchId), "branchId");
+    UUID conversation = check.uuid(JSON.createValue(conversationId), "conversationId");
+    String branch = check.branch(JSON.createValue(branchId), "branchId");
     check.throwIfInvalid();
     return new Parsed(conversation, branch, null);
   }
@@ -74,7 +75,7 @@ final class AnalysisRequestBody {
       details.add("the body is larger than " + MAX_BODY_CHARS + " characters");
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = JSON.createReader(new StringReader(body))) {
       if (reader.readValue() instanceof JsonObject object) {
         return object;
       }
@@ -135,9 +136,9 @@ final class AnalysisRequestBody {
     if (details.isEmpty()) {
       return;
     }
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = JSON.createArrayBuilder();
     details.forEach(list::add);
-    String body = Json.createObjectBuilder().add("error", "Invalid request").add("details", list)
+    String body = JSON.createObjectBuilder().add("error", "Invalid request").add("details", list)
         .build().toString();
     throw new WebApplicationException(
         Response.status(400).type(MediaType.APPLICATION_JSON).entity(body).build());

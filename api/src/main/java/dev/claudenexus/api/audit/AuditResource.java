@@ -1,6 +1,6 @@
 package dev.claudenexus.api.audit;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import dev.claudenexus.api.errors.InvalidParameterException;
 import dev.claudenexus.audit.AuditEvent;

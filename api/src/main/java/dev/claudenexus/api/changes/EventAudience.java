@@ -1,6 +1,6 @@
 package dev.claudenexus.api.changes;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import dev.claudenexus.api.ContainerResources;
 import jakarta.json.JsonObject;

@@ -1,6 +1,6 @@
 package dev.claudenexus.api.conversations;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

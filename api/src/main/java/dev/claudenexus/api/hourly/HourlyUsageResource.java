@@ -1,6 +1,6 @@
 package dev.claudenexus.api.hourly;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import dev.claudenexus.api.cache.CachedRead;
 import dev.claudenexus.api.hourly.HourlyUsageQuery.Measure;

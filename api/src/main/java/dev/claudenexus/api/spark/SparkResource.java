@@ -1,6 +1,6 @@
 package dev.claudenexus.api.spark;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import dev.claudenexus.api.access.ApiErrors;
 import dev.claudenexus.api.audit.AuditResponseFilter;

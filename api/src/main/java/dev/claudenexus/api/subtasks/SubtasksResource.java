@@ -1,6 +1,6 @@
 package dev.claudenexus.api.subtasks;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import dev.claudenexus.api.query.QueryParameters;
 import dev.claudenexus.api.query.UsdAmounts;

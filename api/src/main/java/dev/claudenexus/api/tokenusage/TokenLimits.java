@@ -1,6 +1,6 @@
 package dev.claudenexus.api.tokenusage;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;

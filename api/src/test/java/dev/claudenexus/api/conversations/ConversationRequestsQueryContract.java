@@ -1,10 +1,11 @@
 package dev.claudenexus.api.conversations;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudenexus.api.testing.QueryContract;
 import dev.claudenexus.api.testing.StoredRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -165,6 +166,6 @@ abstract class ConversationRequestsQueryContract extends QueryContract {
   }
 
   private static JsonObject read(String json) {
-    return Json.createReader(new StringReader(json)).readObject();
+    return JSON.createReader(new StringReader(json)).readObject();
   }
 }

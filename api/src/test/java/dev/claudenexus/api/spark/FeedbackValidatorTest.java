@@ -1,8 +1,9 @@
 package dev.claudenexus.api.spark;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class FeedbackValidatorTest {
 
   private static JsonValue json(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text.replace('\'', '"')))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text.replace('\'', '"')))) {
       return reader.readValue();
     }
   }

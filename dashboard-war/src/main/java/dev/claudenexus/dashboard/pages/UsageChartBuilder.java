@@ -1,6 +1,6 @@
 package dev.claudenexus.dashboard.pages;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import dev.claudenexus.api.tokenusage.SlidingWindowBucket;
 import jakarta.json.JsonArrayBuilder;

@@ -1,6 +1,6 @@
 package dev.claudenexus.dashboard.web;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import dev.claudenexus.api.access.AccessSettings;
 import dev.claudenexus.api.access.DashboardRoles;

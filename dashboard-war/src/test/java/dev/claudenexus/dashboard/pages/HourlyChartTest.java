@@ -1,9 +1,10 @@
 package dev.claudenexus.dashboard.pages;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudenexus.api.hourly.HourlyCount;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
@@ -91,7 +92,7 @@ class HourlyChartTest {
 
     String json = HourlyChart.toJson(HourlyChart.config(series, "Requests",
         HourlyChart.ThemeColours.LIGHT));
-    JsonObject parsed = Json.createReader(new StringReader(json)).readObject();
+    JsonObject parsed = JSON.createReader(new StringReader(json)).readObject();
 
     assertThat(json).doesNotContain("<").doesNotContain(">").doesNotContain("&");
     assertThat(parsed.getJsonObject("data").getJsonArray("datasets").getJsonObject(0)

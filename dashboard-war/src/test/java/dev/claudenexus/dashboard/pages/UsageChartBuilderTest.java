@@ -1,11 +1,12 @@
 package dev.claudenexus.dashboard.pages;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.claudenexus.api.tokenusage.SlidingWindowBucket;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -29,7 +30,7 @@ class UsageChartBuilderTest {
   }
 
   private static JsonObject parse(UsageChart chart) {
-    return Json.createReader(new StringReader(chart.config())).readObject();
+    return JSON.createReader(new StringReader(chart.config())).readObject();
   }
 
   private static JsonArray datasets(UsageChart chart) {

@@ -1,6 +1,7 @@
 package dev.claudenexus.analysis.model;
 
-import jakarta.json.Json;
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -32,7 +33,7 @@ public record AnalysisOutput(String content, String data) {
     String stored = text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
     String json = fencedJson(stored).orElse(stored).strip();
     JsonValue value;
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       value = reader.readValue();
     } catch (JsonException e) {
       LOG.fine(() -> "The model's output is not JSON; storing its text: " + e.getMessage());

@@ -1,8 +1,9 @@
 package dev.claudenexus.analysis.model;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.analysis.AnalysisSettings;
 import dev.claudenexus.analysis.prompt.Turn;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -95,15 +96,15 @@ public final class GeminiClient implements AnalysisModel {
 
   /** Returns the {@code generateContent} request body. */
   static String requestBody(List<Turn> contents) {
-    JsonArrayBuilder turns = Json.createArrayBuilder();
+    JsonArrayBuilder turns = JSON.createArrayBuilder();
     for (Turn turn : contents) {
-      turns.add(Json.createObjectBuilder()
+      turns.add(JSON.createObjectBuilder()
           .add("role", turn.role())
-          .add("parts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", turn.text()))));
+          .add("parts", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("text", turn.text()))));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("contents", turns)
-        .add("generationConfig", Json.createObjectBuilder()
+        .add("generationConfig", JSON.createObjectBuilder()
             .add("temperature", 0.1)
             .add("topK", 40)
             .add("topP", 0.95)
@@ -115,7 +116,7 @@ public final class GeminiClient implements AnalysisModel {
 
   private ModelReply reply(String body) throws ModelCallException {
     JsonObject document;
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = JSON.createReader(new StringReader(body))) {
       document = reader.readObject();
     } catch (JsonException | ClassCastException e) {
       throw new ModelCallException("Gemini API returned a response that is not a JSON object");

@@ -1,6 +1,7 @@
 package dev.claudenexus.analysis.prompt;
 
-import jakarta.json.Json;
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -103,7 +104,7 @@ public final class TurnReader {
     if (json == null || json.isBlank()) {
       return Optional.empty();
     }
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       return reader.readValue() instanceof JsonObject object ? Optional.of(object) : Optional.empty();
     } catch (JsonException e) {
       return Optional.empty();

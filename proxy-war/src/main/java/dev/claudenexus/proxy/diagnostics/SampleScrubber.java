@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.diagnostics;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.proxy.masking.SecretMasker;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -7,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +23,6 @@ final class SampleScrubber {
   static final String CARD = "[CARD]";
   static final String SSN = "[SSN]";
 
-  private static final JsonProvider JSON = JsonProvider.provider();
   private static final Pattern CARD_NUMBER = Pattern.compile("\\b\\d{4}([ -]?)\\d{4}\\1\\d{4}\\1\\d{4}\\b");
   private static final Pattern SSN_NUMBER = Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b");
   private static final int MAX_LOCAL_PART = 64;

@@ -1,12 +1,13 @@
 package dev.claudenexus.proxy.diagnostics;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.proxy.forwarding.RequestCompleted;
 import dev.claudenexus.proxy.masking.SecretMasker;
 import dev.claudenexus.storage.RequestRecord;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 
 /**
  * The telemetry document of one request, in the original product's field names: {@code requestId,
@@ -15,8 +16,6 @@ import jakarta.json.spi.JsonProvider;
  * mask of the client's key (such as {@code cnp_****}), never the key.
  */
 final class TelemetryEvent {
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private TelemetryEvent() {}
 

@@ -1,11 +1,12 @@
 package dev.claudenexus.proxy.diagnostics;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.proxy.forwarding.RequestCompleted;
 import dev.claudenexus.storage.RequestRecord;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,6 @@ final class TestSample {
   static final Set<String> KEPT_HEADERS = Set.of("content-type", "user-agent", "accept",
       "accept-encoding", "host", "content-length", "anthropic-version", "anthropic-beta",
       "authorization", "x-api-key");
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private TestSample() {}
 

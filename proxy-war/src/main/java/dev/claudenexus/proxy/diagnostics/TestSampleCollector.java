@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.diagnostics;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.proxy.ProxySettings;
 import dev.claudenexus.proxy.forwarding.RequestCompleted;
 import dev.claudenexus.proxy.outbound.ManagedThreads;
@@ -12,7 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -35,7 +36,6 @@ public class TestSampleCollector {
   static final int QUEUE_CAPACITY = 256;
 
   private static final Logger LOG = Logger.getLogger(TestSampleCollector.class.getName());
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject ProxySettings settings;
 

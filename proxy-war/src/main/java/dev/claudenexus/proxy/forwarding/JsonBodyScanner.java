@@ -1,8 +1,9 @@
 package dev.claudenexus.proxy.forwarding;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.classification.RequestClassifier;
 import jakarta.json.JsonException;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.io.ByteArrayInputStream;
@@ -15,8 +16,6 @@ import java.util.List;
  * system prompts and other content are scanned without building JSON values for them.
  */
 final class JsonBodyScanner {
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private JsonBodyScanner() {}
 

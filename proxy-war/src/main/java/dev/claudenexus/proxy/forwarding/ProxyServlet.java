@@ -3,7 +3,7 @@ package dev.claudenexus.proxy.forwarding;
 import dev.claudenexus.pricing.CostCalculator;
 import dev.claudenexus.proxy.AnthropicError;
 import dev.claudenexus.proxy.ProxySettings;
-import dev.claudenexus.proxy.auth.ClientKeyAuthenticationMechanism;
+import dev.claudenexus.proxy.auth.ClientKeyCheck;
 import dev.claudenexus.proxy.credentials.DomainName;
 import dev.claudenexus.proxy.stats.TokenStats;
 import dev.claudenexus.storage.RequestRecord;
@@ -69,7 +69,7 @@ public class ProxyServlet extends HttpServlet {
     }
     InboundRequest inbound = new InboundRequest(UUID.randomUUID(), timestamp, startNanos,
         request.getMethod(), request.getRequestURI(), request.getQueryString(), domain, headers,
-        new byte[0], null, (String) request.getAttribute(ClientKeyAuthenticationMechanism.KEY_HASH_ATTRIBUTE));
+        new byte[0], null, (String) request.getAttribute(ClientKeyCheck.KEY_HASH_ATTRIBUTE));
     response.setHeader("X-Nexus-Request-Id", inbound.requestId().toString());
     UpstreamAuth auth = null;
     try {

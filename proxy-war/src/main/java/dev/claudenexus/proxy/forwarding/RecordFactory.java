@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.forwarding;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.classification.RequestClassifier;
 import dev.claudenexus.classification.RequestType;
 import dev.claudenexus.pricing.CostCalculator;
@@ -9,7 +11,6 @@ import dev.claudenexus.proxy.recording.StreamChunk;
 import dev.claudenexus.storage.RequestRecord;
 import dev.claudenexus.usage.TokenUsage;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,8 +20,6 @@ import java.util.TreeMap;
 
 /** Builds the stored record of a request from what the proxy received, sent and relayed. */
 final class RecordFactory {
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final CostCalculator costs;
 

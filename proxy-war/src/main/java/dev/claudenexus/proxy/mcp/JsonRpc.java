@@ -1,6 +1,6 @@
 package dev.claudenexus.proxy.mcp;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,6 +1,6 @@
 package dev.claudenexus.proxy.mcp;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import dev.claudenexus.api.mcp.prompts.Prompt;
 import dev.claudenexus.api.mcp.prompts.PromptSet;

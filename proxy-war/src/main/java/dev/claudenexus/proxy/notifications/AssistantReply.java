@@ -1,10 +1,11 @@
 package dev.claudenexus.proxy.notifications;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,6 @@ import java.util.List;
  * @param text the {@code text} blocks joined by newlines
  */
 record AssistantReply(String text, List<ToolUse> toolUses) {
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** One {@code tool_use} block; {@code input} is empty when the block had no object input. */
   record ToolUse(String name, JsonObject input) {}

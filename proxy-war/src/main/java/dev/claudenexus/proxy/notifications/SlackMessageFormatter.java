@@ -1,10 +1,11 @@
 package dev.claudenexus.proxy.notifications;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.proxy.masking.SecretMasker;
 import dev.claudenexus.storage.RequestRecord;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 
 /**
  * Builds Slack webhook payloads: {@code text}, one attachment with a {@code footer} and {@code ts}
@@ -17,8 +18,6 @@ final class SlackMessageFormatter {
   static final int MAX_REPLY_LINES = 20;
   static final int MAX_REPLY_CHARS = 3000;
   static final int MAX_USER_CHARS = 1000;
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private SlackMessageFormatter() {}
 

@@ -1,9 +1,10 @@
 package dev.claudenexus.proxy.notifications;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.proxy.forwarding.RequestCompleted;
 import dev.claudenexus.storage.RequestRecord;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,8 +16,6 @@ import java.util.Optional;
 final class SlackNotices {
 
   static final int MAX_REMEMBERED_DOMAINS = 1000;
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final SlackDestinations destinations;
   private final ContentMemory lastContent = new ContentMemory(MAX_REMEMBERED_DOMAINS);

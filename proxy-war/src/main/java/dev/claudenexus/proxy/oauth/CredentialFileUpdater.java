@@ -1,10 +1,11 @@
 package dev.claudenexus.proxy.oauth;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.StringReader;
@@ -25,8 +26,6 @@ import java.util.Map;
  * one, so a crash leaves either the old or the new file, never half of one.
  */
 final class CredentialFileUpdater {
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private CredentialFileUpdater() {}
 

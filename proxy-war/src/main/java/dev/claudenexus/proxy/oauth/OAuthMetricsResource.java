@@ -1,8 +1,9 @@
 package dev.claudenexus.proxy.oauth;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.proxy.OperatorKeyCheck;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,7 +27,7 @@ public class OAuthMetricsResource {
       return denied;
     }
     OAuthMetrics.Snapshot s = metrics.snapshot();
-    String body = Json.createObjectBuilder()
+    String body = JSON.createObjectBuilder()
         .add("attempts", s.attempts())
         .add("successes", s.successes())
         .add("failures", s.failures())

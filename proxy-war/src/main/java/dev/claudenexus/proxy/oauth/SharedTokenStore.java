@@ -1,10 +1,11 @@
 package dev.claudenexus.proxy.oauth;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.schema.DatabaseVendor;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
@@ -39,7 +40,6 @@ final class SharedTokenStore {
   }
 
   private static final Logger LOG = Logger.getLogger(SharedTokenStore.class.getName());
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final DataSourceLookup dataSources;
   private final TokenCipher cipher;

@@ -1,9 +1,10 @@
 package dev.claudenexus.proxy.oauth;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -21,7 +22,6 @@ import java.util.List;
 final class TokenEndpoint {
 
   static final List<String> DEFAULT_SCOPES = List.of("org:create_api_key", "user:profile", "user:inference");
-  private static final JsonProvider JSON = JsonProvider.provider();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

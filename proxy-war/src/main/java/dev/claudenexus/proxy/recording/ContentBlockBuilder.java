@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.recording;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -91,7 +93,7 @@ final class ContentBlockBuilder {
     }
     JsonObject parsed = stopped ? JsonSupport.parseObject(raw) : null;
     if (parsed == null) {
-      return new ToolInput(JsonSupport.PROVIDER.createValue(raw), false, raw);
+      return new ToolInput(JSON.createValue(raw), false, raw);
     }
     return new ToolInput(parsed, true, raw);
   }
@@ -102,7 +104,7 @@ final class ContentBlockBuilder {
 
   /** Builds the block as the non-streaming API returns it. */
   JsonObject toJson(ToolInput input) {
-    JsonObjectBuilder block = JsonSupport.PROVIDER.createObjectBuilder(start);
+    JsonObjectBuilder block = JSON.createObjectBuilder(start);
     if (text != null) {
       block.add("text", startText("text") + text);
     }
@@ -144,7 +146,7 @@ final class ContentBlockBuilder {
   }
 
   private JsonArray mergedCitations() {
-    JsonArrayBuilder merged = JsonSupport.PROVIDER.createArrayBuilder();
+    JsonArrayBuilder merged = JSON.createArrayBuilder();
     JsonArray startCitations = JsonSupport.array(start, "citations");
     if (startCitations != null) {
       startCitations.forEach(merged::add);

@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.recording;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -60,7 +62,7 @@ final class ContentBlocks {
    * flagged in {@code resultFlags}, so that building twice never flags twice.
    */
   Content build(EventFlags resultFlags) {
-    JsonArrayBuilder content = JsonSupport.PROVIDER.createArrayBuilder();
+    JsonArrayBuilder content = JSON.createArrayBuilder();
     List<ToolCall> toolCalls = new ArrayList<>();
     for (ContentBlockBuilder block : blocks.values()) {
       ContentBlockBuilder.ToolInput input = block.input();

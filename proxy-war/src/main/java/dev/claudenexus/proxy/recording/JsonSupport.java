@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.recording;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -18,11 +20,9 @@ import java.util.Map;
 /** Null-safe JSON reading and compact writing on one cached JSON-P provider. */
 final class JsonSupport {
 
-  /** Cached because {@code Json.createReader} looks the provider up on every call. */
-  static final JsonProvider PROVIDER = JsonProvider.provider();
 
-  private static final JsonReaderFactory READERS = PROVIDER.createReaderFactory(Map.of());
-  private static final JsonWriterFactory WRITERS = PROVIDER.createWriterFactory(Map.of());
+  private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
+  private static final JsonWriterFactory WRITERS = JSON.createWriterFactory(Map.of());
   private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private JsonSupport() {}

@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.recording;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -157,7 +159,7 @@ final class MessageAssembler {
 
   /** Builds the message in the shape of a non-streaming response, keeping any extra fields. */
   private JsonObject messageJson(ContentBlocks.Content content, JsonObject usageJson) {
-    JsonObjectBuilder out = JsonSupport.PROVIDER.createObjectBuilder();
+    JsonObjectBuilder out = JSON.createObjectBuilder();
     out.add("id", messageField("id"));
     out.add("type", "message");
     out.add("role", messageField("role"));

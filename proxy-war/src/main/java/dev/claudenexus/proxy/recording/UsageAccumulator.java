@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.recording;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.usage.TokenUsage;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -38,7 +40,7 @@ final class UsageAccumulator {
     if (!reported) {
       return null;
     }
-    JsonObjectBuilder usage = JsonSupport.PROVIDER.createObjectBuilder();
+    JsonObjectBuilder usage = JSON.createObjectBuilder();
     fields.forEach(usage::add);
     return usage.build();
   }

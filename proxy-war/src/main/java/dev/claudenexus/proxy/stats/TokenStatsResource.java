@@ -1,8 +1,9 @@
 package dev.claudenexus.proxy.stats;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import dev.claudenexus.proxy.OperatorKeyCheck;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -37,7 +38,7 @@ public class TokenStatsResource {
       TokenStats.DomainSnapshot snapshot = stats.snapshot(domain.strip().toLowerCase(java.util.Locale.ROOT));
       body = snapshot == null ? JsonValue.NULL : toJson(snapshot);
     } else {
-      JsonObjectBuilder all = Json.createObjectBuilder();
+      JsonObjectBuilder all = JSON.createObjectBuilder();
       stats.snapshots().forEach((name, snapshot) -> all.add(name, toJson(snapshot)));
       body = all.build();
     }
@@ -45,7 +46,7 @@ public class TokenStatsResource {
   }
 
   private static JsonObject toJson(TokenStats.DomainSnapshot s) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("inputTokens", s.inputTokens())
         .add("outputTokens", s.outputTokens())
         .add("requestCount", s.requestCount())

@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.forwarding;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.claudenexus.classification.RequestClassifier;
 import dev.claudenexus.classification.RequestType;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -64,7 +65,7 @@ class JsonBodyScannerTest {
       "{}",
   })
   void summaryMatchesParsedTree(String body) {
-    JsonObject tree = Json.createReader(new StringReader(body.replace('\'', '"'))).readObject();
+    JsonObject tree = JSON.createReader(new StringReader(body.replace('\'', '"'))).readObject();
 
     JsonBodySummary summary = scan(body);
 

@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.mcp;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.claudenexus.api.mcp.prompts.PromptFileReader;
 import dev.claudenexus.api.mcp.prompts.PromptSet;
 import dev.claudenexus.api.mcp.prompts.PromptTemplates;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -23,7 +24,7 @@ class McpExchangeTest {
           "description: Greets\ntemplate: Hello {{name}}{{#if loud}}!{{/if}}"))), Map.of(), "");
 
   private static McpExchange.Outcome handle(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       return new McpExchange(new McpMethods(PROMPTS)).handle(reader.readValue());
     }
   }

@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.oauth;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.claudenexus.proxy.TestSettings;
 import dev.claudenexus.credentials.CredentialFile;
 import dev.claudenexus.proxy.credentials.CredentialStore;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -105,7 +106,7 @@ class OAuthRefresherTest {
   }
 
   private JsonObject fileJson() throws IOException {
-    return Json.createReader(new StringReader(
+    return JSON.createReader(new StringReader(
         Files.readString(credentials.resolve(DOMAIN + ".credentials.json")))).readObject();
   }
 

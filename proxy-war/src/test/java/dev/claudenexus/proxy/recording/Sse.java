@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.recording;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -48,12 +50,12 @@ final class Sse {
   }
 
   static String textDelta(int index, String text) {
-    String quoted = JsonSupport.write(JsonSupport.PROVIDER.createValue(text));
+    String quoted = JsonSupport.write(JSON.createValue(text));
     return delta(index, "{\"type\":\"text_delta\",\"text\":" + quoted + "}");
   }
 
   static String inputJsonDelta(int index, String partialJson) {
-    String quoted = JsonSupport.write(JsonSupport.PROVIDER.createValue(partialJson));
+    String quoted = JsonSupport.write(JSON.createValue(partialJson));
     return delta(index, "{\"type\":\"input_json_delta\",\"partial_json\":" + quoted + "}");
   }
 

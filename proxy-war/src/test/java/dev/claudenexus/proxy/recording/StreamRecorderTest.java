@@ -1,5 +1,7 @@
 package dev.claudenexus.proxy.recording;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -89,7 +91,7 @@ class StreamRecorderTest {
     while (value.length() < 40_000) {
       value.append("line \"").append(value.length()).append("\" ünïcödé 🌍\\n ");
     }
-    JsonObject input = JsonSupport.PROVIDER.createObjectBuilder()
+    JsonObject input = JSON.createObjectBuilder()
         .add("path", "src/Main.java")
         .add("content", value.toString())
         .build();

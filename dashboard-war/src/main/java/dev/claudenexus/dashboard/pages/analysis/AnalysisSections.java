@@ -1,6 +1,7 @@
 package dev.claudenexus.dashboard.pages.analysis;
 
-import jakarta.json.Json;
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -34,7 +35,7 @@ public record AnalysisSections(String summary, List<String> keyTopics, String se
       return Optional.empty();
     }
     JsonObject a;
-    try (var reader = Json.createReader(new StringReader(data))) {
+    try (var reader = JSON.createReader(new StringReader(data))) {
       if (!(reader.readValue() instanceof JsonObject object)) {
         return Optional.empty();
       }

@@ -1,5 +1,7 @@
 package dev.claudenexus.dashboard.pages.request;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -15,10 +17,8 @@ import java.util.Optional;
 /** Parses and indents the JSON documents that the request table stores as text. */
 public final class JsonDocuments {
 
-  /** The JSON provider, looked up once: each {@code Json.create...} call looks it up again. */
-  static final JsonProvider PROVIDER = JsonProvider.provider();
   private static final JsonWriterFactory PRETTY =
-      PROVIDER.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+      JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
   private JsonDocuments() {}
 
@@ -27,7 +27,7 @@ public final class JsonDocuments {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
-    try (JsonReader reader = PROVIDER.createReader(new StringReader(text))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       return Optional.of(reader.readValue());
     } catch (JsonException e) {
       return Optional.empty();

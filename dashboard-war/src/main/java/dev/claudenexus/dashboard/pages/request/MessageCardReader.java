@@ -1,5 +1,7 @@
 package dev.claudenexus.dashboard.pages.request;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -139,6 +141,6 @@ public final class MessageCardReader {
   }
 
   private static JsonArray single(JsonValue value) {
-    return JsonDocuments.PROVIDER.createArrayBuilder().add(value).build();
+    return JSON.createArrayBuilder().add(value).build();
   }
 }

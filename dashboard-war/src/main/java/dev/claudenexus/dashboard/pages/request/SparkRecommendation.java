@@ -1,6 +1,6 @@
 package dev.claudenexus.dashboard.pages.request;
 
-import static dev.claudenexus.api.ApiJson.JSON;
+import static dev.claudenexus.json.JsonProviders.JSON;
 
 import dev.claudenexus.api.spark.SessionIds;
 import jakarta.json.JsonArray;

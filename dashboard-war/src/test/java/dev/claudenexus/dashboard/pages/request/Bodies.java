@@ -1,15 +1,14 @@
 package dev.claudenexus.dashboard.pages.request;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 
 /** Builds request and response bodies for the card tests. */
 final class Bodies {
-
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private Bodies() {}
 

@@ -1,8 +1,9 @@
 package dev.claudenexus.dashboard.pages.request;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 
 class ImageSourcesTest {
@@ -24,7 +25,7 @@ class ImageSourcesTest {
 
   @Test
   void urlSourceNotLoaded() {
-    MessageBlock.Image image = ImageSources.image(Json.createObjectBuilder()
+    MessageBlock.Image image = ImageSources.image(JSON.createObjectBuilder()
         .add("type", "url").add("url", "https://example.com/a.png").build(),
         new ImageSources.ImageBudget(100));
 
@@ -35,7 +36,7 @@ class ImageSourcesTest {
   @Test
   void imageBudgetSpent() {
     ImageSources.ImageBudget budget = new ImageSources.ImageBudget(10);
-    var source = Json.createObjectBuilder().add("type", "base64").add("media_type", "image/gif")
+    var source = JSON.createObjectBuilder().add("type", "base64").add("media_type", "image/gif")
         .add("data", "R0lGODlh").build();
 
     assertThat(ImageSources.image(source, budget).dataUrl()).startsWith("data:image/gif;base64,");

@@ -1,5 +1,7 @@
 package dev.claudenexus.dashboard.pages.request;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static dev.claudenexus.dashboard.pages.request.Bodies.image;
 import static dev.claudenexus.dashboard.pages.request.Bodies.message;
 import static dev.claudenexus.dashboard.pages.request.Bodies.request;
@@ -10,7 +12,6 @@ import static dev.claudenexus.dashboard.pages.request.Bodies.toolUse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class MessageCardReaderTest {
 
-  private static final JsonValue INPUT = Json.createObjectBuilder().add("command", "ls").build();
+  private static final JsonValue INPUT = JSON.createObjectBuilder().add("command", "ls").build();
 
   @Test
   void cardsForSystemMessagesAndResponse() {
@@ -131,7 +132,7 @@ class MessageCardReaderTest {
   void markupStaysText() {
     String script = "<script>alert(1)</script><img src=x onerror=alert(2)>";
     String body = request(null, message("user", script),
-        message("assistant", toolUse("toolu_1", "Bash", Json.createObjectBuilder()
+        message("assistant", toolUse("toolu_1", "Bash", JSON.createObjectBuilder()
             .add("command", "echo '" + script + "'").build())));
 
     ConversationView view = MessageCardReader.read(body, response(text(script)));

@@ -1,5 +1,7 @@
 package dev.claudenexus.dashboard.pages.request;
 
+import static dev.claudenexus.json.JsonProviders.JSON;
+
 import static dev.claudenexus.dashboard.pages.request.Bodies.message;
 import static dev.claudenexus.dashboard.pages.request.Bodies.request;
 import static dev.claudenexus.dashboard.pages.request.Bodies.response;
@@ -8,16 +10,15 @@ import static dev.claudenexus.dashboard.pages.request.Bodies.toolResult;
 import static dev.claudenexus.dashboard.pages.request.Bodies.toolUse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 class SparkRecommendationTest {
 
-  private static final JsonValue INPUT = Json.createObjectBuilder().add("request", "x").build();
+  private static final JsonValue INPUT = JSON.createObjectBuilder().add("request", "x").build();
 
   private static String result(String sessionId, String response) {
-    return Json.createObjectBuilder().add("session_id", sessionId).add("request", "How to page?")
+    return JSON.createObjectBuilder().add("session_id", sessionId).add("request", "How to page?")
         .add("response", response).add("feedback", "None").add("error_message", "None").build().toString();
   }
 
@@ -56,7 +57,7 @@ class SparkRecommendationTest {
 
   @Test
   void sparkErrorIsKept() {
-    String content = Json.createObjectBuilder().add("session_id", "s2").add("response", "")
+    String content = JSON.createObjectBuilder().add("session_id", "s2").add("response", "")
         .add("error_message", "quota reached").build().toString();
 
     MessageBlock.Spark spark = (MessageBlock.Spark) resultBlock(SparkRecommendation.TOOL_NAME, content);

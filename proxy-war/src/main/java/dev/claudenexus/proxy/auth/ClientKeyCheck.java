@@ -9,11 +9,7 @@ import dev.claudenexus.proxy.credentials.CredentialStore;
 import dev.claudenexus.proxy.credentials.DomainName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,37 +18,56 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Authenticates API clients on {@code /v1/*} with their domain's client key. With client auth off,
- * every request there is let in as a pass-through client. {@code /mcp} always needs the client key
- * while MCP is enabled, whatever {@code ENABLE_CLIENT_AUTH} says. Other paths are left to their own
- * checks.
+ * Decides who calls the proxy: API clients on {@code /v1/*} with their domain's client key. With
+ * client auth off, every request there is let in as a pass-through client. {@code /mcp} always needs
+ * the client key while MCP is enabled, whatever the value of {@code ENABLE_CLIENT_AUTH}. Other paths are left
+ * to their own checks. {@link ClientKeyFilter} applies the decision.
  */
 @ApplicationScoped
-public class ClientKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+public class ClientKeyCheck {
+
+  /** The result of the check for one request. */
+  public sealed interface Outcome {
+  }
+
+  /** The check does not cover the path, so the request continues without a caller. */
+  public record Skipped() implements Outcome {
+  }
+
+  /** An accepted request from {@code caller}, who has {@code roles}. */
+  public record Accepted(String caller, Set<String> roles) implements Outcome {
+  }
+
+  /** A rejected request whose error response is already sent. */
+  public record Rejected() implements Outcome {
+  }
+
+  private static final Outcome SKIPPED = new Skipped();
+  private static final Outcome REJECTED = new Rejected();
+  private static final Outcome PASS_THROUGH =
+      new Accepted("pass-through", Set.of(ClientKeyIdentityStore.CLIENT_ROLE));
 
   /** Request attribute holding the salted hash of the client key that authenticated the request. */
   public static final String KEY_HASH_ATTRIBUTE = "dev.claudenexus.clientKeyHash";
 
   static final String CHALLENGE = "Bearer realm=\"Claude Nexus Proxy\"";
 
-  private static final Logger LOG = Logger.getLogger(ClientKeyAuthenticationMechanism.class.getName());
+  private static final Logger LOG = Logger.getLogger(ClientKeyCheck.class.getName());
 
   @Inject ProxySettings settings;
   @Inject CredentialStore credentials;
-  @Inject IdentityStoreHandler identityStores;
+  @Inject ClientKeyIdentityStore identityStore;
 
-  @Override
-  public AuthenticationStatus validateRequest(
-      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+  /** Checks {@code request} and, when it rejects it, writes the error to {@code response}. */
+  public Outcome check(HttpServletRequest request, HttpServletResponse response) {
     String path = request.getRequestURI();
     boolean mcp = (path.equals("/mcp") || path.startsWith("/mcp/")) && McpSettings.current().enabled();
     if (!(path.startsWith("/v1/") || mcp) || "OPTIONS".equals(request.getMethod())) {
       // CORS preflight requests carry no credentials by definition, so the servlet handles them.
-      return context.doNothing();
+      return SKIPPED;
     }
     if (!mcp && !settings.clientAuthEnabled()) {
-      return context.notifyContainerAboutLogin(
-          "pass-through", Set.of(ClientKeyIdentityStore.CLIENT_ROLE));
+      return PASS_THROUGH;
     }
     Optional<String> domain = DomainName.fromHost(request.getHeader("Host"));
     if (domain.isEmpty()) {
@@ -76,17 +91,17 @@ public class ClientKeyAuthenticationMechanism implements HttpAuthenticationMecha
               + "\": create one with bin/nexus credentials add --domain " + domain.get());
     }
     CredentialValidationResult result =
-        identityStores.validate(new ClientKeyCredential(domain.get(), presented.key()));
+        identityStore.validate(new ClientKeyCredential(domain.get(), presented.key()));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       LOG.fine(() -> "Rejected an invalid client key for domain " + domain.get());
       return reject(response, 401, "authentication_error",
           "Invalid client API key for domain \"" + domain.get() + "\"");
     }
     request.setAttribute(KEY_HASH_ATTRIBUTE, ClientKeys.saltedHash(settings.apiKeySalt(), presented.key()));
-    return context.notifyContainerAboutLogin(result);
+    return new Accepted(result.getCallerPrincipal().getName(), result.getCallerGroups());
   }
 
-  private static AuthenticationStatus reject(
+  private static Outcome reject(
       HttpServletResponse response, int status, String type, String message) {
     try {
       response.setHeader("WWW-Authenticate", CHALLENGE);
@@ -94,6 +109,6 @@ public class ClientKeyAuthenticationMechanism implements HttpAuthenticationMecha
     } catch (IOException e) {
       LOG.fine(() -> "Could not send the authentication error: " + e);
     }
-    return AuthenticationStatus.SEND_FAILURE;
+    return REJECTED;
   }
 }

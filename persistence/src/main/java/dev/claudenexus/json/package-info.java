@@ -1,0 +1,2 @@
+/** JSON-P helpers shared by every module. */
+package dev.claudenexus.json;
