@@ -1,6 +1,8 @@
 package dev.claudenexus.pricing;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,10 @@ final class ModelIds {
   /** A release date ({@code -20250514}, or {@code @20250514} on Vertex AI), then a Bedrock {@code -v1:0}. */
   private static final Pattern VERSION_SUFFIX =
       Pattern.compile("^(.+?)(?:[-@]\\d{8})?(?:-v\\d+(?::\\d+)?)?$");
+
+  private static final int MAX_KEPT_IDS = 1_000;
+  private static final int MAX_KEPT_ID_LENGTH = 200;
+  private static final Map<String, String> UNVERSIONED = new ConcurrentHashMap<>();
 
   private ModelIds() {}
 
@@ -31,7 +37,18 @@ final class ModelIds {
 
   /** Returns a normalized id without its release date and Bedrock version suffix. */
   static String withoutVersionSuffix(String normalizedId) {
+    // Each request prices its model, and the pattern backtracks over the whole id, so results are
+    // kept. Clients send few distinct ids. Past the caps, which bound the memory a client can fill,
+    // the pattern runs each time.
+    String known = UNVERSIONED.get(normalizedId);
+    if (known != null) {
+      return known;
+    }
     Matcher matcher = VERSION_SUFFIX.matcher(normalizedId);
-    return matcher.matches() ? matcher.group(1) : normalizedId;
+    String unversioned = matcher.matches() ? matcher.group(1) : normalizedId;
+    if (normalizedId.length() <= MAX_KEPT_ID_LENGTH && UNVERSIONED.size() < MAX_KEPT_IDS) {
+      UNVERSIONED.put(normalizedId, unversioned);
+    }
+    return unversioned;
   }
 }

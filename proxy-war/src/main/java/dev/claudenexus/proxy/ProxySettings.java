@@ -19,6 +19,8 @@ public class ProxySettings {
   @ConfigProperty(name = "CLAUDE_API_BASE_URL", defaultValue = "https://api.anthropic.com")
   String upstreamBaseUrl;
 
+  private volatile URI parsedUpstreamBaseUrl;
+
   @Inject
   @ConfigProperty(name = "CLAUDE_API_TIMEOUT", defaultValue = "600000")
   long upstreamTimeoutMs;
@@ -126,8 +128,14 @@ public class ProxySettings {
 
   /** Returns the base URL of the Anthropic API, without a trailing slash. */
   public URI upstreamBaseUrl() {
-    String base = upstreamBaseUrl.strip();
-    return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    // Parsed once: every forwarded request reads it.
+    URI parsed = parsedUpstreamBaseUrl;
+    if (parsed == null) {
+      String base = upstreamBaseUrl.strip();
+      parsed = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+      parsedUpstreamBaseUrl = parsed;
+    }
+    return parsed;
   }
 
   /** Returns how long to wait for upstream response headers. */
