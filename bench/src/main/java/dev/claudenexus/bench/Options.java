@@ -33,7 +33,7 @@ final class Options {
         --proxy-env LIST           more environment variables for every proxy, as NAME=VALUE pairs
                                    separated by commas, for example STORAGE_BATCH_SIZE=500
         --java-opts "OPTS"         NEXUS_JAVA_OPTS of the proxy (default: unset, so the launcher uses
-                                   -Xms64m -Xmx224m -Xss512k -XX:+UseSerialGC
+                                   -Xms64m -Xmx200m -Xss512k -XX:+UseSerialGC
                                    -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40
                                    -Djdk.nio.maxCachedBufferSize=16384)
         --jfr true                 record each proxy with Java Flight Recorder after its warm-up and

@@ -111,7 +111,7 @@ final class Report {
         + phase.loadAfter + " after it. Client, fake API and proxy share the machine's cores, and other"
         + " work ran beside the benchmark.");
     line("- Database: " + phase.database + ". Proxy settings: " + settingsText(phase.proxySettings)
-        + ", and otherwise what `bin/nexus` sets, such as `NEXUS_JAVA_OPTS=-Xms64m -Xmx224m -Xss512k"
+        + ", and otherwise what `bin/nexus` sets, such as `NEXUS_JAVA_OPTS=-Xms64m -Xmx200m -Xss512k"
         + " -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
         + " -Djdk.nio.maxCachedBufferSize=16384` and `MALLOC_ARENA_MAX=2` unless listed, `STORE_STREAMING_CHUNKS=false`, `STORAGE_QUEUE_CAPACITY=10000` and"
         + " `STORAGE_BATCH_SIZE=100`. Clients authenticate with the client key of a domain credential file.");

@@ -45,13 +45,13 @@ final class ServiceLaunch {
 
   /**
    * JVM options unless NEXUS_JAVA_OPTS replaces them. The heap starts at 64 MiB and grows to at
-   * most 224 MiB, the free-ratio limits keep the serial collector from committing much more heap
+   * most 200 MiB, the free-ratio limits keep the serial collector from committing much more heap
    * than it uses, and that collector needs little memory of its own. Together they let 500 open
    * streams (one request thread each) fit in 600 MB. The JDK caches a direct buffer per thread for
    * socket writes from heap buffers, and the size limit keeps it from caching large ones.
    * docs/benchmarks.md has the measurements and the machine.
    */
-  static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx224m -Xss512k -XX:+UseSerialGC"
+  static final String DEFAULT_JAVA_OPTS = "-Xms64m -Xmx200m -Xss512k -XX:+UseSerialGC"
       + " -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Djdk.nio.maxCachedBufferSize=16384";
 
   private final Environment env;
