@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -90,6 +91,10 @@ final class RelinkCommand {
     throw new IllegalArgumentException("--batch-size must be a number from 1 to " + MAX_BATCH_SIZE);
   }
 
+  /** Pool properties that {@link #dataSource} sets through their own setters. */
+  private static final Set<String> CONNECTION_PROPERTIES =
+      Set.of("url", "serverName", "portNumber", "databaseName", "user", "password");
+
   /** Returns a data source without a pool for the database of {@code settings}. */
   static DataSource dataSource(DatabaseSettings settings) {
     Map<String, String> p = settings.properties();
@@ -113,6 +118,21 @@ final class RelinkCommand {
     if (password != null && !password.equals(DatabaseSettings.EMPTY_PASSWORD)) {
       pg.setPassword(password);
     }
+    // The rest are driver properties, such as the query parameters of DATABASE_URL (sslmode).
+    for (Map.Entry<String, String> property : p.entrySet()) {
+      if (!CONNECTION_PROPERTIES.contains(property.getKey())) {
+        setDriverProperty(pg, property.getKey(), property.getValue());
+      }
+    }
     return pg;
+  }
+
+  private static void setDriverProperty(PGSimpleDataSource pg, String name, String value) {
+    try {
+      pg.setProperty(name, value);
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("The PostgreSQL driver has no property named " + name
+          + "; remove it from the query of DATABASE_URL", e);
+    }
   }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,31 @@ class RelinkCommandTest {
     assertThrows(IllegalArgumentException.class, () -> RelinkCommand.batchSize("0"));
     assertThrows(IllegalArgumentException.class, () -> RelinkCommand.batchSize("10001"));
     assertThrows(IllegalArgumentException.class, () -> RelinkCommand.batchSize("many"));
+  }
+
+  @Test
+  void postgresDataSourceKeepsUrlQuery() {
+    DatabaseSettings settings = DatabaseSettings.from(new Environment(Map.of("DATABASE_URL",
+        "postgresql://nexus@db.internal:5433/nexus?sslmode=require&ApplicationName=relink")), home);
+
+    PGSimpleDataSource pg = (PGSimpleDataSource) RelinkCommand.dataSource(settings);
+
+    assertEquals("require", pg.getSslmode());
+    assertEquals("relink", pg.getApplicationName());
+    assertEquals("unspecified", pg.getStringType());
+    assertEquals("db.internal", pg.getServerNames()[0]);
+    assertEquals(5433, pg.getPortNumbers()[0]);
+  }
+
+  @Test
+  void unknownDriverPropertyIsRejected() {
+    DatabaseSettings settings = DatabaseSettings.from(new Environment(Map.of("DATABASE_URL",
+        "postgresql://nexus@db.internal:5433/nexus?sslmod=require")), home);
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> RelinkCommand.dataSource(settings));
+
+    assertTrue(e.getMessage().contains("sslmod"), e.getMessage());
   }
 
   @Test
