@@ -1,5 +1,7 @@
 package dev.claudenexus.launcher;
 
+import dev.claudenexus.audit.AuditRepository;
+import dev.claudenexus.audit.AuditRetention;
 import dev.claudenexus.retention.RetentionCleaner;
 import dev.claudenexus.schema.DatabaseVendor;
 import dev.claudenexus.schema.SchemaMigrator;
@@ -15,8 +17,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * {@code bin/nexus retention}: applies {@code RETENTION_BODY_DAYS} and {@code RETENTION_DAYS} now,
- * to the end, as the proxy does every day at {@code RETENTION_HOUR}.
+ * {@code bin/nexus retention}: applies {@code RETENTION_BODY_DAYS}, {@code RETENTION_DAYS} and
+ * {@code AUDIT_RETENTION_DAYS} now, to the end, as the proxy does every day at {@code
+ * RETENTION_HOUR}.
  */
 final class RetentionCommand {
 
@@ -32,10 +35,7 @@ final class RetentionCommand {
     ServiceLaunch.validateRetention(env);
     Optional<Integer> bodyDays = env.get("RETENTION_BODY_DAYS").map(Integer::parseInt);
     Optional<Integer> requestDays = env.get("RETENTION_DAYS").map(Integer::parseInt);
-    if (bodyDays.isEmpty() && requestDays.isEmpty()) {
-      throw new IllegalArgumentException("Neither RETENTION_BODY_DAYS nor RETENTION_DAYS is set, so"
-          + " nothing is due; set one of them (in days) in the environment or in .env");
-    }
+    int auditDays = AuditRetention.parseDays(env.get("AUDIT_RETENTION_DAYS").orElse(null));
     DatabaseSettings settings = DatabaseSettings.from(env, home.resolve("data"));
     // Flyway and the driver log every step at INFO, which would bury the result line.
     Logger.getLogger("").setLevel(Level.WARNING);
@@ -46,11 +46,19 @@ final class RetentionCommand {
     DatabaseVendor vendor = SchemaMigrator.migrate(dataSource);
     int batchSize = env.integer("RETENTION_BATCH_SIZE", 1000, 1, 100_000);
     long start = System.nanoTime();
-    RetentionCleaner.Result result = new RetentionCleaner(dataSource, vendor,
-        new RetentionCleaner.Settings(bodyDays, requestDays, batchSize, Duration.ZERO))
-        .run(Instant.now(), () -> true);
-    out.printf("Removed the bodies of %d requests and %d whole requests in %.1f s.%n",
-        result.bodiesRemoved(), result.requestsDeleted(), (System.nanoTime() - start) / 1e9);
+    if (bodyDays.isEmpty() && requestDays.isEmpty()) {
+      out.println("Neither RETENTION_BODY_DAYS nor RETENTION_DAYS is set, so every request is kept.");
+    } else {
+      RetentionCleaner.Result result = new RetentionCleaner(dataSource, vendor,
+          new RetentionCleaner.Settings(bodyDays, requestDays, batchSize, Duration.ZERO))
+          .run(Instant.now(), () -> true);
+      out.printf("Removed the bodies of %d requests and %d whole requests.%n",
+          result.bodiesRemoved(), result.requestsDeleted());
+    }
+    long auditDeleted = new AuditRetention(new AuditRepository(dataSource, vendor), auditDays,
+        batchSize, Duration.ZERO).run(Instant.now(), () -> true);
+    out.printf("Removed %d audit events older than %d days (AUDIT_RETENTION_DAYS) in %.1f s.%n",
+        auditDeleted, auditDays, (System.nanoTime() - start) / 1e9);
     return 0;
   }
 }

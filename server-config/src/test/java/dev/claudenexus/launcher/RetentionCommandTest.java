@@ -67,11 +67,47 @@ class RetentionCommandTest {
   }
 
   @Test
-  void missingSettingsAreRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new RetentionCommand(env(Map.of()), home).run(new PrintStream(new ByteArrayOutputStream())));
+  void auditRetentionRunsWithoutRequestSettings() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(URL);
+    h2.setUser("nexus");
+    h2.setPassword("nexus");
+    SchemaMigrator.migrate(h2);
+    try (Connection connection = h2.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DELETE FROM audit_events");
+      for (String age : new String[] {"5", "40"}) {
+        statement.executeUpdate("INSERT INTO audit_events (event_id, occurred_at, user_name,"
+            + " auth_method, action, target_id, outcome, service) VALUES (RANDOM_UUID(),"
+            + " CURRENT_TIMESTAMP - INTERVAL '" + age + "' DAY, 'ops', 'dashboard-key',"
+            + " 'request.view', 'age-" + age + "', 200, 'dashboard')");
+      }
+    }
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-    assertTrue(e.getMessage().contains("RETENTION_BODY_DAYS"), e.getMessage());
+    int status = new RetentionCommand(env(Map.of("AUDIT_RETENTION_DAYS", "30")), home)
+        .run(new PrintStream(output, true, StandardCharsets.UTF_8));
+
+    String printed = output.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status);
+    assertTrue(printed.contains("every request is kept"), printed);
+    assertTrue(printed.contains("Removed 1 audit events older than 30 days"), printed);
+    try (Connection connection = h2.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT target_id FROM audit_events")) {
+      assertTrue(rs.next());
+      assertEquals("age-5", rs.getString(1));
+      assertTrue(!rs.next(), "the 40-day-old event is still stored");
+    }
+  }
+
+  @Test
+  void invalidAuditDaysAreRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new RetentionCommand(env(Map.of("AUDIT_RETENTION_DAYS", "a year")), home)
+            .run(new PrintStream(new ByteArrayOutputStream())));
+
+    assertTrue(e.getMessage().contains("AUDIT_RETENTION_DAYS=a year"), e.getMessage());
   }
 
   @Test
