@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.claudenexus.testsupport.anthropic.ApiErrors;
 import dev.claudenexus.testsupport.anthropic.FakeReply;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -157,5 +161,40 @@ class ErrorsIT {
     server.fake.takeRequest(Duration.ofSeconds(10));
 
     assertEquals(200, response.statusCode());
+  }
+
+  /**
+   * The container maps these paths to the forwarding servlet after normalizing them, but the
+   * servlet would forward the raw path, so each is rejected before the client key check and the
+   * upstream receives none of them.
+   */
+  @Test
+  void nonCanonicalPathsAreRejected() throws Exception {
+    int upstreamRequests = server.fake.requestCount();
+    for (String path : List.of("/./v1/messages", "//v1/messages", "/x/../v1/messages",
+        "/v1;a=b/messages", "/%2e/v1/messages", "/v1%2fmessages", "/v1", "/./mcp")) {
+      String response = rawPost(path);
+
+      assertTrue(response.startsWith("HTTP/1.1 400 "), path + ": " + response);
+      assertTrue(response.contains("is not in canonical form"), path + ": " + response);
+    }
+    assertEquals(upstreamRequests, server.fake.requestCount(), "requests that reached the upstream");
+  }
+
+  /** Sends a POST without a client key over a plain socket, so that no client rewrites the path. */
+  private String rawPost(String path) throws Exception {
+    byte[] body = ProxyCalls.messagesBody(false, "path").getBytes(StandardCharsets.UTF_8);
+    URI base = URI.create(server.baseUrl());
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getAuthority()
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+          + "\r\nConnection: close\r\n\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 }

@@ -20,8 +20,8 @@ import java.util.logging.Logger;
 /**
  * Decides who calls the proxy: API clients on {@code /v1/*} with their domain's client key. With
  * client auth off, every request there is let in as a pass-through client. {@code /mcp} always needs
- * the client key while MCP is enabled, whatever the value of {@code ENABLE_CLIENT_AUTH}. Other paths are left
- * to their own checks. {@link ClientKeyFilter} applies the decision.
+ * the client key while MCP is enabled, whatever the value of {@code ENABLE_CLIENT_AUTH}. {@link
+ * ClientKeyFilter} runs the check on exactly these paths and applies the decision.
  */
 @ApplicationScoped
 public class ClientKeyCheck {
@@ -30,7 +30,7 @@ public class ClientKeyCheck {
   public sealed interface Outcome {
   }
 
-  /** The check does not cover the path, so the request continues without a caller. */
+  /** A request that continues without a caller: a CORS preflight, or {@code /mcp} while MCP is off. */
   public record Skipped() implements Outcome {
   }
 
@@ -60,10 +60,18 @@ public class ClientKeyCheck {
 
   /** Checks {@code request} and, when it rejects it, writes the error to {@code response}. */
   public Outcome check(HttpServletRequest request, HttpServletResponse response) {
+    // The filter runs on the container's normalized path, but the servlet forwards the raw one. A
+    // raw path such as /./v1/messages or //v1/messages must not reach the upstream unchecked.
     String path = request.getRequestURI();
-    boolean mcp = (path.equals("/mcp") || path.startsWith("/mcp/")) && McpSettings.current().enabled();
-    if (!(path.startsWith("/v1/") || mcp) || "OPTIONS".equals(request.getMethod())) {
-      // CORS preflight requests carry no credentials by definition, so the servlet handles them.
+    boolean mcp = path.equals("/mcp") || path.startsWith("/mcp/");
+    if (!mcp && !path.startsWith("/v1/")) {
+      return reject(response, 400, "invalid_request_error", "The request path "
+          + shorten(path) + " is not in canonical form: send /v1/... or /mcp without dot or empty"
+          + " segments, path parameters or encoded slashes");
+    }
+    if ((mcp && !McpSettings.current().enabled()) || "OPTIONS".equals(request.getMethod())) {
+      // The MCP endpoint returns 404 while it is off. CORS preflight requests carry no credentials
+      // by definition, so the servlet handles them.
       return SKIPPED;
     }
     if (!mcp && !settings.clientAuthEnabled()) {
@@ -99,6 +107,10 @@ public class ClientKeyCheck {
     }
     request.setAttribute(KEY_HASH_ATTRIBUTE, ClientKeys.saltedHash(settings.apiKeySalt(), presented.key()));
     return new Accepted(result.getCallerPrincipal().getName(), result.getCallerGroups());
+  }
+
+  private static String shorten(String path) {
+    return path.length() > 100 ? path.substring(0, 100) + "..." : path;
   }
 
   private static Outcome reject(
