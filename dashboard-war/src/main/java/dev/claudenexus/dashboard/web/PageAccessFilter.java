@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,8 +36,11 @@ public class PageAccessFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.equals("/dashboard/login") || path.equals("/dashboard/logout")
-        || path.startsWith("/dashboard/sso/")) {
+    // The open pages are matched on the path the container resolved: the raw path of
+    // /dashboard/sso/../requests.xhtml starts with /dashboard/sso/ but shows the requests page.
+    String resolved = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
+    if (resolved.equals("/dashboard/login") || resolved.equals("/dashboard/logout")
+        || resolved.startsWith("/dashboard/sso/")) {
       chain.doFilter(request, response);
       return;
     }
