@@ -172,7 +172,8 @@ class ErrorsIT {
   void nonCanonicalPathsAreRejected() throws Exception {
     int upstreamRequests = server.fake.requestCount();
     for (String path : List.of("/./v1/messages", "//v1/messages", "/x/../v1/messages",
-        "/v1;a=b/messages", "/%2e/v1/messages", "/v1%2fmessages", "/v1", "/./mcp")) {
+        "/mcp/../v1/messages", "/v1/./messages", "/v1/../mcp", "/v1;a=b/messages",
+        "/%2e/v1/messages", "/v1%2fmessages", "/v1", "/./mcp")) {
       String response = rawPost(path);
 
       assertTrue(response.startsWith("HTTP/1.1 400 "), path + ": " + response);

@@ -60,11 +60,11 @@ public class ClientKeyCheck {
 
   /** Checks {@code request} and, when it rejects it, writes the error to {@code response}. */
   public Outcome check(HttpServletRequest request, HttpServletResponse response) {
-    // The filter runs on the container's normalized path, but the servlet forwards the raw one. A
-    // raw path such as /./v1/messages or //v1/messages must not reach the upstream unchecked.
+    // The filter runs on the container's resolved path, but the servlet forwards the raw one. A raw
+    // path such as /./v1/messages or /mcp/../v1/messages must not reach the upstream unchecked.
     String path = request.getRequestURI();
     boolean mcp = path.equals("/mcp") || path.startsWith("/mcp/");
-    if (!mcp && !path.startsWith("/v1/")) {
+    if (!CanonicalPath.isCanonical(path) || (!mcp && !path.startsWith("/v1/"))) {
       return reject(response, 400, "invalid_request_error", "The request path "
           + shorten(path) + " is not in canonical form: send /v1/... or /mcp without dot or empty"
           + " segments, path parameters or encoded slashes");
