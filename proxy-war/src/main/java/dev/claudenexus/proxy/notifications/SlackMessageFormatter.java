@@ -10,7 +10,7 @@ import jakarta.json.JsonObjectBuilder;
 /**
  * Builds Slack webhook payloads: {@code text}, one attachment with a {@code footer} and {@code ts}
  * (epoch seconds), and the sender's channel, name and icon. Every piece of text is masked with
- * {@link SecretMasker} before it is cut to length.
+ * {@link SecretMasker} before it is cut to length, and escaped for Slack's markup.
  */
 final class SlackMessageFormatter {
 
@@ -30,16 +30,16 @@ final class SlackMessageFormatter {
       String maskedClientKey, SlackDestination destination) {
     StringBuilder text = new StringBuilder();
     text.append(":bust_in_silhouette: User: ")
-        .append(Truncation.head(SecretMasker.mask(userContent), MAX_USER_CHARS));
+        .append(escape(Truncation.head(SecretMasker.mask(userContent), MAX_USER_CHARS)));
     if (!reply.text().isBlank()) {
-      text.append("\n:robot_face: Claude: ").append(
-          Truncation.lines(SecretMasker.mask(reply.text()), MAX_REPLY_LINES, MAX_REPLY_CHARS));
+      text.append("\n:robot_face: Claude: ").append(escape(
+          Truncation.lines(SecretMasker.mask(reply.text()), MAX_REPLY_LINES, MAX_REPLY_CHARS)));
     }
     for (AssistantReply.ToolUse tool : reply.toolUses()) {
-      text.append("\n    :wrench: ").append(tool.name());
+      text.append("\n    :wrench: ").append(escape(tool.name()));
       String description = ToolCallDescriptions.describe(tool.name(), tool.input());
       if (!description.isEmpty()) {
-        text.append(": ").append(SecretMasker.mask(description.replaceAll("\\s+", " ")));
+        text.append(": ").append(escape(SecretMasker.mask(description.replaceAll("\\s+", " "))));
       }
     }
     String footer = record.domain() + " | " + orUnknown(record.model()) + " | "
@@ -52,7 +52,7 @@ final class SlackMessageFormatter {
   static JsonObject error(RequestRecord record, SlackDestination destination) {
     String message = record.error() != null ? record.error()
         : record.errorType() != null ? record.errorType() : "HTTP " + record.responseStatus();
-    String text = "Error: " + SecretMasker.mask(message.replaceAll("\\s+", " ").strip());
+    String text = "Error: " + escape(SecretMasker.mask(message.replaceAll("\\s+", " ").strip()));
     return payload(text, record.domain() + " | Unknown", record, destination);
   }
 
@@ -61,7 +61,7 @@ final class SlackMessageFormatter {
     JsonObjectBuilder payload = JSON.createObjectBuilder()
         .add("text", Truncation.head(text, MAX_TEXT_CHARS))
         .add("attachments", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
-            .add("footer", SecretMasker.mask(footer))
+            .add("footer", escape(SecretMasker.mask(footer)))
             .add("ts", record.timestamp().toEpochSecond())));
     if (destination.channel() != null) {
       payload.add("channel", destination.channel());
@@ -69,6 +69,14 @@ final class SlackMessageFormatter {
     return payload.add("username", destination.username())
         .add("icon_emoji", destination.iconEmoji())
         .build();
+  }
+
+  /**
+   * Escapes the three characters that Slack reads as markup, so that text from prompts and replies
+   * cannot mention {@code <!channel>} or show a link under other words.
+   */
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static String orUnknown(String value) {

@@ -38,6 +38,15 @@ class SlackMessageFormatterTest {
   }
 
   @Test
+  void slackMarkupIsEscaped() {
+    JsonObject payload = success("<!channel> see <https://evil.example|docs> & more",
+        new AssistantReply("a < b > c", List.of()));
+
+    assertEquals(":bust_in_silhouette: User: &lt;!channel&gt; see &lt;https://evil.example|docs&gt;"
+        + " &amp; more\n:robot_face: Claude: a &lt; b &gt; c", text(payload));
+  }
+
+  @Test
   void footerNamesDomainModelTypeKeyAndTokens() {
     JsonObject payload = success("hi", new AssistantReply("ok", List.of()));
 
