@@ -43,6 +43,9 @@ public class CredentialStore {
   private final long recheckNanos;
   private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
 
+  /** The most domains kept in the cache; past it, domains without a file are looked up each time. */
+  static final int MAX_CACHED_DOMAINS = 10_000;
+
   /** Creates the store that CDI initialises from {@link ProxySettings}. */
   public CredentialStore() {
     this.recheckNanos = RECHECK_NANOS;
@@ -72,7 +75,7 @@ public class CredentialStore {
     if (file.isEmpty()) {
       return Optional.empty();
     }
-    Entry entry = entries.compute(domain, (key, old) -> refresh(key, file.get(), old));
+    Entry entry = entries.compute(domain, (key, old) -> withinBound(refresh(key, file.get(), old)));
     return entry == null ? Optional.empty() : Optional.ofNullable(entry.credentials);
   }
 
@@ -126,6 +129,21 @@ public class CredentialStore {
       LOG.log(Level.WARNING, "Cannot list the credentials directory {0}: {1}", new Object[] {directory, e.toString()});
       return List.of();
     }
+  }
+
+  /** Returns how many domains the cache holds. */
+  int cachedDomains() {
+    return entries.size();
+  }
+
+  /**
+   * Returns {@code entry}, or null (not cached) for a domain without a file once the cache holds
+   * {@value #MAX_CACHED_DOMAINS} domains: the domain comes from the client's Host header, so
+   * clients could otherwise grow the map without limit.
+   */
+  private Entry withinBound(Entry entry) {
+    boolean missing = entry.credentials == null && entry.modified < 0;
+    return missing && entries.size() >= MAX_CACHED_DOMAINS ? null : entry;
   }
 
   private Entry refresh(String domain, Path file, Entry old) {

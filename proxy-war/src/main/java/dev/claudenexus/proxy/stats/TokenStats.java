@@ -10,12 +10,25 @@ import java.util.concurrent.ConcurrentMap;
 @ApplicationScoped
 public class TokenStats {
 
+  /** The most domains counted. */
+  static final int MAX_DOMAINS = 10_000;
+
   private final ConcurrentMap<String, DomainCounters> domains = new ConcurrentHashMap<>();
 
-  /** Adds one finished request to its domain's counters. */
+  /**
+   * Adds one finished request to its domain's counters. Past {@value #MAX_DOMAINS} domains, requests
+   * of new domains are not counted: with client auth off the domain is any Host header a client
+   * sends.
+   */
   public void add(String domain, String requestType, long inputTokens, long outputTokens, int toolCalls) {
-    domains.computeIfAbsent(domain, d -> new DomainCounters())
-        .add(requestType, inputTokens, outputTokens, toolCalls);
+    DomainCounters counters = domains.get(domain);
+    if (counters == null) {
+      if (domains.size() >= MAX_DOMAINS) {
+        return;
+      }
+      counters = domains.computeIfAbsent(domain, d -> new DomainCounters());
+    }
+    counters.add(requestType, inputTokens, outputTokens, toolCalls);
   }
 
   /** Returns a snapshot of one domain, or {@code null} when it has no requests. */

@@ -75,6 +75,18 @@ class CredentialStoreTest {
   }
 
   @Test
+  void unknownDomainsHaveBoundedCache() throws IOException {
+    CredentialStore store = new CredentialStore(directory, ALWAYS);
+    for (int i = 0; i < CredentialStore.MAX_CACHED_DOMAINS + 100; i++) {
+      store.forDomain("host" + i + ".example.com");
+    }
+    write("example.com", apiKeyFile("sk-one"));
+
+    assertEquals(Optional.of("sk-one"), apiKey(store, "example.com"));
+    assertEquals(CredentialStore.MAX_CACHED_DOMAINS + 1, store.cachedDomains());
+  }
+
+  @Test
   void invalidFileMeansNoCredentials() throws IOException {
     write("example.com", "{\"type\":\"api_key\"}");
 
