@@ -43,7 +43,7 @@ public class CredentialStore {
   private final long recheckNanos;
   private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
 
-  /** The most domains kept in the cache; past it, domains without a file are looked up each time. */
+  /** The maximum number of cached domains. Past it, domains without a file are looked up each time. */
   static final int MAX_CACHED_DOMAINS = 10_000;
 
   /** Creates the store that CDI initialises from {@link ProxySettings}. */
@@ -131,13 +131,13 @@ public class CredentialStore {
     }
   }
 
-  /** Returns how many domains the cache holds. */
+  /** Returns the number of cached domains. */
   int cachedDomains() {
     return entries.size();
   }
 
   /**
-   * Returns {@code entry}, or null (not cached) for a domain without a file once the cache holds
+   * Returns {@code entry}, or null (not cached) for a domain without a file once the cache contains
    * {@value #MAX_CACHED_DOMAINS} domains: the domain comes from the client's Host header, so
    * clients could otherwise grow the map without limit.
    */

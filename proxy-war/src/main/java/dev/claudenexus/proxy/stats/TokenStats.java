@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentMap;
 @ApplicationScoped
 public class TokenStats {
 
-  /** The most domains counted. */
+  /** The maximum number of domains counted. */
   static final int MAX_DOMAINS = 10_000;
 
   private final ConcurrentMap<String, DomainCounters> domains = new ConcurrentHashMap<>();
