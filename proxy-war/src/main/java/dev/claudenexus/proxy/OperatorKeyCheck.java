@@ -2,6 +2,11 @@ package dev.claudenexus.proxy;
 
 import static dev.claudenexus.json.JsonProviders.JSON;
 
+import dev.claudenexus.api.sso.SsoException;
+import dev.claudenexus.api.sso.SsoIdentity;
+import dev.claudenexus.api.sso.SsoProvider;
+import dev.claudenexus.api.sso.SsoTokenValidator;
+import dev.claudenexus.api.sso.SsoUnavailableException;
 import dev.claudenexus.credentials.ClientKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,30 +14,60 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
- * Checks the dashboard key on operator endpoints of the proxy. The key is read from
- * {@code X-API-Key}, then {@code X-Dashboard-Key}, then {@code Authorization: Bearer}, and compared
- * in constant time. Without a configured key the endpoints are open.
+ * Checks the caller of the proxy's operator endpoints: the dashboard key, read from {@code
+ * X-API-Key}, then {@code X-Dashboard-Key}, then {@code Authorization: Bearer} and compared in
+ * constant time, or with single sign-on configured a provider token of a viewer or admin as
+ * {@code Authorization: Bearer}. With neither a key nor single sign-on the endpoints are open.
  */
 @ApplicationScoped
 public class OperatorKeyCheck {
 
+  private static final Logger LOG = Logger.getLogger(OperatorKeyCheck.class.getName());
+
   @Inject ProxySettings settings;
+
+  private final Optional<SsoTokenValidator> tokens = SsoProvider.current().map(SsoTokenValidator::new);
 
   /** Returns an error response, or {@code null} when the request may proceed. */
   public Response check(HttpHeaders headers) {
     Optional<String> expected = settings.dashboardKey();
-    if (expected.isEmpty()) {
+    if (expected.isEmpty() && tokens.isEmpty()) {
       return null;
+    }
+    String bearer = SsoTokenValidator.bearerToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+    if (tokens.isPresent() && bearer != null && SsoTokenValidator.looksLikeJwt(bearer)) {
+      return checkToken(tokens.get(), bearer);
     }
     String presented = presentedKey(headers);
     if (presented == null) {
-      return error(401, "unauthorized",
-          "API key required: send the dashboard key as X-Dashboard-Key");
+      return error(401, "unauthorized", "API key required: send the dashboard key as"
+          + " X-Dashboard-Key" + (tokens.isPresent()
+              ? " or a token of the single sign-on provider as Authorization: Bearer" : ""));
     }
-    if (!ClientKeys.matches(presented, expected.get())) {
+    if (expected.isEmpty() || !ClientKeys.matches(presented, expected.get())) {
       return error(403, "forbidden", "Invalid API key");
+    }
+    return null;
+  }
+
+  private static Response checkToken(SsoTokenValidator validator, String token) {
+    SsoIdentity identity;
+    try {
+      identity = validator.validateBearer(token);
+    } catch (SsoUnavailableException e) {
+      return error(503, "sso_unavailable", e.getMessage()
+          + ". Retry later, or send the dashboard key instead");
+    } catch (SsoException e) {
+      LOG.fine(() -> "Rejected a bearer token on an operator endpoint: " + e.getMessage());
+      return error(401, "invalid_token", e.getMessage()
+          + ". Send a current token of the single sign-on provider issued to this dashboard");
+    }
+    if (identity.roles().isEmpty()) {
+      return error(403, "forbidden", "User " + identity.name() + " is in none of the groups that"
+          + " may use the dashboard: ask an administrator for membership in a viewer or admin group");
     }
     return null;
   }

@@ -73,6 +73,16 @@ class SsoApiIT {
   }
 
   @Test
+  void operatorEndpointsAcceptTokens() throws Exception {
+    String stats = sso.proxyUrl() + "/token-stats";
+    String noGroup = sso.token("nina", List.of("other-team"), List.of(SsoServices.CLIENT_ID), 600);
+
+    assertThat(api.get(stats).statusCode()).isEqualTo(401);
+    assertThat(api.get(stats, "Authorization", "Bearer " + viewerToken()).statusCode()).isEqualTo(200);
+    assertThat(api.get(stats, "Authorization", "Bearer " + noGroup).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void readsWithoutCredentialAreUnauthorized() throws Exception {
     for (String base : ports) {
       assertThat(api.get(base + "/api/requests?limit=1").statusCode())
