@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.claudenexus.schema.SchemaMigrator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -112,11 +111,7 @@ class RelinkCommandTest {
   @Test
   void relinkUpdatesRowsOfEmbeddedDatabase() throws Exception {
     String url = "jdbc:h2:mem:relink_command;DB_CLOSE_DELAY=-1";
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(url);
-    h2.setUser("nexus");
-    h2.setPassword("nexus");
-    SchemaMigrator.migrate(h2);
+    JdbcDataSource h2 = MigratedH2.at(url);
     try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO api_requests (request_id, domain, timestamp, method, path, body,"
           + " request_type, response_status, outcome) VALUES (RANDOM_UUID(), 'a.example.com',"

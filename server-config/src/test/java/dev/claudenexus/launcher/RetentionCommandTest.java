@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.claudenexus.schema.SchemaMigrator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +31,7 @@ class RetentionCommandTest {
 
   @Test
   void runRemovesOldBodiesAndRequests() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(URL);
-    h2.setUser("nexus");
-    h2.setPassword("nexus");
-    SchemaMigrator.migrate(h2);
+    JdbcDataSource h2 = MigratedH2.at(URL);
     try (Connection connection = h2.getConnection();
         Statement statement = connection.createStatement()) {
       for (String age : new String[] {"2", "20", "200"}) {
@@ -68,11 +63,7 @@ class RetentionCommandTest {
 
   @Test
   void auditRetentionRunsWithoutRequestSettings() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(URL);
-    h2.setUser("nexus");
-    h2.setPassword("nexus");
-    SchemaMigrator.migrate(h2);
+    JdbcDataSource h2 = MigratedH2.at(URL);
     try (Connection connection = h2.getConnection();
         Statement statement = connection.createStatement()) {
       statement.executeUpdate("DELETE FROM audit_events");

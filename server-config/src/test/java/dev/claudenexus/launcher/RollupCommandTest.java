@@ -3,7 +3,6 @@ package dev.claudenexus.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.claudenexus.schema.SchemaMigrator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +23,7 @@ class RollupCommandTest {
 
   @Test
   void rebuildCountsRowsInsertedWithSql() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(URL);
-    h2.setUser("nexus");
-    h2.setPassword("nexus");
-    SchemaMigrator.migrate(h2);
+    JdbcDataSource h2 = MigratedH2.at(URL);
     try (Connection connection = h2.getConnection();
         Statement statement = connection.createStatement()) {
       statement.executeUpdate("INSERT INTO api_requests (request_id, domain, timestamp, method, path,"

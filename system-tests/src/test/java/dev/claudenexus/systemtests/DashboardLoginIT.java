@@ -2,12 +2,12 @@ package dev.claudenexus.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -130,22 +130,11 @@ class DashboardLoginIT {
   void dotSegmentsDoNotSkipLogin() throws Exception {
     for (String path : List.of("/dashboard/sso/../requests.xhtml", "/dashboard/sso/..%2frequests",
         "/dashboard/sso/../../dashboard/requests")) {
-      String response = rawGet(path);
+      URI uri = URI.create(base);
+      String response = RawHttp.send(uri.getPort(), "GET", path, uri.getAuthority(), Map.of(), null);
 
       assertThat(response).as(path).startsWith("HTTP/1.1 302 ");
       assertThat(response).as(path).containsPattern("(?i)Location: \\S*/dashboard/login(?!\\S)");
-    }
-  }
-
-  /** Sends a GET over a plain socket, so that no client resolves the dot segments first. */
-  private String rawGet(String path) throws Exception {
-    URI uri = URI.create(base);
-    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-      socket.setSoTimeout(10_000);
-      String head = "GET " + path + " HTTP/1.1\r\nHost: " + uri.getAuthority()
-          + "\r\nConnection: close\r\n\r\n";
-      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.claudenexus.testsupport.anthropic.ApiErrors;
 import dev.claudenexus.testsupport.anthropic.FakeReply;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -174,28 +172,13 @@ class ErrorsIT {
     for (String path : List.of("/./v1/messages", "//v1/messages", "/x/../v1/messages",
         "/mcp/../v1/messages", "/v1/./messages", "/v1/../mcp", "/v1;a=b/messages",
         "/%2e/v1/messages", "/v1%2fmessages", "/v1", "/./mcp")) {
-      String response = rawPost(path);
+      URI base = URI.create(server.baseUrl());
+      String response = RawHttp.send(base.getPort(), "POST", path, base.getAuthority(),
+          Map.of("content-type", "application/json"), ProxyCalls.messagesBody(false, "path"));
 
       assertTrue(response.startsWith("HTTP/1.1 400 "), path + ": " + response);
       assertTrue(response.contains("is not in canonical form"), path + ": " + response);
     }
     assertEquals(upstreamRequests, server.fake.requestCount(), "requests that reached the upstream");
-  }
-
-  /** Sends a POST without a client key over a plain socket, so that no client rewrites the path. */
-  private String rawPost(String path) throws Exception {
-    byte[] body = ProxyCalls.messagesBody(false, "path").getBytes(StandardCharsets.UTF_8);
-    URI base = URI.create(server.baseUrl());
-    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-      socket.setSoTimeout(10_000);
-      String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getAuthority()
-          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-          + "\r\nConnection: close\r\n\r\n";
-      OutputStream out = socket.getOutputStream();
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }
