@@ -115,6 +115,10 @@ public final class Benchmark {
     if (phases.contains("latency")) {
       runPhase(new Results.Phase("latency", "none (STORAGE_ENABLED=false)"), this::latencyPhase);
     }
+    if (phases.contains("latency-h2")) {
+      runPhase(new Results.Phase("latency-h2", "H2 file database under NEXUS_HOME/data"),
+          this::latencyWithStoragePhase);
+    }
     if (phases.contains("h2")) {
       runPhase(new Results.Phase("h2", "H2 file database under NEXUS_HOME/data"), this::h2Phase);
     }
@@ -151,6 +155,19 @@ public final class Benchmark {
     ProxyProcess proxy = startProxy(phase, Map.of("STORAGE_ENABLED", "false"));
     warmUp(proxy);
     startRecording(proxy);
+    latencyRuns(phase, proxy);
+  }
+
+  /** The runs of the latency phase through a proxy that stores every request in H2. */
+  private void latencyWithStoragePhase(Results.Phase phase) throws Exception {
+    ProxyProcess proxy = startProxy(phase, Map.of());
+    BenchDatabase.h2(proxy.home()).awaitSchema(Duration.ofSeconds(120));
+    warmUp(proxy);
+    startRecording(proxy);
+    latencyRuns(phase, proxy);
+  }
+
+  private void latencyRuns(Results.Phase phase, ProxyProcess proxy) throws Exception {
     Endpoint direct = new Endpoint("direct", fake.baseUrl(), "sk-ant-bench-direct");
     for (int clients : options.clients()) {
       for (RequestShape shape : SHAPES) {

@@ -13,7 +13,8 @@ final class Options {
   static final String USAGE = """
       Usage: bench/run.sh [--name value ...]
 
-        --phases LIST              phases to run, from latency,h2,postgresql (default: all three)
+        --phases LIST              phases to run, from latency,latency-h2,h2,postgresql (default:
+                                   all four); latency-h2 repeats the latency runs with storage on H2
         --requests N               measured requests per latency run (default 3000)
         --warmup N                 unmeasured requests before each run, per endpoint (default 500)
         --proxy-warmup N           requests sent through each new proxy before any run (default 10000)
@@ -41,7 +42,7 @@ final class Options {
         --output FILE              report file, relative to the repository root (default docs/benchmarks.md)
       """;
 
-  private static final Set<String> PHASES = Set.of("latency", "h2", "postgresql");
+  private static final Set<String> PHASES = Set.of("latency", "latency-h2", "h2", "postgresql");
   private static final Set<String> NAMES = Set.of("phases", "requests", "warmup", "proxy-warmup", "clients",
       "storage-requests", "storage-clients", "rows", "rows-budget-seconds", "rows-batch", "streams",
       "stream-hold-seconds", "time-limit-seconds", "pg-host", "pg-port", "pg-user", "proxy-env", "java-opts", "jfr",
@@ -83,7 +84,7 @@ final class Options {
   }
 
   List<String> phases() {
-    return list("phases", "latency,h2,postgresql");
+    return list("phases", "latency,latency-h2,h2,postgresql");
   }
 
   int requests() {

@@ -27,9 +27,10 @@ final class Report {
 
   private static final Map<String, String> TITLES = Map.of(
       "latency", "Phase `latency`: added latency and first-event delay, storage off",
+      "latency-h2", "Phase `latency-h2`: added latency and first-event delay, storage on H2",
       "h2", "Phase `h2`: throughput with storage on H2, memory with open streams",
       "postgresql", "Phase `postgresql`: throughput with storage on PostgreSQL, before and after many rows");
-  private static final List<String> ORDER = List.of("latency", "h2", "postgresql");
+  private static final List<String> ORDER = List.of("latency", "latency-h2", "h2", "postgresql");
 
   private final Results results;
   private final Results.Phase phase;
