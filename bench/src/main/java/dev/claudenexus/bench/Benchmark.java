@@ -158,7 +158,7 @@ public final class Benchmark {
     latencyRuns(phase, proxy);
   }
 
-  /** The runs of the latency phase through a proxy that stores every request in H2. */
+  /** Runs the latency phase through a proxy that stores every request in H2. */
   private void latencyWithStoragePhase(Results.Phase phase) throws Exception {
     ProxyProcess proxy = startProxy(phase, Map.of());
     BenchDatabase.h2(proxy.home()).awaitSchema(Duration.ofSeconds(120));
