@@ -28,6 +28,8 @@ public final class PromptLibrary implements AutoCloseable {
 
   private final PromptFolder folder;
   private volatile PromptSet current = PromptSet.EMPTY;
+  private static final long CLOSE_WAIT_MILLIS = 2_000;
+
   private volatile boolean closed;
   private volatile WatchService watchService;
   private Thread watcher;
@@ -163,6 +165,12 @@ public final class PromptLibrary implements AutoCloseable {
     }
     if (watcher != null) {
       watcher.interrupt();
+      // The watcher recreates a missing folder, so it must have stopped before the caller removes it.
+      try {
+        watcher.join(CLOSE_WAIT_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
