@@ -41,6 +41,9 @@ public final class Benchmark {
       RequestShape.of(RequestShape.LARGE_BODY_BYTES, true));
   private static final RequestShape STORAGE_SHAPE = SHAPES.get(0);
   private static final int DIRECT_WARMUP_REQUESTS = 1000;
+  static final int SETTLE_ROUND_REQUESTS = 2_000;
+  static final long SETTLED_COMPILES = 20;
+  static final Duration SETTLE_LIMIT = Duration.ofSeconds(90);
 
   private final Options options;
   private final Path root;
@@ -153,7 +156,7 @@ public final class Benchmark {
 
   private void latencyPhase(Results.Phase phase) throws Exception {
     ProxyProcess proxy = startProxy(phase, Map.of("STORAGE_ENABLED", "false"));
-    warmUp(proxy);
+    warmUp(phase, proxy);
     startRecording(proxy);
     latencyRuns(phase, proxy);
   }
@@ -162,7 +165,7 @@ public final class Benchmark {
   private void latencyWithStoragePhase(Results.Phase phase) throws Exception {
     ProxyProcess proxy = startProxy(phase, Map.of());
     BenchDatabase.h2(proxy.home()).awaitSchema(Duration.ofSeconds(120));
-    warmUp(proxy);
+    warmUp(phase, proxy);
     startRecording(proxy);
     latencyRuns(phase, proxy);
   }
@@ -186,7 +189,7 @@ public final class Benchmark {
     ProxyProcess proxy = startProxy(phase, Map.of());
     BenchDatabase database = BenchDatabase.h2(proxy.home());
     database.awaitSchema(Duration.ofSeconds(120));
-    warmUp(proxy);
+    warmUp(phase, proxy);
     phase.storageRuns.addAll(storageRuns(phase, proxy, database, 0));
     if (options.streams() > 0) {
       phase.streams = OpenStreams.run(proxy, options.streams(), options.streamHold());
@@ -201,7 +204,7 @@ public final class Benchmark {
     results.postgresVersion = postgresVersion(database);
     ProxyProcess proxy = startProxy(phase, database.proxySettings());
     database.awaitSchema(Duration.ofSeconds(120));
-    warmUp(proxy);
+    warmUp(phase, proxy);
     phase.storageRuns.addAll(storageRuns(phase, proxy, database, 0));
     if (options.rows() == 0) {
       finishPhase(phase, proxy);
@@ -254,12 +257,40 @@ public final class Benchmark {
     return result;
   }
 
-  /** Sends {@link Options#proxyWarmup()} requests through a new proxy, spread over the request shapes. */
-  private void warmUp(ProxyProcess proxy) throws IOException, InterruptedException {
+  /**
+   * Sends {@link Options#proxyWarmup()} requests through a new proxy, spread over the request
+   * shapes, then more rounds until the proxy's JIT compilers have settled: a round of
+   * {@link #SETTLE_ROUND_REQUESTS} requests that leads to fewer than {@link #SETTLED_COMPILES}
+   * compilations, or {@link #SETTLE_LIMIT} at most. On two cores the compiler threads otherwise
+   * take a quarter of a core during the first measured runs.
+   */
+  private void warmUp(Results.Phase phase, ProxyProcess proxy) throws IOException, InterruptedException {
     int perShape = options.proxyWarmup() / SHAPES.size();
+    long sent = 0;
     for (RequestShape shape : SHAPES) {
-      count(proxy, loop.run(proxy.endpoint(), shape, 10, perShape, options.timeLimit()));
+      LoadResult result = loop.run(proxy.endpoint(), shape, 10, perShape, options.timeLimit());
+      count(proxy, result);
+      sent += result.succeeded() + result.failed();
     }
+    long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+    long compiles = proxy.jitCompiles();
+    long added = Long.MAX_VALUE;
+    while (added >= SETTLED_COMPILES && System.nanoTime() < deadline) {
+      for (RequestShape shape : SHAPES) {
+        LoadResult result = loop.run(proxy.endpoint(), shape, 10, SETTLE_ROUND_REQUESTS / SHAPES.size(),
+            options.timeLimit());
+        count(proxy, result);
+        sent += result.succeeded() + result.failed();
+      }
+      long now = proxy.jitCompiles();
+      added = now - compiles;
+      compiles = now;
+    }
+    phase.warmupRequests = sent;
+    phase.warmupLastRoundCompiles = added;
+    long total = sent;
+    long last = added;
+    LOG.info(() -> "Warm-up: " + total + " requests; the last round led to " + last + " compilations");
   }
 
   /**

@@ -162,6 +162,21 @@ final class ProxyProcess implements AutoCloseable {
   }
 
   /**
+   * Returns how many methods the proxy's JIT compilers have compiled so far ({@code sun.ci.totalCompiles}
+   * of {@code jcmd PID PerfCounter.print}).
+   *
+   * @throws IOException when jcmd fails or prints no such counter
+   */
+  long jitCompiles() throws IOException, InterruptedException {
+    for (String line : jcmd("PerfCounter.print").split("\n")) {
+      if (line.startsWith("sun.ci.totalCompiles=")) {
+        return Long.parseLong(line.substring(line.indexOf('=') + 1).strip());
+      }
+    }
+    throw new IOException("jcmd " + pid + " PerfCounter.print shows no sun.ci.totalCompiles");
+  }
+
+  /**
    * Runs {@code jcmd PID COMMAND...} and returns its output.
    *
    * @throws IOException when jcmd fails or does not finish within 60 s

@@ -202,6 +202,15 @@ final class Report {
         + yesNo(bytes < RSS_TARGET_BYTES && streams.opened() == streams.streams()) + " |");
   }
 
+  private String warmupSentence() {
+    return "Before the first row the new proxy got " + count(phase.warmupRequests) + " warm-up requests of"
+        + " all four request kinds: " + count(options.proxyWarmup()) + ", then rounds of "
+        + count(Benchmark.SETTLE_ROUND_REQUESTS) + " until a round led to fewer than "
+        + Benchmark.SETTLED_COMPILES + " JIT compilations (" + Benchmark.SETTLE_LIMIT.toSeconds()
+        + " s at most; the last round led to " + phase.warmupLastRoundCompiles
+        + "), so the runs measure compiled code.";
+  }
+
   private void latencySection() {
     if (phase.latency.isEmpty()) {
       return;
@@ -210,8 +219,8 @@ final class Report {
     line("");
     line("Per row: " + count(options.warmup()) + " unmeasured requests,"
         + " then " + count(options.requests()) + " measured requests, first to the fake directly, then the"
-        + " same through the proxy. Before the first row the new proxy got " + count(options.proxyWarmup())
-        + " warm-up requests. Latency is from sending the request to reading the last byte of the"
+        + " same through the proxy. " + warmupSentence()
+        + " Latency is from sending the request to reading the last byte of the"
         + " response. Requests are `POST /v1/messages` with a 300 B or 50 KB JSON body. The fake answers"
         + " with a 270 B JSON message, or for `\"stream\": true` with its 7-event text stream (about 900 B,"
         + " one write per event). \"Added\" is the proxy's percentile minus the direct percentile of the"
@@ -279,8 +288,7 @@ final class Report {
         + " its rows were counted, divided by the run's requests. \"PostgreSQL CPU per row\" is the CPU"
         + " time of the server processes connected to the benchmark's database over the same span,"
         + " divided by the rows added (H2 runs inside the proxy, so its work is in the proxy's figure)."
-        + " Before the first row the new proxy got " + count(options.proxyWarmup()) + " warm-up requests"
-        + " of all four request kinds. Each run starts once the rows of all earlier requests are"
+        + " " + warmupSentence() + " Each run starts once the rows of all earlier requests are"
         + " stored, so no run pays for storing the warm-ups' 50 KB bodies.");
     line("");
     storageTable(phase.storageRuns);

@@ -37,6 +37,10 @@ final class Results {
     String loadBefore = "";
     String loadAfter = "";
     long elapsedSeconds;
+    /** Requests sent through the proxy before its first measured run. */
+    long warmupRequests;
+    /** JIT compilations during the last warm-up round, -1 when the count could not be read. */
+    long warmupLastRoundCompiles;
     String failure;
     HotMethods.Profile profile;
     final List<LatencyPair> latency = new ArrayList<>();

@@ -114,8 +114,7 @@ public class ProxyServlet extends HttpServlet {
     // NOTE: a client that disconnects while the upstream has not yet sent response headers is
     // noticed only at the first write, so a non-streaming call is cancelled when its reply arrives.
     UpstreamExchange exchange = upstream.send(inbound, auth);
-    RelayResult relay = new ResponseRelay(inbound, exchange, response,
-        settings.streamIdleTimeout(), settings.storeStreamingChunks(),
+    RelayResult relay = new ResponseRelay(inbound, exchange, response, settings.storeStreamingChunks(),
         settings.debug() ? DebugLog.eventObserver(inbound) : null).relay();
     record(inbound, factory().relayed(inbound, auth, exchange.attempts(), relay));
   }

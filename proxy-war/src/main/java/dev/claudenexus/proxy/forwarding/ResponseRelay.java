@@ -10,12 +10,11 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpHeaders;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,7 +34,6 @@ final class ResponseRelay {
   private final InboundRequest inbound;
   private final UpstreamExchange exchange;
   private final HttpServletResponse response;
-  private final Duration idleTimeout;
   private final boolean keepChunks;
   private final SseEventObserver eventObserver;
   private final byte[] scratch = new byte[16 * 1024];
@@ -47,47 +45,45 @@ final class ResponseRelay {
    * @param eventObserver receives every streamed event as the recorder parses it, or null
    */
   ResponseRelay(InboundRequest inbound, UpstreamExchange exchange, HttpServletResponse response,
-      Duration idleTimeout, boolean keepChunks, SseEventObserver eventObserver) {
+      boolean keepChunks, SseEventObserver eventObserver) {
     this.inbound = inbound;
     this.exchange = exchange;
     this.response = response;
-    this.idleTimeout = idleTimeout;
     this.keepChunks = keepChunks;
     this.eventObserver = eventObserver;
   }
 
-  RelayResult relay() throws InterruptedException {
-    HttpHeaders headers = exchange.response().headers();
-    int status = exchange.response().statusCode();
-    boolean stream = headers.firstValue("content-type").orElse("")
-        .toLowerCase(Locale.ROOT).startsWith("text/event-stream");
-    boolean compressed = headers.firstValue("content-encoding")
-        .map(e -> !e.isBlank() && !e.equalsIgnoreCase("identity")).orElse(false);
+  RelayResult relay() {
+    Map<String, List<String>> headers = exchange.headers();
+    int status = exchange.status();
+    String contentType = exchange.header("content-type");
+    boolean stream = contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+    String encoding = exchange.header("content-encoding");
+    boolean compressed = encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity");
     writeHead(status, headers, stream, compressed);
 
     BodyCopy copy = stream && !compressed
         ? new StreamCopy(keepChunks, eventObserver) : new BufferedCopy(compressed);
     RecordedResponse recorded = copyBody(copy, stream, status);
     if (recorded.outcome() == Outcome.CLIENT_CANCELLED) {
-      return new RelayResult(CLIENT_CLOSED_STATUS, headers.map(), recorded, firstByteMs);
+      return new RelayResult(CLIENT_CLOSED_STATUS, headers, recorded, firstByteMs);
     }
     if (stream && endsEarly(recorded)) {
       appendErrorEvent(recorded);
     }
-    return new RelayResult(status, headers.map(), recorded, firstByteMs);
+    return new RelayResult(status, headers, recorded, firstByteMs);
   }
 
   /** Relays the body and returns the recorder's result, marked when the client or upstream failed. */
-  private RecordedResponse copyBody(BodyCopy copy, boolean stream, int status)
-      throws InterruptedException {
-    try {
-      pump(copy, stream);
+  private RecordedResponse copyBody(BodyCopy copy, boolean stream, int status) {
+    // Closing a body that was not read to its end aborts the upstream call.
+    try (UpstreamBody body = exchange.body()) {
+      pump(body, copy, stream);
     } catch (ClientGoneException e) {
-      exchange.response().body().cancel();
       return copy.finish(CLIENT_CLOSED_STATUS)
           .withOutcome(Outcome.CLIENT_CANCELLED, "the client disconnected");
     } catch (UpstreamBody.IdleTimeoutException e) {
-      exchange.response().body().cancel();
       return copy.finish(status).withOutcome(Outcome.TIMEOUT, e.getMessage());
     } catch (IOException e) {
       LOG.log(Level.INFO, "Request {0}: the upstream body failed: {1}",
@@ -96,11 +92,12 @@ final class ResponseRelay {
     return copy.finish(status);
   }
 
-  private void writeHead(int status, HttpHeaders headers, boolean stream, boolean compressed) {
+  private void writeHead(int status, Map<String, List<String>> headers, boolean stream,
+      boolean compressed) {
     response.setStatus(status);
     Set<String> connectionTokens =
-        HeaderRules.connectionTokens(headers.allValues("connection"));
-    headers.map().forEach((name, values) -> {
+        HeaderRules.connectionTokens(headers.getOrDefault("connection", List.of()));
+    headers.forEach((name, values) -> {
       String lower = name.toLowerCase(Locale.ROOT);
       if (HeaderRules.returnToClient(lower, connectionTokens)) {
         values.forEach(value -> response.addHeader(name, value));
@@ -113,33 +110,42 @@ final class ResponseRelay {
     } else if (exchange.bufferedBody() != null) {
       response.setContentLength(exchange.bufferedBody().length);
     } else {
-      headers.firstValueAsLong("content-length").ifPresent(response::setContentLengthLong);
+      contentLength(headers).ifPresent(response::setContentLengthLong);
     }
   }
 
-  private void pump(BodyCopy copy, boolean stream) throws IOException, InterruptedException {
+  private static OptionalLong contentLength(Map<String, List<String>> headers) {
+    List<String> values = headers.get("content-length");
+    if (values == null || values.size() != 1) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(values.get(0).strip()));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  private void pump(UpstreamBody body, BodyCopy copy, boolean stream) throws IOException {
     ServletOutputStream out = clientStream();
     if (exchange.bufferedBody() != null) {
-      byte[] body = exchange.bufferedBody();
+      byte[] buffered = exchange.bufferedBody();
       firstByteMs = (int) inbound.elapsedMillis();
-      write(out, body, body.length);
-      copy.accept(body, body.length);
+      write(out, buffered, buffered.length);
+      copy.accept(buffered, buffered.length);
       flush(out);
       return;
     }
-    List<ByteBuffer> buffers;
-    while ((buffers = exchange.response().body().next(idleTimeout)) != null) {
+    int length;
+    while ((length = body.read(scratch)) >= 0) {
+      if (length == 0) {
+        continue;
+      }
       if (firstByteMs == null) {
         firstByteMs = (int) inbound.elapsedMillis();
       }
-      for (ByteBuffer buffer : buffers) {
-        while (buffer.hasRemaining()) {
-          int length = Math.min(scratch.length, buffer.remaining());
-          buffer.get(scratch, 0, length);
-          write(out, scratch, length);
-          copy.accept(scratch, length);
-        }
-      }
+      write(out, scratch, length);
+      copy.accept(scratch, length);
       if (stream) {
         flush(out);
       }

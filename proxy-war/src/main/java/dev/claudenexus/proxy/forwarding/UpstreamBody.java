@@ -1,28 +1,26 @@
 package dev.claudenexus.proxy.forwarding;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.io.ModalCloseable;
 
 /**
- * An upstream response body read by one thread as it arrives. It requests one item at a time from the
- * HTTP client, so at most one unread item is buffered, and {@link #cancel} aborts the upstream call.
+ * An upstream response body that the request thread reads straight from the upstream connection,
+ * so no other thread takes part in relaying it. {@link #close} returns the connection to the pool
+ * when the body was read to its end and closes it otherwise, which aborts the upstream call.
  */
-final class UpstreamBody implements HttpResponse.BodySubscriber<UpstreamBody> {
+final class UpstreamBody implements AutoCloseable {
 
-  private static final Object END = new Object();
-
-  private final BlockingQueue<Object> items = new LinkedBlockingQueue<>();
-  private volatile Flow.Subscription subscription;
-  private volatile boolean cancelled;
+  private final ClassicHttpResponse response;
+  private final Duration idleTimeout;
+  private InputStream content;
+  private boolean ended;
+  private boolean closed;
 
   /** Raised when no data arrived within the idle timeout. */
   static final class IdleTimeoutException extends IOException {
@@ -33,70 +31,73 @@ final class UpstreamBody implements HttpResponse.BodySubscriber<UpstreamBody> {
     }
   }
 
-  @Override
-  public void onSubscribe(Flow.Subscription subscription) {
-    this.subscription = subscription;
-    if (cancelled) {
-      subscription.cancel();
-    } else {
-      subscription.request(1);
-    }
-  }
-
-  @Override
-  public void onNext(List<ByteBuffer> buffers) {
-    items.add(buffers);
-  }
-
-  @Override
-  public void onError(Throwable error) {
-    items.add(error);
-  }
-
-  @Override
-  public void onComplete() {
-    items.add(END);
-  }
-
-  @Override
-  public CompletionStage<UpstreamBody> getBody() {
-    return CompletableFuture.completedFuture(this);
+  /**
+   * Wraps a response whose connection already has its read timeout for the body.
+   *
+   * @param idleTimeout that read timeout, zero for none; only named in the error
+   */
+  UpstreamBody(ClassicHttpResponse response, Duration idleTimeout) {
+    this.response = response;
+    this.idleTimeout = idleTimeout;
   }
 
   /**
-   * Waits for the next buffers.
+   * Reads the next bytes that arrived, waiting for at least one.
    *
-   * @param idle the longest wait, or zero for no limit
-   * @return the buffers, or {@code null} at the end of the body
-   * @throws IOException when the connection failed or the idle timeout passed
+   * @return how many bytes were read into {@code buffer}, or -1 at the end of the body
+   * @throws IdleTimeoutException when nothing arrived within the idle timeout
+   * @throws IOException when the connection failed
    */
-  @SuppressWarnings("unchecked")
-  List<ByteBuffer> next(Duration idle) throws IOException, InterruptedException {
-    Object item = idle.isZero() ? items.take() : items.poll(idle.toMillis(), TimeUnit.MILLISECONDS);
-    if (item == null) {
-      throw new IdleTimeoutException(idle);
+  int read(byte[] buffer) throws IOException {
+    if (ended) {
+      return -1;
     }
-    if (item == END) {
-      items.add(END);
-      return null;
+    if (content == null) {
+      HttpEntity entity = response.getEntity();
+      if (entity == null) {
+        ended = true;
+        return -1;
+      }
+      content = entity.getContent();
     }
-    if (item instanceof Throwable error) {
-      items.add(error);
-      throw error instanceof IOException io ? io : new IOException(error.getMessage(), error);
+    int count;
+    try {
+      count = content.read(buffer);
+    } catch (SocketTimeoutException e) {
+      throw new IdleTimeoutException(idleTimeout);
     }
-    Flow.Subscription current = subscription;
-    if (current != null) {
-      current.request(1);
+    if (count < 0) {
+      ended = true;
     }
-    return (List<ByteBuffer>) item;
+    return count;
   }
 
-  /** Cancels the upstream call; the HTTP client then closes the connection. */
-  void cancel() {
-    cancelled = true;
-    Flow.Subscription current = subscription;
-    if (current != null) {
-      current.cancel();
+  /**
+   * Ends the exchange. After the whole body was read, the connection goes back to the pool.
+   * Otherwise it is closed at once without reading the rest, so the upstream call is cancelled.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (ended) {
+      try {
+        response.close();
+        return;
+      } catch (IOException e) {
+        // Falls through to closing the connection.
+      }
+    }
+    if (response instanceof ModalCloseable modal) {
+      modal.close(CloseMode.IMMEDIATE);
+    } else {
+      try {
+        response.close();
+      } catch (IOException ignored) {
+        // The connection is gone either way.
+      }
     }
   }
 }

@@ -32,6 +32,7 @@ class UpstreamClientTest {
           .getBytes(StandardCharsets.UTF_8);
 
   private FakeAnthropicApi fake;
+  private final List<UpstreamClient> clients = new java.util.ArrayList<>();
 
   @BeforeEach
   void startFake() {
@@ -40,6 +41,7 @@ class UpstreamClientTest {
 
   @AfterEach
   void stopFake() {
+    clients.forEach(UpstreamClient::close);
     fake.close();
   }
 
@@ -52,6 +54,7 @@ class UpstreamClientTest {
     UpstreamClient client = new UpstreamClient();
     client.settings = TestSettings.create(values);
     client.init();
+    clients.add(client);
     return client;
   }
 
@@ -98,7 +101,7 @@ class UpstreamClientTest {
     fake.enqueue(ApiErrors.overloaded());
     UpstreamExchange exchange = client(Map.of()).send(inbound(headers()), UpstreamAuth.apiKey("k", null));
 
-    assertEquals(200, exchange.response().statusCode());
+    assertEquals(200, exchange.status());
     assertEquals(2, exchange.attempts());
     assertNull(exchange.bufferedBody());
   }
@@ -110,10 +113,10 @@ class UpstreamClientTest {
     }
     UpstreamExchange exchange = client(Map.of()).send(inbound(headers()), UpstreamAuth.apiKey("k", null));
 
-    assertEquals(529, exchange.response().statusCode());
+    assertEquals(529, exchange.status());
     assertEquals(3, exchange.attempts());
     assertArrayEquals(ApiErrors.body("overloaded_error", "Overloaded"),
-        UpstreamClient.readFully(exchange.response().body()));
+        UpstreamClient.readFully(exchange.body()));
   }
 
   @Test
@@ -122,7 +125,7 @@ class UpstreamClientTest {
     UpstreamExchange exchange = client(Map.of("UPSTREAM_RETRY_BUDGET_MS", "1000"))
         .send(inbound(headers()), UpstreamAuth.apiKey("k", null));
 
-    assertEquals(429, exchange.response().statusCode());
+    assertEquals(429, exchange.status());
     assertEquals(1, exchange.attempts());
     assertTrue(new String(exchange.bufferedBody(), StandardCharsets.UTF_8).contains("rate_limit_error"));
   }
@@ -181,5 +184,57 @@ class UpstreamClientTest {
     assertEquals("/v1/messages?beta=true", upstream.target());
     assertArrayEquals(BODY, upstream.body());
     assertEquals("identity", upstream.header("accept-encoding"));
+  }
+
+  @Test
+  void silenceInsideBodyIsNotCutByResponseTimeout() throws Exception {
+    fake.enqueue(FakeReply.status(200).header("content-type", "text/event-stream")
+        .write("event: ping\n\n".getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+        .write("event: message_stop\n\n".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(800))
+        .build());
+    UpstreamExchange exchange = client(Map.of("CLAUDE_API_TIMEOUT", "300", "UPSTREAM_MAX_ATTEMPTS", "1"))
+        .send(inbound(headers()), UpstreamAuth.apiKey("k", null));
+
+    assertEquals("event: ping\n\nevent: message_stop\n\n",
+        new String(UpstreamClient.readFully(exchange.body()), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void silenceBeyondIdleTimeoutFailsTheRead() throws Exception {
+    fake.enqueue(FakeReply.status(200).header("content-type", "text/event-stream")
+        .write("event: ping\n\n".getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+        .write("event: message_stop\n\n".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(3))
+        .build());
+    UpstreamExchange exchange = client(Map.of("STREAM_IDLE_TIMEOUT_MS", "200"))
+        .send(inbound(headers()), UpstreamAuth.apiKey("k", null));
+
+    try (UpstreamBody body = exchange.body()) {
+      byte[] buffer = new byte[1024];
+      assertEquals("event: ping\n\n".length(), body.read(buffer));
+      assertThrows(UpstreamBody.IdleTimeoutException.class, () -> body.read(buffer));
+    }
+  }
+
+  @Test
+  void responseHeadersAreKeptByLowerCaseName() throws Exception {
+    fake.enqueue(FakeReply.json(200, "{}").toBuilder().header("Request-Id", "req_1")
+        .header("X-Multi", "a").header("x-multi", "b").build());
+    UpstreamExchange exchange = client(Map.of()).send(inbound(headers()), UpstreamAuth.apiKey("k", null));
+    UpstreamClient.readFully(exchange.body());
+
+    assertEquals("req_1", exchange.header("request-id"));
+    assertEquals(List.of("a", "b"), exchange.headers().get("x-multi"));
+    assertTrue(exchange.headers().containsKey("request-id"));
+  }
+
+  @Test
+  void postWithoutBodySendsZeroLength() throws Exception {
+    InboundRequest empty = new InboundRequest(UUID.randomUUID(), OffsetDateTime.now(), System.nanoTime(),
+        "POST", "/v1/messages/batches/b1/cancel", null, "127.0.0.1:3000", headers(), new byte[0], null, null);
+    UpstreamClient.readFully(client(Map.of()).send(empty, UpstreamAuth.apiKey("k", null)).body());
+    ReceivedRequest upstream = fake.takeRequest(Duration.ofSeconds(5));
+
+    assertEquals("0", upstream.header("content-length"));
+    assertEquals(0, upstream.body().length);
   }
 }
