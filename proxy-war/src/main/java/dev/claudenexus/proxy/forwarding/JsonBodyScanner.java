@@ -1,84 +1,128 @@
 package dev.claudenexus.proxy.forwarding;
 
-import static dev.claudenexus.json.JsonProviders.JSON;
-
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.claudenexus.classification.RequestClassifier;
-import jakarta.json.JsonException;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParser.Event;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a {@link JsonBodySummary} from a request body with the streaming JSON parser. The whole body
- * is still checked for valid JSON, but only the fields of the summary are turned into strings. Tools,
- * system prompts and other content are scanned without building JSON values for them.
+ * Reads a {@link JsonBodySummary} from a request body with Jackson's streaming parser. The whole body
+ * is still checked for valid JSON, but only the fields of the summary are turned into strings: the
+ * parser skips tools, system prompts and other content without decoding their strings.
  */
 final class JsonBodyScanner {
 
+  /** Deepest nesting accepted, the same as the default of Parsson, the JSON-P parser. */
+  static final int MAX_NESTING_DEPTH = 1000;
+
+  /**
+   * Strict JSON without the default limits on string, number and name length, which a valid body of
+   * up to {@code MAX_REQUEST_SIZE} (such as a large base64 image) could exceed. A hash flood of field
+   * names makes the parser stop sharing names instead of failing.
+   */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNumberLength(Integer.MAX_VALUE)
+          .maxNameLength(Integer.MAX_VALUE)
+          .build())
+      .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
+      .build();
+
   private JsonBodyScanner() {}
+
+  /** The body is not valid JSON, or nests deeper than {@link #MAX_NESTING_DEPTH}. */
+  static final class InvalidJsonException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidJsonException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 
   /**
    * Reads exactly one JSON value, so that text after it (such as a second object) makes the body
    * invalid instead of being ignored.
    *
    * @return the summary, or {@code null} when the body is valid JSON but not an object
-   * @throws RuntimeException when the body is not valid JSON. Parsson reports syntax errors as
-   *     {@link JsonException} and nesting deeper than its limit (1000 by default in Parsson 1.1) as
-   *     a plain {@code RuntimeException}.
+   * @throws InvalidJsonException when the body is not valid JSON, naming the line and column
    */
   static JsonBodySummary scan(byte[] body) {
-    try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(body))) {
-      Event first = parser.next();
+    try (JsonParser parser = FACTORY.createParser(body)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new InvalidJsonException("the body is empty", null);
+      }
       JsonBodySummary summary = null;
-      if (first == Event.START_OBJECT) {
+      if (first == JsonToken.START_OBJECT) {
         summary = readTopObject(parser);
       } else {
-        skipValue(parser, first);
+        parser.skipChildren();
       }
-      if (parser.hasNext()) {
-        throw new JsonException("unexpected text after the JSON value");
+      if (parser.nextToken() != null) {
+        throw new InvalidJsonException("unexpected text after the JSON value at " + where(parser), null);
       }
       return summary;
+    } catch (StreamConstraintsException e) {
+      throw new InvalidJsonException("the JSON nests deeper than " + MAX_NESTING_DEPTH + " levels", e);
+    } catch (JsonParseException e) {
+      throw new InvalidJsonException(e.getOriginalMessage() + " at " + where(e.getLocation()), e);
+    } catch (IOException e) {
+      throw new InvalidJsonException(e.getMessage(), e);
     }
   }
 
-  private static JsonBodySummary readTopObject(JsonParser parser) {
+  private static String where(JsonParser parser) {
+    return where(parser.currentTokenLocation());
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null ? "an unknown position"
+        : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private static JsonBodySummary readTopObject(JsonParser parser) throws IOException {
     String model = null;
     boolean stream = false;
     int systemEntries = 0;
     Messages messages = Messages.ABSENT;
-    while (parser.next() == Event.KEY_NAME) {
-      String key = parser.getString();
-      Event value = parser.next();
+    String key;
+    while ((key = parser.nextFieldName()) != null) {
+      JsonToken value = parser.nextToken();
       switch (key) {
-        case "model" -> model = value == Event.VALUE_STRING ? parser.getString() : skipToNull(parser, value);
-        case "stream" -> stream = skipTo(parser, value, value == Event.VALUE_TRUE);
+        case "model" -> model = stringOrSkip(parser, value);
+        case "stream" -> stream = value == JsonToken.VALUE_TRUE || skipTo(parser, false);
         case "system" -> systemEntries = systemEntries(parser, value);
-        case "messages" -> messages = value == Event.START_ARRAY ? readMessages(parser)
-            : skipTo(parser, value, Messages.ABSENT);
-        default -> skipValue(parser, value);
+        case "messages" -> messages = value == JsonToken.START_ARRAY ? readMessages(parser)
+            : skipTo(parser, Messages.ABSENT);
+        default -> parser.skipChildren();
       }
     }
     return new JsonBodySummary(model, stream, messages != Messages.ABSENT, messages.count(),
         systemEntries + messages.systemRoles(), messages.lastUserTextIsQuota());
   }
 
-  private static int systemEntries(JsonParser parser, Event value) {
-    if (value == Event.START_ARRAY) {
+  private static int systemEntries(JsonParser parser, JsonToken value) throws IOException {
+    if (value == JsonToken.START_ARRAY) {
       int count = 0;
-      Event element;
-      while ((element = parser.next()) != Event.END_ARRAY) {
-        skipValue(parser, element);
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        parser.skipChildren();
         count++;
       }
       return count;
     }
-    if (value == Event.VALUE_STRING) {
-      return parser.getString().isEmpty() ? 0 : 1;
+    if (value == JsonToken.VALUE_STRING) {
+      return parser.getTextLength() == 0 ? 0 : 1;
     }
-    skipValue(parser, value);
+    parser.skipChildren();
     return 0;
   }
 
@@ -87,15 +131,15 @@ final class JsonBodyScanner {
     static final Messages ABSENT = new Messages(0, 0, false);
   }
 
-  private static Messages readMessages(JsonParser parser) {
+  private static Messages readMessages(JsonParser parser) throws IOException {
     int count = 0;
     int systemRoles = 0;
     boolean lastUserTextIsQuota = false;
-    Event element;
-    while ((element = parser.next()) != Event.END_ARRAY) {
+    JsonToken element;
+    while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
       count++;
-      if (element != Event.START_OBJECT) {
-        skipValue(parser, element);
+      if (element != JsonToken.START_OBJECT) {
+        parser.skipChildren();
         continue;
       }
       Message message = readMessage(parser);
@@ -111,16 +155,16 @@ final class JsonBodyScanner {
   /** A message: its role when that is a string, and whether its text is "quota". */
   private record Message(String role, boolean textIsQuota) {}
 
-  private static Message readMessage(JsonParser parser) {
+  private static Message readMessage(JsonParser parser) throws IOException {
     String role = null;
     boolean textIsQuota = false;
-    while (parser.next() == Event.KEY_NAME) {
-      String key = parser.getString();
-      Event value = parser.next();
+    String key;
+    while ((key = parser.nextFieldName()) != null) {
+      JsonToken value = parser.nextToken();
       switch (key) {
-        case "role" -> role = value == Event.VALUE_STRING ? parser.getString() : skipToNull(parser, value);
+        case "role" -> role = stringOrSkip(parser, value);
         case "content" -> textIsQuota = RequestClassifier.isQuotaText(contentText(parser, value));
-        default -> skipValue(parser, value);
+        default -> parser.skipChildren();
       }
     }
     return new Message(role, textIsQuota);
@@ -130,19 +174,19 @@ final class JsonBodyScanner {
    * Returns the text of a message's content: the content when it is a string, else its text blocks
    * joined by newlines, as the classifier reads a parsed body.
    */
-  private static String contentText(JsonParser parser, Event value) {
-    if (value == Event.VALUE_STRING) {
-      return parser.getString();
+  private static String contentText(JsonParser parser, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      return parser.getText();
     }
-    if (value != Event.START_ARRAY) {
-      skipValue(parser, value);
+    if (value != JsonToken.START_ARRAY) {
+      parser.skipChildren();
       return "";
     }
     List<String> parts = new ArrayList<>();
-    Event element;
-    while ((element = parser.next()) != Event.END_ARRAY) {
-      if (element != Event.START_OBJECT) {
-        skipValue(parser, element);
+    JsonToken element;
+    while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (element != JsonToken.START_OBJECT) {
+        parser.skipChildren();
         continue;
       }
       String text = blockText(parser);
@@ -157,45 +201,30 @@ final class JsonBodyScanner {
    * Reads a content block and returns its text when it is a text block (its {@code type} is "text"
    * or absent, and its {@code text} is a string), else {@code null}.
    */
-  private static String blockText(JsonParser parser) {
+  private static String blockText(JsonParser parser) throws IOException {
     boolean textType = true;
     String text = null;
-    while (parser.next() == Event.KEY_NAME) {
-      String key = parser.getString();
-      Event value = parser.next();
+    String key;
+    while ((key = parser.nextFieldName()) != null) {
+      JsonToken value = parser.nextToken();
       switch (key) {
-        case "type" -> textType = value == Event.VALUE_STRING ? parser.getString().equals("text")
-            : skipTo(parser, value, false);
-        case "text" -> text = value == Event.VALUE_STRING ? parser.getString() : skipToNull(parser, value);
-        default -> skipValue(parser, value);
+        case "type" -> textType = value == JsonToken.VALUE_STRING ? parser.getText().equals("text")
+            : skipTo(parser, false);
+        case "text" -> text = stringOrSkip(parser, value);
+        default -> parser.skipChildren();
       }
     }
     return textType ? text : null;
   }
 
-  /** Skips the value that starts with {@code first}, including everything nested in it. */
-  private static void skipValue(JsonParser parser, Event first) {
-    int depth = 0;
-    Event event = first;
-    while (true) {
-      if (event == Event.START_OBJECT || event == Event.START_ARRAY) {
-        depth++;
-      } else if (event == Event.END_OBJECT || event == Event.END_ARRAY) {
-        depth--;
-      }
-      if (depth == 0) {
-        return;
-      }
-      event = parser.next();
-    }
+  /** Returns the current value when it is a string, else skips it and returns {@code null}. */
+  private static String stringOrSkip(JsonParser parser, JsonToken value) throws IOException {
+    return value == JsonToken.VALUE_STRING ? parser.getText() : skipTo(parser, null);
   }
 
-  private static <T> T skipTo(JsonParser parser, Event first, T result) {
-    skipValue(parser, first);
+  /** Skips the current value, including everything nested in it, and returns {@code result}. */
+  private static <T> T skipTo(JsonParser parser, T result) throws IOException {
+    parser.skipChildren();
     return result;
-  }
-
-  private static String skipToNull(JsonParser parser, Event first) {
-    return skipTo(parser, first, null);
   }
 }

@@ -120,4 +120,45 @@ class JsonBodyScannerTest {
   void emptyObjectHasEmptySummary() {
     assertEquals(new JsonBodySummary(null, false, false, 0, 0, false), scan("{}"));
   }
+
+  @Test
+  void stringBeyondParserDefaultsIsAccepted() {
+    // Jackson rejects strings over 20,000,000 characters unless told otherwise; a base64 image can be larger.
+    String image = "A".repeat(21_000_000);
+    byte[] body = ("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
+        + "\"source\":{\"data\":\"" + image + "\"}},{\"type\":\"text\",\"text\":\"" + image + "\"}]}]}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    JsonBodySummary summary = JsonBodyScanner.scan(body);
+
+    assertEquals("m", summary.model());
+    assertEquals(1, summary.messageCount());
+  }
+
+  @Test
+  void syntaxErrorNamesLineAndColumn() {
+    byte[] body = "{\"model\":\"m\",\n\"x\":[1 2]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    JsonBodyScanner.InvalidJsonException error =
+        assertThrows(JsonBodyScanner.InvalidJsonException.class, () -> JsonBodyScanner.scan(body));
+
+    assertTrue(error.getMessage().contains("line 2, column 8"), error.getMessage());
+  }
+
+  @Test
+  void deepNestingErrorNamesTheLimit() {
+    byte[] body = ("[".repeat(1001) + "]".repeat(1001)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    JsonBodyScanner.InvalidJsonException error =
+        assertThrows(JsonBodyScanner.InvalidJsonException.class, () -> JsonBodyScanner.scan(body));
+
+    assertTrue(error.getMessage().contains("1000 levels"), error.getMessage());
+  }
+
+  @Test
+  void nestingAtTheLimitIsAccepted() {
+    byte[] body = ("[".repeat(1000) + "]".repeat(1000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertNull(JsonBodyScanner.scan(body));
+  }
 }
