@@ -62,7 +62,14 @@ public class AnalysisWorker {
       return;
     }
     owner = workerId();
-    restartStoppedRuns();
+    // The first call into the batch runtime may create its tables, which instances do one at a time.
+    try {
+      BatchTablesLock.run(DataSources.nexus(), this::restartStoppedRuns);
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "The database is not available; resuming analysis runs without the batch"
+          + " table lock: " + e, e);
+      restartStoppedRuns();
+    }
     // A thread of its own: a poll that waits for the database must not delay the container's shared
     // scheduled executor, which runs the event streams.
     scheduler = Executors.newSingleThreadScheduledExecutor(threadFactory());
