@@ -141,10 +141,6 @@ final class ServiceLaunch {
 
     Path preboot = runDirectory.resolve("preboot.asadmin");
     List<String> prebootCommands = new ArrayList<>(prebootCommands(host, maxThreads));
-    String experiment = System.getenv("NEXUS_EXPERIMENT_IO_STRATEGY");
-    if (experiment != null) {
-      prebootCommands.add("set configs.config.server-config.network-config.transports.transport.tcp.io-strategy=" + experiment);
-    }
     prebootCommands.addAll(extraPreboot);
     Files.write(preboot, prebootCommands, StandardCharsets.UTF_8);
     Path postboot = runDirectory.resolve("postboot.asadmin");
