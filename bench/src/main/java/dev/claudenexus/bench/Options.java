@@ -17,7 +17,8 @@ final class Options {
                                    all four); latency-h2 repeats the latency runs with storage on H2
         --requests N               measured requests per latency run (default 3000)
         --warmup N                 unmeasured requests before each run, per endpoint (default 500)
-        --proxy-warmup N           requests sent through each new proxy before any run (default 10000)
+        --proxy-warmup N           requests sent through each new proxy before any run (default 10000),
+                                   followed by rounds of 2,000 until the proxy's JIT compilers settle
         --clients LIST             concurrent clients of the latency runs (default 1,10,50)
         --storage-requests N       requests per storage run (default 10000)
         --storage-clients LIST     concurrent clients of the storage runs (default 10,50)

@@ -204,11 +204,10 @@ final class Report {
 
   private String warmupSentence() {
     return "Before the first row the new proxy got " + count(phase.warmupRequests) + " warm-up requests of"
-        + " all four request kinds: " + count(options.proxyWarmup()) + ", then rounds of "
+        + " all four request kinds. The first " + count(options.proxyWarmup()) + " were followed by rounds of "
         + count(Benchmark.SETTLE_ROUND_REQUESTS) + " until a round led to fewer than "
-        + Benchmark.SETTLED_COMPILES + " JIT compilations (" + Benchmark.SETTLE_LIMIT.toSeconds()
-        + " s at most; the last round led to " + phase.warmupLastRoundCompiles
-        + "), so the runs measure compiled code.";
+        + Benchmark.SETTLED_COMPILES + " JIT compilations, for at most " + Benchmark.SETTLE_LIMIT.toSeconds()
+        + " s. The last round led to " + phase.warmupLastRoundCompiles + ", so the runs measure compiled code.";
   }
 
   private void latencySection() {
