@@ -114,8 +114,14 @@ public class ProxyServlet extends HttpServlet {
     // NOTE: a client that disconnects while the upstream has not yet sent response headers is
     // noticed only at the first write, so a non-streaming call is cancelled when its reply arrives.
     UpstreamExchange exchange = upstream.send(inbound, auth);
-    RelayResult relay = new ResponseRelay(inbound, exchange, response, settings.storeStreamingChunks(),
-        settings.debug() ? DebugLog.eventObserver(inbound) : null).relay();
+    RelayResult relay;
+    try {
+      relay = new ResponseRelay(inbound, exchange, response, settings.storeStreamingChunks(),
+          settings.debug() ? DebugLog.eventObserver(inbound) : null).relay();
+    } finally {
+      // The relay closes the body itself; this covers a failure before it starts reading.
+      exchange.body().close();
+    }
     record(inbound, factory().relayed(inbound, auth, exchange.attempts(), relay));
   }
 

@@ -22,7 +22,7 @@ final class UpstreamBody implements AutoCloseable {
   private boolean ended;
   private boolean closed;
 
-  /** Raised when no data arrived within the idle timeout. */
+  /** Raised when no data arrived within the body's read timeout. */
   static final class IdleTimeoutException extends IOException {
     private static final long serialVersionUID = 1L;
 
@@ -34,7 +34,7 @@ final class UpstreamBody implements AutoCloseable {
   /**
    * Wraps a response whose connection already has its read timeout for the body.
    *
-   * @param idleTimeout that read timeout, zero for none; only named in the error
+   * @param idleTimeout that read timeout, zero for none; only used in the error message
    */
   UpstreamBody(ClassicHttpResponse response, Duration idleTimeout) {
     this.response = response;

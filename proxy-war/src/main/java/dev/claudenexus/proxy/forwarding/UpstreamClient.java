@@ -21,6 +21,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -89,13 +90,17 @@ public class UpstreamClient {
             .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
             .setMaxConnTotal(MAX_CONNECTIONS)
             .setMaxConnPerRoute(MAX_CONNECTIONS)
-            .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+            .setDefaultSocketConfig(SocketConfig.custom()
+                .setTcpNoDelay(true)
+                .setSoTimeout(Timeout.of(settings.upstreamTimeout()))
+                .build())
+            .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(Timeout.of(connectTimeout)).build())
             .setDefaultConnectionConfig(ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(connectTimeout))
                 .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                 .build())
             .build())
-        .setRequestExecutor(new BodyTimeoutExecutor(settings.streamIdleTimeout()))
+        .setRequestExecutor(new BodyTimeoutExecutor(settings.streamIdleTimeout(), settings.upstreamTimeout()))
         .setDefaultRequestConfig(requestConfig)
         .evictIdleConnections(TimeValue.ofSeconds(60))
         .disableAutomaticRetries()
@@ -133,9 +138,10 @@ public class UpstreamClient {
       attempt++;
       Duration delay;
       try {
-        ClassicHttpResponse response = http.executeOpen(target, build(inbound, auth), null);
+        ClassicHttpResponse response = execute(inbound, auth);
         UpstreamExchange exchange = new UpstreamExchange(response.getCode(), headers(response),
-            new UpstreamBody(response, settings.streamIdleTimeout()), attempt, null);
+            new UpstreamBody(response, bodyTimeout(response.getCode(), settings.streamIdleTimeout(),
+                settings.upstreamTimeout())), attempt, null);
         if (!RetryPolicy.retryableStatus(exchange.status()) || attempt >= settings.maxAttempts()) {
           return exchange;
         }
@@ -159,10 +165,31 @@ public class UpstreamClient {
     throw failure(lastFailure, attempt);
   }
 
+  /**
+   * Sends one attempt. A runtime failure of the client (a pool closed at shutdown, a request it
+   * cannot send) becomes an {@link IOException}, so it ends as a 502 and not as a servlet error.
+   */
+  private ClassicHttpResponse execute(InboundRequest inbound, UpstreamAuth auth) throws IOException {
+    try {
+      return http.executeOpen(target, build(inbound, auth), null);
+    } catch (RuntimeException e) {
+      throw new IOException("the HTTP client could not send the request: " + e, e);
+    }
+  }
+
+  /**
+   * Returns the read timeout of a response body. An error reply that may be retried is read within
+   * the response timeout, so a stalled error body cannot hold the request thread forever.
+   */
+  static Duration bodyTimeout(int status, Duration idleTimeout, Duration responseTimeout) {
+    return RetryPolicy.retryableStatus(status) ? responseTimeout : idleTimeout;
+  }
+
   private UpstreamFailure failure(IOException cause, int attempts) {
     String base = settings.upstreamBaseUrl().toString();
-    // Connect and response timeouts are both InterruptedIOException subtypes.
-    if (cause instanceof InterruptedIOException) {
+    // Connect and response timeouts are InterruptedIOException subtypes. A stalled error body,
+    // read to decide on a retry, raises IdleTimeoutException.
+    if (cause instanceof InterruptedIOException || cause instanceof UpstreamBody.IdleTimeoutException) {
       return new UpstreamFailure(
           "The Anthropic API at " + base + " sent no response within "
               + settings.upstreamTimeout().toMillis() + " ms (CLAUDE_API_TIMEOUT)",
@@ -244,13 +271,16 @@ public class UpstreamClient {
   /**
    * Sets the read timeout of the body once the response headers arrived: the response timeout
    * ({@code CLAUDE_API_TIMEOUT}) covers the wait for the headers only, and a stream may then stay
-   * silent up to {@code STREAM_IDLE_TIMEOUT_MS}, or forever when that is zero.
+   * silent up to {@code STREAM_IDLE_TIMEOUT_MS}, or forever when that is zero. Error replies that
+   * may be retried keep the response timeout, see {@link #bodyTimeout}.
    */
   private static final class BodyTimeoutExecutor extends HttpRequestExecutor {
-    private final Timeout bodyTimeout;
+    private final Duration idleTimeout;
+    private final Duration responseTimeout;
 
-    BodyTimeoutExecutor(Duration idleTimeout) {
-      bodyTimeout = idleTimeout.isZero() ? Timeout.DISABLED : Timeout.of(idleTimeout);
+    BodyTimeoutExecutor(Duration idleTimeout, Duration responseTimeout) {
+      this.idleTimeout = idleTimeout;
+      this.responseTimeout = responseTimeout;
     }
 
     @Override
@@ -258,7 +288,8 @@ public class UpstreamClient {
         HttpResponseInformationCallback informationCallback, HttpContext context)
         throws IOException, HttpException {
       ClassicHttpResponse response = super.execute(request, connection, informationCallback, context);
-      connection.setSocketTimeout(bodyTimeout);
+      Duration timeout = bodyTimeout(response.getCode(), idleTimeout, responseTimeout);
+      connection.setSocketTimeout(timeout.isZero() ? Timeout.DISABLED : Timeout.of(timeout));
       return response;
     }
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.claudenexus.proxy.TestSettings;
@@ -236,5 +237,31 @@ class UpstreamClientTest {
 
     assertEquals("0", upstream.header("content-length"));
     assertEquals(0, upstream.body().length);
+  }
+
+  @Test
+  void stalledErrorBodyIsRetried() throws Exception {
+    fake.enqueue(FakeReply.status(529).header("content-type", "application/json")
+        .write("{\"type\":\"error\",".getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+        .write("\"error\":{}}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30))
+        .build());
+    UpstreamClient client = client(Map.of("CLAUDE_API_TIMEOUT", "500", "UPSTREAM_MAX_ATTEMPTS", "2"));
+
+    UpstreamExchange exchange = assertTimeoutPreemptively(Duration.ofSeconds(15),
+        () -> client.send(inbound(headers()), UpstreamAuth.apiKey("k", null)));
+
+    assertEquals(200, exchange.status());
+    assertEquals(2, exchange.attempts());
+  }
+
+  @Test
+  void bodyTimeoutDependsOnStatus() {
+    Duration idle = Duration.ZERO;
+    Duration response = Duration.ofSeconds(600);
+
+    assertEquals(idle, UpstreamClient.bodyTimeout(200, idle, response));
+    assertEquals(idle, UpstreamClient.bodyTimeout(400, idle, response));
+    assertEquals(response, UpstreamClient.bodyTimeout(529, idle, response));
+    assertEquals(response, UpstreamClient.bodyTimeout(429, idle, response));
   }
 }
