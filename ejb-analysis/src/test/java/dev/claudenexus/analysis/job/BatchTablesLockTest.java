@@ -24,13 +24,13 @@ class BatchTablesLockTest {
   void postgresRunsOneActionAtATime() throws Exception {
     try (TestDatabase database = TestDatabase.postgres("batchlock_")) {
       AtomicInteger running = new AtomicInteger();
-      AtomicInteger mostAtOnce = new AtomicInteger();
+      AtomicInteger maxConcurrent = new AtomicInteger();
       ExecutorService instances = Executors.newFixedThreadPool(4);
       try {
         List<Future<?>> runs = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
           runs.add(instances.submit(() -> BatchTablesLock.run(database.dataSource(), () -> {
-            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            maxConcurrent.accumulateAndGet(running.incrementAndGet(), Math::max);
             sleep(150);
             running.decrementAndGet();
           })));
@@ -42,7 +42,7 @@ class BatchTablesLockTest {
         instances.shutdownNow();
       }
 
-      assertEquals(1, mostAtOnce.get());
+      assertEquals(1, maxConcurrent.get());
       assertEquals(0, heldLocks(database.dataSource()));
     }
   }

@@ -123,7 +123,7 @@ class JsonBodyScannerTest {
 
   @Test
   void stringBeyondParserDefaultsIsAccepted() {
-    // Jackson rejects strings over 20,000,000 characters unless told otherwise; a base64 image can be larger.
+    // Jackson rejects strings over 20,000,000 characters by default, and a base64 image can be larger.
     String image = "A".repeat(21_000_000);
     byte[] body = ("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
         + "\"source\":{\"data\":\"" + image + "\"}},{\"type\":\"text\",\"text\":\"" + image + "\"}]}]}")

@@ -188,7 +188,7 @@ class UpstreamClientTest {
   }
 
   @Test
-  void silenceInsideBodyIsNotCutByResponseTimeout() throws Exception {
+  void bodySilenceOutlastsResponseTimeout() throws Exception {
     fake.enqueue(FakeReply.status(200).header("content-type", "text/event-stream")
         .write("event: ping\n\n".getBytes(StandardCharsets.UTF_8), Duration.ZERO)
         .write("event: message_stop\n\n".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(800))
