@@ -187,12 +187,17 @@ class UpstreamClientTest {
     assertEquals("identity", upstream.header("accept-encoding"));
   }
 
-  @Test
-  void bodySilenceOutlastsResponseTimeout() throws Exception {
+  /** Queues a stream of a ping, then a pause of {@code gap}, then message_stop. */
+  private void enqueuePausedStream(Duration gap) {
     fake.enqueue(FakeReply.status(200).header("content-type", "text/event-stream")
         .write("event: ping\n\n".getBytes(StandardCharsets.UTF_8), Duration.ZERO)
-        .write("event: message_stop\n\n".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(800))
+        .write("event: message_stop\n\n".getBytes(StandardCharsets.UTF_8), gap)
         .build());
+  }
+
+  @Test
+  void bodySilenceOutlastsResponseTimeout() throws Exception {
+    enqueuePausedStream(Duration.ofMillis(800));
     UpstreamExchange exchange = client(Map.of("CLAUDE_API_TIMEOUT", "300", "UPSTREAM_MAX_ATTEMPTS", "1"))
         .send(inbound(headers()), UpstreamAuth.apiKey("k", null));
 
@@ -202,10 +207,7 @@ class UpstreamClientTest {
 
   @Test
   void silenceBeyondIdleTimeoutFailsTheRead() throws Exception {
-    fake.enqueue(FakeReply.status(200).header("content-type", "text/event-stream")
-        .write("event: ping\n\n".getBytes(StandardCharsets.UTF_8), Duration.ZERO)
-        .write("event: message_stop\n\n".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(3))
-        .build());
+    enqueuePausedStream(Duration.ofSeconds(3));
     UpstreamExchange exchange = client(Map.of("STREAM_IDLE_TIMEOUT_MS", "200"))
         .send(inbound(headers()), UpstreamAuth.apiKey("k", null));
 
