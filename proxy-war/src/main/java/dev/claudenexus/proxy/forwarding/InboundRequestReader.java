@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.Map;
  * a {@code model} string and a {@code messages} array).
  */
 final class InboundRequestReader {
+
+  /** Largest declared body read into an array of its length at once, 1 MiB. */
+  static final int EXACT_READ_BYTES = 1024 * 1024;
 
   private InboundRequestReader() {}
 
@@ -42,7 +46,7 @@ final class InboundRequestReader {
     }
     InputStream in = request.getInputStream();
     if (declared >= 0) {
-      byte[] body = in.readNBytes((int) declared);
+      byte[] body = readDeclared(in, (int) declared);
       if (body.length < declared) {
         throw new RejectedRequestException(400, "invalid_request_error",
             "The request body ended after " + body.length + " of " + declared + " bytes");
@@ -59,6 +63,20 @@ final class InboundRequestReader {
       out.write(buffer, 0, read);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Reads a body of a declared length. Up to {@link #EXACT_READ_BYTES} it reads straight into an
+   * array of that length; a larger body grows in steps as it arrives, so that a client that declares
+   * the maximum and sends little gets little memory.
+   */
+  private static byte[] readDeclared(InputStream in, int declared) throws IOException {
+    if (declared > EXACT_READ_BYTES) {
+      return in.readNBytes(declared);
+    }
+    byte[] body = new byte[declared];
+    int read = in.readNBytes(body, 0, declared);
+    return read == declared ? body : Arrays.copyOf(body, read);
   }
 
   /**

@@ -7,15 +7,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import dev.claudenexus.classification.RequestClassifier;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads a {@link JsonBodySummary} from a request body with Jackson's streaming parser. The whole body
  * is still checked for valid JSON, but only the fields of the summary are turned into strings: the
- * parser skips tools, system prompts and other content without decoding their strings.
+ * parser skips tools, system prompts and message texts without decoding their strings, and the
+ * quota check reads a message text from the body bytes only until the text is ruled out.
  */
 final class JsonBodyScanner {
 
@@ -63,7 +61,7 @@ final class JsonBodyScanner {
       }
       JsonBodySummary summary = null;
       if (first == JsonToken.START_OBJECT) {
-        summary = readTopObject(parser);
+        summary = readTopObject(parser, body);
       } else {
         parser.skipChildren();
       }
@@ -89,7 +87,7 @@ final class JsonBodyScanner {
         : "line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
-  private static JsonBodySummary readTopObject(JsonParser parser) throws IOException {
+  private static JsonBodySummary readTopObject(JsonParser parser, byte[] body) throws IOException {
     String model = null;
     boolean stream = false;
     int systemEntries = 0;
@@ -101,7 +99,7 @@ final class JsonBodyScanner {
         case "model" -> model = stringOrSkip(parser, value);
         case "stream" -> stream = value == JsonToken.VALUE_TRUE || skipTo(parser, false);
         case "system" -> systemEntries = systemEntries(parser, value);
-        case "messages" -> messages = value == JsonToken.START_ARRAY ? readMessages(parser)
+        case "messages" -> messages = value == JsonToken.START_ARRAY ? readMessages(parser, body)
             : skipTo(parser, Messages.ABSENT);
         default -> parser.skipChildren();
       }
@@ -131,7 +129,7 @@ final class JsonBodyScanner {
     static final Messages ABSENT = new Messages(0, 0, false);
   }
 
-  private static Messages readMessages(JsonParser parser) throws IOException {
+  private static Messages readMessages(JsonParser parser, byte[] body) throws IOException {
     int count = 0;
     int systemRoles = 0;
     boolean lastUserTextIsQuota = false;
@@ -142,7 +140,7 @@ final class JsonBodyScanner {
         parser.skipChildren();
         continue;
       }
-      Message message = readMessage(parser);
+      Message message = readMessage(parser, body);
       if ("system".equals(message.role())) {
         systemRoles++;
       } else if ("user".equals(message.role())) {
@@ -155,7 +153,7 @@ final class JsonBodyScanner {
   /** A message: its role when that is a string, and whether its text is "quota". */
   private record Message(String role, boolean textIsQuota) {}
 
-  private static Message readMessage(JsonParser parser) throws IOException {
+  private static Message readMessage(JsonParser parser, byte[] body) throws IOException {
     String role = null;
     boolean textIsQuota = false;
     String key;
@@ -163,7 +161,7 @@ final class JsonBodyScanner {
       JsonToken value = parser.nextToken();
       switch (key) {
         case "role" -> role = stringOrSkip(parser, value);
-        case "content" -> textIsQuota = RequestClassifier.isQuotaText(contentText(parser, value));
+        case "content" -> textIsQuota = contentIsQuota(parser, value, body);
         default -> parser.skipChildren();
       }
     }
@@ -171,50 +169,83 @@ final class JsonBodyScanner {
   }
 
   /**
-   * Returns the text of a message's content: the content when it is a string, else its text blocks
-   * joined by newlines, as the classifier reads a parsed body.
+   * Returns whether the text of a message's content is "quota": the content when it is a string,
+   * else its text blocks joined by newlines, as the classifier reads a parsed body. The texts are
+   * read from the body bytes only as far as needed to decide; the parser skips them.
    */
-  private static String contentText(JsonParser parser, JsonToken value) throws IOException {
+  private static boolean contentIsQuota(JsonParser parser, JsonToken value, byte[] body)
+      throws IOException {
+    QuotaTextMatcher matcher = new QuotaTextMatcher();
     if (value == JsonToken.VALUE_STRING) {
-      return parser.getText();
+      TextRef.of(parser, body).feed(matcher, body);
+      return matcher.matches();
     }
     if (value != JsonToken.START_ARRAY) {
       parser.skipChildren();
-      return "";
+      return false;
     }
-    List<String> parts = new ArrayList<>();
+    boolean first = true;
     JsonToken element;
     while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
       if (element != JsonToken.START_OBJECT) {
         parser.skipChildren();
         continue;
       }
-      String text = blockText(parser);
-      if (text != null) {
-        parts.add(text);
+      TextRef text = blockText(parser, body);
+      if (text != null && !matcher.ruledOut()) {
+        if (!first) {
+          matcher.accept('\n');
+        }
+        text.feed(matcher, body);
+        first = false;
       }
     }
-    return String.join("\n", parts);
+    return matcher.matches();
   }
 
   /**
    * Reads a content block and returns its text when it is a text block (its {@code type} is "text"
    * or absent, and its {@code text} is a string), else {@code null}.
    */
-  private static String blockText(JsonParser parser) throws IOException {
+  private static TextRef blockText(JsonParser parser, byte[] body) throws IOException {
     boolean textType = true;
-    String text = null;
+    TextRef text = null;
     String key;
     while ((key = parser.nextFieldName()) != null) {
       JsonToken value = parser.nextToken();
       switch (key) {
         case "type" -> textType = value == JsonToken.VALUE_STRING ? parser.getText().equals("text")
             : skipTo(parser, false);
-        case "text" -> text = stringOrSkip(parser, value);
+        case "text" -> text = value == JsonToken.VALUE_STRING ? TextRef.of(parser, body)
+            : skipTo(parser, null);
         default -> parser.skipChildren();
       }
     }
     return textType ? text : null;
+  }
+
+  /**
+   * A string value the parser is on, by the position of its opening quote in the body, so that it
+   * can be read later without decoding it now. When the parser's position does not point at a quote,
+   * the string is decoded at once instead.
+   */
+  record TextRef(int quote, String decoded) {
+
+    static TextRef of(JsonParser parser, byte[] body) throws IOException {
+      long offset = parser.currentTokenLocation().getByteOffset();
+      if (offset >= 0 && offset < body.length && body[(int) offset] == '"') {
+        return new TextRef((int) offset, null);
+      }
+      return new TextRef(-1, parser.getText());
+    }
+
+    void feed(QuotaTextMatcher matcher, byte[] body) {
+      if (decoded != null) {
+        matcher.accept(decoded);
+      } else {
+        matcher.acceptJsonString(body, quote);
+      }
+    }
   }
 
   /** Returns the current value when it is a string, else skips it and returns {@code null}. */

@@ -1,10 +1,17 @@
 package dev.claudenexus.proxy.forwarding;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +35,99 @@ class InboundRequestReaderTest {
 
   private static RejectedRequestException rejected(String singleQuotedJson) {
     return rejected(body(singleQuotedJson));
+  }
+
+  /**
+   * Returns a request whose input stream hands out {@code sent} in reads of at most {@code chunk} bytes and
+   * declares {@code declared} as its length (-1 for none).
+   */
+  private static HttpServletRequest request(byte[] sent, long declared, int chunk) {
+    ByteArrayInputStream source = new ByteArrayInputStream(sent);
+    ServletInputStream in = new ServletInputStream() {
+      @Override
+      public int read() throws IOException {
+        return source.read();
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        return source.read(buffer, offset, Math.min(length, chunk));
+      }
+
+      @Override
+      public boolean isFinished() {
+        return source.available() == 0;
+      }
+
+      @Override
+      public boolean isReady() {
+        return true;
+      }
+
+      @Override
+      public void setReadListener(ReadListener listener) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "getContentLengthLong" -> declared;
+          case "getInputStream" -> in;
+          default -> throw new UnsupportedOperationException(method.getName());
+        });
+  }
+
+  private static byte[] filled(int length) {
+    byte[] bytes = new byte[length];
+    for (int i = 0; i < length; i++) {
+      bytes[i] = (byte) ('a' + i % 26);
+    }
+    return bytes;
+  }
+
+  @Test
+  void bodyOfDeclaredLengthIsReadWhole() throws Exception {
+    for (int length : new int[] {0, 1, 300, 51_200, InboundRequestReader.EXACT_READ_BYTES,
+        InboundRequestReader.EXACT_READ_BYTES + 1, 3 * 1024 * 1024}) {
+      byte[] sent = filled(length);
+
+      byte[] body = InboundRequestReader.body(request(sent, length, 7_000), 32L * 1024 * 1024);
+
+      assertArrayEquals(sent, body, "length " + length);
+    }
+  }
+
+  @Test
+  void bodyWithoutDeclaredLengthIsReadWhole() throws Exception {
+    byte[] sent = filled(200_000);
+
+    assertArrayEquals(sent, InboundRequestReader.body(request(sent, -1, 5_000), 1_000_000));
+  }
+
+  @Test
+  void bodyShorterThanDeclaredIsRejected() {
+    for (int declared : new int[] {100, InboundRequestReader.EXACT_READ_BYTES + 10}) {
+      byte[] sent = filled(declared - 10);
+
+      RejectedRequestException error = assertThrows(RejectedRequestException.class,
+          () -> InboundRequestReader.body(request(sent, declared, 4_096), 32L * 1024 * 1024));
+
+      assertEquals(400, error.status());
+      assertEquals("The request body ended after " + (declared - 10) + " of " + declared + " bytes",
+          error.getMessage());
+    }
+  }
+
+  @Test
+  void bodyLargerThanTheLimitIsRejected() {
+    byte[] sent = filled(2_000);
+    for (long declared : new long[] {2_000, -1}) {
+      RejectedRequestException error = assertThrows(RejectedRequestException.class,
+          () -> InboundRequestReader.body(request(sent, declared, 512), 1_999));
+
+      assertEquals(413, error.status());
+      assertEquals("request_too_large", error.type());
+    }
   }
 
   private static String nested(int depth) {

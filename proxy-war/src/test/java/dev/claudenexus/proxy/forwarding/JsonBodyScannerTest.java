@@ -48,6 +48,32 @@ class JsonBodyScannerTest {
       "{'model':'m','messages':[{'role':['user'],'content':'quota'}]}",
       "{'model':'m','messages':[{'role':'user','content':{'text':'quota'}}]}",
       "{'model':'m','messages':[{'role':'user','content':null}]}",
+      "{'model':'m','messages':[{'role':'user','content':'\\u0051\\u0055ot\\u0061'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'\\t\\r\\n\\b\\f\\u0000\\u001f\\u0020 quota \\n'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'quota\\u0021'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'qu ota'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'quot'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'quotaa'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'\\\"quota'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'quota\\\\'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'qu\\/ota'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'\\u00a0quota'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'qu\u00f6ta'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'\u2028quota'}]}",
+      "{'model':'m','messages':[{'role':'user','content':'\\ud83d\\ude00'}]}",
+      "{'model':'m','messages':[{'role':'user','content':''}]}",
+      "{'model':'m','messages':[{'role':'user','content':'   '}]}",
+      "{'model':'m','messages':[{'role':'user','content':[]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'text':' '},{'text':'quota'},{'text':''}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'text':'quota'},{'text':'x'}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'text':'quota','type':'image'}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'text':'x','type':'text','text':'quota'}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'text':'quota','text':5}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'type':'image'},{'text':'QUOTA'}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'type':'text','text':'\\u0071uota'}]}]}",
+      "{'model':'m','messages':[{'role':'user','content':[{'type':'text','text':'quo\\nta'}]}]}",
+      "{'model':'m','messages':[{'role':'user','content' : \n 'quota' }]}",
+      " { 'model' : 'm' , 'messages' : [ { 'role' : 'user' , 'content' : [ { 'text' : 'quota' } ] } ] } ",
       "{'model':'m','messages':['quota',null,3,[{'role':'user'}],{'role':'user','content':'quota'}]}",
       "{'model':'m','system':'s','messages':[{'role':'system','content':'x'},{'role':'user','content':'hi'}]}",
       "{'model':'m','system':'','messages':[{'role':'system','content':'x'},{'role':'user','content':'hi'}]}",
@@ -100,11 +126,66 @@ class JsonBodyScannerTest {
     }
   }
 
+  /** The quota check reads texts from the body bytes, which needs the position of each string. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{'content':'x'}", "{ 'content' :\n\t 'x'}", "{'a':[1,{'b':'c'}],'content':'x'}",
+      "{'\\u0063ontent':'x'}", "{'content':'\\u00e9'}", "{'\u00e9\u00e9':1,'content':'x'}",
+  })
+  void stringPositionPointsAtItsQuote(String text) throws java.io.IOException {
+    byte[] body = bytes(text);
+    try (com.fasterxml.jackson.core.JsonParser parser =
+        new com.fasterxml.jackson.core.JsonFactory().createParser(body)) {
+      com.fasterxml.jackson.core.JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+            && parser.currentName().equals("content")) {
+          parser.nextToken();
+          JsonBodyScanner.TextRef ref = JsonBodyScanner.TextRef.of(parser, body);
+          assertTrue(ref.quote() > 0, "no position for the string in " + text);
+          assertNull(ref.decoded());
+          assertEquals('"', body[ref.quote()]);
+          return;
+        }
+      }
+    }
+    throw new AssertionError("no content field in " + text);
+  }
+
+  @Test
+  void longTextsAreClassified() {
+    String padding = "\\n".repeat(100_000);
+    assertTrue(scan("{'messages':[{'role':'user','content':'" + padding + "quota" + padding + "'}]}")
+        .lastUserTextIsQuota());
+    assertFalse(scan("{'messages':[{'role':'user','content':'quota " + "x".repeat(100_000) + "'}]}")
+        .lastUserTextIsQuota());
+  }
+
+  @Test
+  void invalidUtf8InAMessageTextIsRejected() {
+    for (String content : new String[] {"\u00ff", "ab\u00c3", "\u00e2\u0082"}) {
+      byte[] head = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Summary "
+          .getBytes(StandardCharsets.UTF_8);
+      byte[] bad = content.getBytes(StandardCharsets.ISO_8859_1);
+      byte[] tail = " more\"}]}".getBytes(StandardCharsets.UTF_8);
+      byte[] body = new byte[head.length + bad.length + tail.length];
+      System.arraycopy(head, 0, body, 0, head.length);
+      System.arraycopy(bad, 0, body, head.length, bad.length);
+      System.arraycopy(tail, 0, body, head.length + bad.length, tail.length);
+
+      assertThrows(JsonBodyScanner.InvalidJsonException.class, () -> JsonBodyScanner.scan(body));
+    }
+  }
+
   @Test
   void invalidJsonAnywhereIsRejected() {
     for (String text : new String[] {
         "{'model':'m','tools':[{'a':1,}]}", "{'model':'m','x':[1 2]}", "{'model':'m'} {}",
-        "[1,{'a':}]", "{'model':'m','system':['a',]}", ""}) {
+        "[1,{'a':}]", "{'model':'m','system':['a',]}", "",
+        "{'messages':[{'role':'user','content':'quota\\q'}]}",
+        "{'messages':[{'role':'user','content':'\\u00zzquota'}]}",
+        "{'messages':[{'role':'user','content':[{'text':'quota\u0001'}]}]}",
+        "{'messages':[{'role':'user','content':'quota"}) {
       assertThrows(RuntimeException.class, () -> scan(text), text);
     }
   }
