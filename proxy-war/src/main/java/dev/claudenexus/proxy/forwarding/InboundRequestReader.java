@@ -19,8 +19,11 @@ import java.util.Map;
  */
 final class InboundRequestReader {
 
-  /** Largest declared body read into an array of its length at once, 1 MiB. */
-  static final int EXACT_READ_BYTES = 1024 * 1024;
+  /** Size of the first array a body with a declared length is read into, 64 KiB. */
+  static final int FIRST_READ_BYTES = 64 * 1024;
+
+  /** Largest body a Java array can contain, whatever the value of {@code MAX_REQUEST_SIZE}. */
+  static final int MAX_BODY_BYTES = Integer.MAX_VALUE - 8;
 
   private InboundRequestReader() {}
 
@@ -36,10 +39,12 @@ final class InboundRequestReader {
   /**
    * Reads the body.
    *
-   * @throws RejectedRequestException 413 when the body is larger than {@code maxBytes}
+   * @throws RejectedRequestException 413 when the body is larger than {@code maxRequestBytes} or
+   *     than {@link #MAX_BODY_BYTES}
    */
-  static byte[] body(HttpServletRequest request, long maxBytes)
+  static byte[] body(HttpServletRequest request, long maxRequestBytes)
       throws IOException, RejectedRequestException {
+    long maxBytes = Math.min(maxRequestBytes, MAX_BODY_BYTES);
     long declared = request.getContentLengthLong();
     if (declared > maxBytes) {
       throw tooLarge(maxBytes);
@@ -66,17 +71,26 @@ final class InboundRequestReader {
   }
 
   /**
-   * Reads a body of a declared length. Up to {@link #EXACT_READ_BYTES} it reads straight into an
-   * array of that length; a larger body grows in steps as it arrives, so that a client that declares
-   * the maximum and sends little gets little memory.
+   * Reads a body of a declared length into an array that starts at {@link #FIRST_READ_BYTES} and
+   * doubles as the bytes arrive, up to the declared length. A body up to that size is read in place
+   * with no copy, and a client that declares a large body and sends little gets little memory.
    */
   private static byte[] readDeclared(InputStream in, int declared) throws IOException {
-    if (declared > EXACT_READ_BYTES) {
-      return in.readNBytes(declared);
+    byte[] body = new byte[Math.min(declared, FIRST_READ_BYTES)];
+    int filled = 0;
+    while (true) {
+      if (filled == body.length) {
+        if (filled == declared) {
+          return body;
+        }
+        body = Arrays.copyOf(body, (int) Math.min(declared, 2L * body.length));
+      }
+      int read = in.read(body, filled, body.length - filled);
+      if (read < 0) {
+        return Arrays.copyOf(body, filled);
+      }
+      filled += read;
     }
-    byte[] body = new byte[declared];
-    int read = in.readNBytes(body, 0, declared);
-    return read == declared ? body : Arrays.copyOf(body, read);
   }
 
   /**

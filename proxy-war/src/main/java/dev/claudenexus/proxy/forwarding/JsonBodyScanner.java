@@ -54,7 +54,7 @@ final class JsonBodyScanner {
    * @throws InvalidJsonException when the body is not valid JSON, naming the line and column
    */
   static JsonBodySummary scan(byte[] body) {
-    try (JsonParser parser = FACTORY.createParser(body)) {
+    try (JsonParser parser = parser(body)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new InvalidJsonException("the body is empty", null);
@@ -76,6 +76,11 @@ final class JsonBodyScanner {
     } catch (IOException e) {
       throw new InvalidJsonException(e.getMessage(), e);
     }
+  }
+
+  /** Creates a parser of {@code body} with the scanner's settings. */
+  static JsonParser parser(byte[] body) throws IOException {
+    return FACTORY.createParser(body);
   }
 
   private static String where(JsonParser parser) {

@@ -87,8 +87,8 @@ class InboundRequestReaderTest {
 
   @Test
   void bodyOfDeclaredLengthIsReadWhole() throws Exception {
-    for (int length : new int[] {0, 1, 300, 51_200, InboundRequestReader.EXACT_READ_BYTES,
-        InboundRequestReader.EXACT_READ_BYTES + 1, 3 * 1024 * 1024}) {
+    for (int length : new int[] {0, 1, 300, 51_200, InboundRequestReader.FIRST_READ_BYTES,
+        InboundRequestReader.FIRST_READ_BYTES + 1, 200_000, 3 * 1024 * 1024}) {
       byte[] sent = filled(length);
 
       byte[] body = InboundRequestReader.body(request(sent, length, 7_000), 32L * 1024 * 1024);
@@ -106,7 +106,7 @@ class InboundRequestReaderTest {
 
   @Test
   void bodyShorterThanDeclaredIsRejected() {
-    for (int declared : new int[] {100, InboundRequestReader.EXACT_READ_BYTES + 10}) {
+    for (int declared : new int[] {100, InboundRequestReader.FIRST_READ_BYTES + 10, 10 * 1024 * 1024}) {
       byte[] sent = filled(declared - 10);
 
       RejectedRequestException error = assertThrows(RejectedRequestException.class,
@@ -116,6 +116,18 @@ class InboundRequestReaderTest {
       assertEquals("The request body ended after " + (declared - 10) + " of " + declared + " bytes",
           error.getMessage());
     }
+  }
+
+  @Test
+  void declaredLengthBeyondAnArrayIsRejected() {
+    long declared = 3_000_000_000L;
+
+    RejectedRequestException error = assertThrows(RejectedRequestException.class,
+        () -> InboundRequestReader.body(request(filled(10), declared, 10), 4_000_000_000L));
+
+    assertEquals(413, error.status());
+    assertEquals("The request body is larger than " + InboundRequestReader.MAX_BODY_BYTES
+        + " bytes (MAX_REQUEST_SIZE)", error.getMessage());
   }
 
   @Test

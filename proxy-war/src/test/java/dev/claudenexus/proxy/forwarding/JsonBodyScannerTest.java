@@ -126,30 +126,52 @@ class JsonBodyScannerTest {
     }
   }
 
-  /** The quota check reads texts from the body bytes, which needs the position of each string. */
+  /**
+   * The quota check reads texts from the body bytes, which needs the position of each string as the
+   * scanner reaches it: a field name, then its value.
+   */
   @ParameterizedTest
   @ValueSource(strings = {
       "{'content':'x'}", "{ 'content' :\n\t 'x'}", "{'a':[1,{'b':'c'}],'content':'x'}",
       "{'\\u0063ontent':'x'}", "{'content':'\\u00e9'}", "{'\u00e9\u00e9':1,'content':'x'}",
+      "\ufeff{'content':'x'}", "{'content':''}",
   })
   void stringPositionPointsAtItsQuote(String text) throws java.io.IOException {
     byte[] body = bytes(text);
-    try (com.fasterxml.jackson.core.JsonParser parser =
-        new com.fasterxml.jackson.core.JsonFactory().createParser(body)) {
-      com.fasterxml.jackson.core.JsonToken token;
-      while ((token = parser.nextToken()) != null) {
-        if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
-            && parser.currentName().equals("content")) {
-          parser.nextToken();
+    try (com.fasterxml.jackson.core.JsonParser parser = JsonBodyScanner.parser(body)) {
+      parser.nextToken();
+      String key;
+      while ((key = parser.nextFieldName()) != null) {
+        parser.nextToken();
+        if (key.equals("content")) {
           JsonBodyScanner.TextRef ref = JsonBodyScanner.TextRef.of(parser, body);
-          assertTrue(ref.quote() > 0, "no position for the string in " + text);
-          assertNull(ref.decoded());
+          assertNull(ref.decoded(), "the string was decoded in " + text);
           assertEquals('"', body[ref.quote()]);
           return;
         }
+        parser.skipChildren();
       }
     }
     throw new AssertionError("no content field in " + text);
+  }
+
+  @Test
+  void bodyWithByteOrderMarkIsRead() {
+    assertTrue(scan("\ufeff{'model':'m','messages':[{'role':'user','content':'quota'}]}")
+        .lastUserTextIsQuota());
+  }
+
+  @Test
+  void utf16BodyDecodesTexts() {
+    // Jackson reads UTF-16 through a character reader, which reports no byte positions, so the
+    // scanner decodes those texts instead.
+    byte[] body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"quota\"}]}]}"
+        .getBytes(StandardCharsets.UTF_16LE);
+
+    JsonBodySummary summary = JsonBodyScanner.scan(body);
+
+    assertEquals("m", summary.model());
+    assertTrue(summary.lastUserTextIsQuota());
   }
 
   @Test
