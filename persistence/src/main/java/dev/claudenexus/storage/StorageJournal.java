@@ -169,16 +169,16 @@ public final class StorageJournal {
       }
       // One record at a time, so a group of large records never needs its whole size in memory.
       for (RequestRecord record : records) {
-        String line = RequestRecordJson.toLine(record) + '\n';
-        writeFully(channel, ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+        byte[] line = RequestRecordJson.toLine(record).getBytes(StandardCharsets.UTF_8);
+        writeFully(channel, ByteBuffer.wrap(line), ByteBuffer.wrap(new byte[] {'\n'}));
       }
       channel.force(false);
     }
   }
 
-  private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
-    while (bytes.hasRemaining()) {
-      channel.write(bytes);
+  private static void writeFully(FileChannel channel, ByteBuffer... buffers) throws IOException {
+    while (buffers[buffers.length - 1].hasRemaining()) {
+      channel.write(buffers);
     }
   }
 

@@ -110,4 +110,103 @@ class RequestRecordJsonTest {
     assertTrue(line.startsWith("{"), line);
     assertTrue(line.endsWith("}"), line);
   }
+
+  /** A line in the form the journal has always had, so that journals of older versions replay. */
+  private static final String EARLIER_LINE = "{\"requestId\":\"7d6f0c1e-8a53-4d8f-9a55-2f9d1a0b3c4e\","
+      + "\"domain\":\"team.example.com\",\"timestamp\":\"2026-03-14T15:09:26.535Z\",\"method\":\"POST\","
+      + "\"path\":\"/v1/messages\",\"requestHeaders\":\"{\\\"anthropic-version\\\":\\\"2023-06-01\\\"}\","
+      + "\"requestBody\":\"{\\\"model\\\":\\\"m\\\"}\",\"model\":\"claude-sonnet-4-5\","
+      + "\"requestType\":\"inference\",\"messageCount\":2,\"responseStatus\":200,\"streaming\":true,"
+      + "\"usage\":{\"input\":10,\"output\":20,\"cacheCreation\":3,\"cacheRead\":4,"
+      + "\"cacheCreation5m\":1,\"cacheCreation1h\":2},\"costUsd\":1.5E-7,\"firstTokenMs\":12,"
+      + "\"durationMs\":345,\"outcome\":\"complete\",\"toolCallCount\":1,\"upstreamAttempts\":2,"
+      + "\"chunks\":[{\"index\":0,\"timestamp\":\"2026-03-14T15:09:26.600Z\",\"eventType\":\"ping\","
+      + "\"data\":\"{}\"}]}";
+
+  @Test
+  void earlierLineIsRead() {
+    RequestRecord record = RequestRecordJson.fromLine(EARLIER_LINE);
+
+    assertEquals("7d6f0c1e-8a53-4d8f-9a55-2f9d1a0b3c4e", record.requestId().toString());
+    assertEquals("team.example.com", record.domain());
+    assertEquals("{\"anthropic-version\":\"2023-06-01\"}", record.requestHeaders());
+    assertEquals("{\"model\":\"m\"}", record.requestBody());
+    assertEquals(2, record.messageCount());
+    assertTrue(record.streaming());
+    assertEquals(new TokenUsage(10, 20, 3, 4, 1, 2), record.usage());
+    assertEquals("0.00000015", record.costUsd().toPlainString());
+    assertEquals(12, record.firstTokenMs());
+    assertEquals(345, record.durationMs());
+    assertEquals(2, record.upstreamAttempts());
+    assertEquals(1, record.chunks().size());
+    assertEquals("ping", record.chunks().get(0).eventType());
+    assertNull(record.queryString());
+    assertNull(record.responseBody());
+  }
+
+  @Test
+  void explicitNullsReadAsNull() {
+    String line = EARLIER_LINE.replace("\"model\":\"claude-sonnet-4-5\"", "\"model\":null")
+        .replace("\"costUsd\":1.5E-7", "\"costUsd\":null");
+
+    RequestRecord record = RequestRecordJson.fromLine(line);
+
+    assertNull(record.model());
+    assertNull(record.costUsd());
+  }
+
+  @Test
+  void unknownFieldsAreSkipped() {
+    String line = EARLIER_LINE.replace("{\"requestId\"", "{\"later\":{\"a\":[1,{\"b\":null}]},\"requestId\"");
+
+    assertEquals(RequestRecordJson.fromLine(EARLIER_LINE), RequestRecordJson.fromLine(line));
+  }
+
+  @Test
+  void wrongFieldTypesAreRejected() {
+    for (String[] change : new String[][] {
+        {"\"messageCount\":2", "\"messageCount\":\"2\""},
+        {"\"streaming\":true", "\"streaming\":1"},
+        {"\"domain\":\"team.example.com\"", "\"domain\":[\"team.example.com\"]"},
+        {"\"chunks\":[", "\"chunks\":{\"x\":["},
+        {"\"usage\":{\"input\":10", "\"usage\":{\"input\":\"10\""},
+        {"\"requestId\":\"7d6f0c1e", "\"requestId\":\"not-a-uuid-7d6f0c1e"},
+    }) {
+      String line = EARLIER_LINE.replace(change[0], change[1]);
+
+      assertThrows(RuntimeException.class, () -> RequestRecordJson.fromLine(line), line);
+    }
+  }
+
+  @Test
+  void syntaxErrorDoesNotQuoteTheLine() {
+    String line = EARLIER_LINE.replace("\"method\":\"POST\"", "\"method\":secretprompttext");
+
+    RuntimeException error =
+        assertThrows(RuntimeException.class, () -> RequestRecordJson.fromLine(line));
+    assertFalse(error.getMessage().contains("secretprompt"), error.getMessage());
+  }
+
+  @Test
+  void textAfterTheRecordIsRejected() {
+    assertThrows(RuntimeException.class, () -> RequestRecordJson.fromLine(EARLIER_LINE + "{}"));
+  }
+
+  @Test
+  void missingRequiredFieldIsRejected() {
+    String line = EARLIER_LINE.replace("\"durationMs\":345,", "");
+
+    RuntimeException error =
+        assertThrows(RuntimeException.class, () -> RequestRecordJson.fromLine(line));
+    assertEquals("The journal line has no durationMs", error.getMessage());
+  }
+
+  @Test
+  void bodyBeyondParserDefaultsRoundTrips() {
+    // Jackson rejects strings over 20,000,000 characters by default, and a stored body can be larger.
+    String body = "{\"model\":\"m\",\"data\":\"" + "A".repeat(21_000_000) + "\"}";
+    RequestRecord record = RecordBuilder.minimal().requestBody(body).build();
+
+    assertEquals(body, roundTrip(record).requestBody());
+  }
 }
