@@ -7,12 +7,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import dev.claudenexus.usage.TokenUsage;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +22,9 @@ import java.util.UUID;
 /**
  * Converts records to and from the one-line JSON form of the storage journal. It writes and reads
  * the JSON with Jackson's streaming generator and parser, so a record with a large body costs its
- * text and not a tree of JSON values besides. Absent fields and {@code null} values read as null.
+ * text and not a tree of JSON values besides. An optional field that is absent or {@code null}
+ * reads as null, and so does a missing token count as 0; a missing required field rejects the line.
+ * Error messages name the field and never quote the line, because the journal log shows them.
  */
 final class RequestRecordJson {
 
@@ -97,7 +101,9 @@ final class RequestRecordJson {
    */
   static RequestRecord fromLine(String line) {
     try (JsonParser p = FACTORY.createParser(line)) {
-      expect(p.nextToken(), JsonToken.START_OBJECT, "the line");
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("The journal line is not a JSON object");
+      }
       Fields f = new Fields();
       String name;
       while ((name = p.nextFieldName()) != null) {
@@ -112,12 +118,13 @@ final class RequestRecordJson {
       }
       return f.toRecord();
     } catch (JsonProcessingException e) {
-      // The parser's own message can quote the text of the line, which the journal log must not show.
+      // The parser's own message can quote the text of the line, so neither it nor the exception
+      // becomes part of this one.
       JsonLocation where = e.getLocation();
       throw new IllegalArgumentException("The journal line is not valid JSON (column "
-          + (where == null ? "unknown" : where.getColumnNr()) + ")", e);
+          + (where == null ? "unknown" : where.getColumnNr()) + ")");
     } catch (IOException e) {
-      throw new IllegalArgumentException("The journal line could not be read: " + e.getClass().getName(), e);
+      throw new IllegalArgumentException("The journal line could not be read: " + e.getClass().getName());
     }
   }
 
@@ -154,9 +161,9 @@ final class RequestRecordJson {
 
     void read(String name, JsonParser p) throws IOException {
       switch (name) {
-        case "requestId" -> requestId = UUID.fromString(string(p, name));
+        case "requestId" -> requestId = uuid(p, name);
         case "domain" -> domain = string(p, name);
-        case "timestamp" -> timestamp = OffsetDateTime.parse(string(p, name));
+        case "timestamp" -> timestamp = dateTime(p, name);
         case "method" -> method = string(p, name);
         case "path" -> path = string(p, name);
         case "queryString" -> queryString = string(p, name);
@@ -205,7 +212,9 @@ final class RequestRecordJson {
     expect(p.currentToken(), JsonToken.START_ARRAY, "chunks");
     List<RequestRecord.StoredChunk> chunks = new ArrayList<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      expect(p.currentToken(), JsonToken.START_OBJECT, "a chunk");
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("A chunk of the journal line is not a JSON object");
+      }
       Integer index = null;
       OffsetDateTime timestamp = null;
       String eventType = null;
@@ -217,7 +226,7 @@ final class RequestRecordJson {
         }
         switch (name) {
           case "index" -> index = integer(p, name);
-          case "timestamp" -> timestamp = OffsetDateTime.parse(string(p, name));
+          case "timestamp" -> timestamp = dateTime(p, "chunk timestamp");
           case "eventType" -> eventType = string(p, name);
           case "data" -> data = string(p, name);
           default -> p.skipChildren();
@@ -278,14 +287,45 @@ final class RequestRecordJson {
     return p.getText();
   }
 
+  private static UUID uuid(JsonParser p, String name) throws IOException {
+    String text = string(p, name);
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("The journal field " + name + " is not a UUID");
+    }
+  }
+
+  private static OffsetDateTime dateTime(JsonParser p, String name) throws IOException {
+    String text = string(p, name);
+    try {
+      return OffsetDateTime.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "The journal field " + name + " is not an ISO-8601 date-time with an offset");
+    }
+  }
+
   private static int integer(JsonParser p, String name) throws IOException {
     expect(p.currentToken(), JsonToken.VALUE_NUMBER_INT, name);
-    return p.getIntValue();
+    try {
+      return p.getIntValue();
+    } catch (InputCoercionException e) {
+      throw outOfRange(name);
+    }
   }
 
   private static long count(JsonParser p, String name) throws IOException {
     expect(p.currentToken(), JsonToken.VALUE_NUMBER_INT, name);
-    return p.getLongValue();
+    try {
+      return p.getLongValue();
+    } catch (InputCoercionException e) {
+      throw outOfRange(name);
+    }
+  }
+
+  private static IllegalArgumentException outOfRange(String name) {
+    return new IllegalArgumentException("The journal field " + name + " is out of range");
   }
 
   private static boolean bool(JsonParser p, String name) throws IOException {

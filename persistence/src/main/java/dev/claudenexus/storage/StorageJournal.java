@@ -177,8 +177,12 @@ public final class StorageJournal {
   }
 
   private static void writeFully(FileChannel channel, ByteBuffer... buffers) throws IOException {
-    while (buffers[buffers.length - 1].hasRemaining()) {
-      channel.write(buffers);
+    long remaining = 0;
+    for (ByteBuffer buffer : buffers) {
+      remaining += buffer.remaining();
+    }
+    while (remaining > 0) {
+      remaining -= channel.write(buffers);
     }
   }
 

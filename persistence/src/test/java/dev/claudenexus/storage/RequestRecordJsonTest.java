@@ -209,4 +209,119 @@ class RequestRecordJsonTest {
 
     assertEquals(body, roundTrip(record).requestBody());
   }
+
+  /**
+   * Writes a line as the journal's earlier writer did, with JSON-P object builders, for the records
+   * of the compatibility test.
+   */
+  private static String earlierWriterLine(RequestRecord r) {
+    jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder()
+        .add("requestId", r.requestId().toString())
+        .add("timestamp", r.timestamp().toString())
+        .add("messageCount", r.messageCount())
+        .add("responseStatus", r.responseStatus())
+        .add("streaming", r.streaming())
+        .add("usage", jakarta.json.Json.createObjectBuilder()
+            .add("input", r.usage().inputTokens()).add("output", r.usage().outputTokens())
+            .add("cacheCreation", r.usage().cacheCreationInputTokens())
+            .add("cacheRead", r.usage().cacheReadInputTokens())
+            .add("cacheCreation5m", r.usage().cacheCreation5mInputTokens())
+            .add("cacheCreation1h", r.usage().cacheCreation1hInputTokens()))
+        .add("durationMs", r.durationMs())
+        .add("toolCallCount", r.toolCallCount())
+        .add("upstreamAttempts", r.upstreamAttempts());
+    java.util.function.BiConsumer<String, String> optional = (key, value) -> {
+      if (value != null) {
+        b.add(key, value);
+      }
+    };
+    optional.accept("domain", r.domain());
+    optional.accept("method", r.method());
+    optional.accept("path", r.path());
+    optional.accept("requestHeaders", r.requestHeaders());
+    optional.accept("queryString", r.queryString());
+    optional.accept("requestBody", r.requestBody());
+    optional.accept("apiKeyHash", r.apiKeyHash());
+    optional.accept("accountId", r.accountId());
+    optional.accept("model", r.model());
+    optional.accept("requestType", r.requestType());
+    optional.accept("responseHeaders", r.responseHeaders());
+    optional.accept("responseBody", r.responseBody());
+    optional.accept("usageJson", r.usageJson());
+    optional.accept("outcome", r.outcome());
+    optional.accept("errorType", r.errorType());
+    optional.accept("error", r.error());
+    if (r.costUsd() != null) {
+      b.add("costUsd", r.costUsd());
+    }
+    if (r.firstTokenMs() != null) {
+      b.add("firstTokenMs", r.firstTokenMs());
+    }
+    jakarta.json.JsonArrayBuilder chunks = jakarta.json.Json.createArrayBuilder();
+    for (RequestRecord.StoredChunk c : r.chunks()) {
+      jakarta.json.JsonObjectBuilder chunk = jakarta.json.Json.createObjectBuilder()
+          .add("index", c.index()).add("timestamp", c.timestamp().toString());
+      if (c.eventType() != null) {
+        chunk.add("eventType", c.eventType());
+      }
+      if (c.data() != null) {
+        chunk.add("data", c.data());
+      }
+      chunks.add(chunk);
+    }
+    return b.add("chunks", chunks).build().toString();
+  }
+
+  @Test
+  void earlierWriterLinesAreRead() {
+    String text = "\u0000\u001f\b\f\u2028\u007f \uD83D\uDE80 \u00e4 \\u0000 \"\t\r\n";
+    for (RequestRecord record : new RequestRecord[] {
+        RecordBuilder.full().build(),
+        RecordBuilder.minimal().build(),
+        RecordBuilder.full().error(text).model(text).requestBody("{\"t\":\"" + text + "\"}").build(),
+    }) {
+      assertEquals(record, RequestRecordJson.fromLine(earlierWriterLine(record)));
+    }
+  }
+
+  @Test
+  void costsKeepTheirScale() {
+    for (String cost : new String[] {"2", "0.10", "1E+3", "0E-10", "1.5E-7", "0.0123456789"}) {
+      RequestRecord record = RecordBuilder.full().costUsd(new java.math.BigDecimal(cost)).build();
+
+      assertEquals(record.costUsd(), roundTrip(record).costUsd(), cost);
+      assertEquals(record.costUsd(), RequestRecordJson.fromLine(earlierWriterLine(record)).costUsd(), cost);
+    }
+  }
+
+  @Test
+  void fieldErrorsNameTheFieldNotTheText() {
+    String[][] cases = {
+        {"\"timestamp\":\"2026-03-14T15:09:26.535Z\"", "\"timestamp\":\"secretprompttext\"",
+            "The journal field timestamp is not an ISO-8601 date-time with an offset"},
+        {"\"requestId\":\"7d6f0c1e-8a53-4d8f-9a55-2f9d1a0b3c4e\"", "\"requestId\":\"secretprompttext\"",
+            "The journal field requestId is not a UUID"},
+        {"\"messageCount\":2", "\"messageCount\":3000000000",
+            "The journal field messageCount is out of range"},
+        {"\"input\":10", "\"input\":99999999999999999999999",
+            "The journal field input is out of range"},
+        {"\"index\":0,\"timestamp\":\"2026-03-14T15:09:26.600Z\"", "\"index\":0,\"timestamp\":\"secretprompttext\"",
+            "The journal field chunk timestamp is not an ISO-8601 date-time with an offset"},
+    };
+    for (String[] c : cases) {
+      String line = EARLIER_LINE.replace(c[0], c[1]);
+
+      RuntimeException error = assertThrows(RuntimeException.class, () -> RequestRecordJson.fromLine(line));
+
+      assertEquals(c[2], error.getMessage(), line);
+      assertNull(error.getCause(), line);
+    }
+  }
+
+  @Test
+  void lineThatIsNotAnObjectIsRejected() {
+    RuntimeException error = assertThrows(RuntimeException.class, () -> RequestRecordJson.fromLine("[]"));
+
+    assertEquals("The journal line is not a JSON object", error.getMessage());
+  }
 }
