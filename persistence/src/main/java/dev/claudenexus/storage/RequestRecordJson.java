@@ -343,10 +343,10 @@ final class RequestRecordJson {
     }
   }
 
-  private static void expect(JsonToken actual, JsonToken expected, String what) {
+  private static void expect(JsonToken actual, JsonToken expected, String field) {
     if (actual != expected) {
       throw new IllegalArgumentException(
-          "The journal field " + what + " is " + actual + ", expected " + expected);
+          "The journal field " + field + " is " + actual + ", expected " + expected);
     }
   }
 

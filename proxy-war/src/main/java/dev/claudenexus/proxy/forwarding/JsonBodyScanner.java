@@ -11,9 +11,9 @@ import java.io.IOException;
 
 /**
  * Reads a {@link JsonBodySummary} from a request body with Jackson's streaming parser. The whole body
- * is still checked for valid JSON, but only the fields of the summary are turned into strings: the
- * parser skips tools, system prompts and message texts without decoding their strings, and the
- * quota check reads a message text from the body bytes only until the text is ruled out.
+ * is still checked for valid JSON, but only the fields of the summary are turned into strings. The
+ * parser skips tools, system prompts and message texts without decoding them. The quota check
+ * reads a message text from the body bytes only until the text is ruled out.
  */
 final class JsonBodyScanner {
 
