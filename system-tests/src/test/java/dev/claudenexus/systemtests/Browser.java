@@ -86,6 +86,14 @@ final class Browser implements AutoCloseable {
     new WebDriverWait(driver, WAIT).until(ignored -> path().equals(path));
   }
 
+  /**
+   * Waits until the address of the page contains {@code text}, so that a check that follows reads
+   * the page a form submission loaded and not the page it left.
+   */
+  void awaitUrlContaining(String text) {
+    new WebDriverWait(driver, WAIT).until(ignored -> driver.getCurrentUrl().contains(text));
+  }
+
   /** Logs in through the dashboard's form and waits for the overview. */
   void logIn(String dashboardUrl, String key) {
     open(dashboardUrl + "/dashboard/login");

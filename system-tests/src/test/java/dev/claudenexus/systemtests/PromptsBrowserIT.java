@@ -58,6 +58,7 @@ class PromptsBrowserIT {
     browser().await(By.id("search")).sendKeys("kept ONLY");
     browser().driver.findElement(By.id("apply-search")).click();
 
+    browser().awaitUrlContaining("search=kept");
     browser().await(By.id("prompts"));
     assertThat(browser().driver.findElements(By.cssSelector("a.nexus-prompt-link")))
         .extracting(WebElement::getText).containsExactly(NexusServer.LOCAL_PROMPT);
