@@ -183,12 +183,21 @@ class MetricsIT {
     double attemptsBefore = before.value("nexus_oauth_refresh_attempts_total", labels("service", "proxy"));
     double successesBefore = before.value("nexus_oauth_refresh_successes_total", labels("service", "proxy"));
     Path file = server.home.resolve("credentials").resolve(domain + ".credentials.json");
-    Files.writeString(file, "{\"type\":\"oauth\",\"accountId\":\"acc_metrics\",\"client_api_key\":\"" + clientKey
+    // Written whole under another name, then renamed, so the proxy never reads half a file.
+    Path partial = file.resolveSibling(domain + ".partial");
+    Files.writeString(partial, "{\"type\":\"oauth\",\"accountId\":\"acc_metrics\",\"client_api_key\":\"" + clientKey
         + "\",\"oauth\":{\"accessToken\":\"old-access\",\"refreshToken\":\"refresh-metrics\",\"expiresAt\":"
         + (System.currentTimeMillis() + 20_000) + ",\"scopes\":[\"user:inference\"],\"isMax\":true}}");
+    Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 
     try {
+      // The proxy may answer 401 until its credential watcher has seen the new file.
       String response = RawHttp.postMessages(server.port, domain, clientKey, ProxyCalls.messagesBody(false, "oauth"));
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (RawHttp.status(response) == 401 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        response = RawHttp.postMessages(server.port, domain, clientKey, ProxyCalls.messagesBody(false, "oauth"));
+      }
       assertEquals(200, RawHttp.status(response), response);
     } finally {
       Files.delete(file);
