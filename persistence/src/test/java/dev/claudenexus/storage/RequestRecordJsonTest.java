@@ -230,6 +230,7 @@ class RequestRecordJsonTest {
         .add("durationMs", r.durationMs())
         .add("toolCallCount", r.toolCallCount())
         .add("upstreamAttempts", r.upstreamAttempts());
+
     java.util.function.BiConsumer<String, String> optional = (key, value) -> {
       if (value != null) {
         b.add(key, value);
@@ -251,12 +252,14 @@ class RequestRecordJsonTest {
     optional.accept("outcome", r.outcome());
     optional.accept("errorType", r.errorType());
     optional.accept("error", r.error());
+
     if (r.costUsd() != null) {
       b.add("costUsd", r.costUsd());
     }
     if (r.firstTokenMs() != null) {
       b.add("firstTokenMs", r.firstTokenMs());
     }
+
     jakarta.json.JsonArrayBuilder chunks = jakarta.json.Json.createArrayBuilder();
     for (RequestRecord.StoredChunk c : r.chunks()) {
       jakarta.json.JsonObjectBuilder chunk = jakarta.json.Json.createObjectBuilder()

@@ -191,7 +191,7 @@ class MetricsIT {
     Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 
     try {
-      // The proxy may answer 401 until its credential watcher has seen the new file.
+      // The proxy rejects the key with 401 until its credential watcher has read the new file.
       String response = RawHttp.postMessages(server.port, domain, clientKey, ProxyCalls.messagesBody(false, "oauth"));
       long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
       while (RawHttp.status(response) == 401 && System.nanoTime() < deadline) {
