@@ -1,8 +1,7 @@
 package dev.claudenexus.bench;
 
+import dev.claudenexus.testsupport.net.LoopbackPorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ final class NexusService implements AutoCloseable {
       throws IOException, InterruptedException {
     Files.createDirectories(home);
     stopLeftover(root, home, service);
-    int port = freePort();
+    int port = LoopbackPorts.free();
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("NEXUS_HOME", home.toString());
     environment.put("HOST", "127.0.0.1");
@@ -126,9 +125,4 @@ final class NexusService implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -1,7 +1,7 @@
 package dev.claudenexus.bench;
 
+import dev.claudenexus.testsupport.net.LoopbackPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +72,7 @@ final class ProxyProcess implements AutoCloseable {
     stopLeftover(root, home);
     deleteRecursively(home);
     Files.createDirectories(home.resolve("credentials"));
-    int port = freePort();
+    int port = LoopbackPorts.free();
     String clientKey = "cnp_live_" + UUID.randomUUID().toString().replace("-", "");
     String credentials = "{\"type\":\"api_key\",\"accountId\":\"acc_bench\",\"api_key\":\"sk-ant-bench\","
         + "\"client_api_key\":\"" + clientKey + "\"}";
@@ -236,11 +236,6 @@ final class ProxyProcess implements AutoCloseable {
         Map.of("NEXUS_HOME", home.toString()));
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 
   private static void deleteRecursively(Path path) throws IOException {
     if (!Files.exists(path)) {

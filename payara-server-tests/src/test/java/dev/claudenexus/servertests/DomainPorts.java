@@ -1,24 +1,22 @@
 package dev.claudenexus.servertests;
 
+import dev.claudenexus.testsupport.net.LoopbackPorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Free loopback ports for every listener of a test domain, so the test never collides with the
- * defaults (4848, 8080, 3700, ...) of another Payara on the machine. A port is free when chosen; a
- * process that takes it before the domain starts makes the start fail with "Address already in use".
+ * defaults (4848, 8080, 3700, ...) of another Payara on the machine. They come from {@link
+ * LoopbackPorts}, below the ephemeral range, so no outgoing connection takes one before the domain
+ * starts.
  */
 record DomainPorts(int admin, int http, int https, int iiop, int iiopSsl, int iiopMutualAuth,
     int jms, int jmx, int osgiShell, int debug, int dataGrid, int proxy, int dashboard) {
 
   static DomainPorts allocate() throws IOException {
-    Set<Integer> taken = new HashSet<>();
-    return new DomainPorts(free(taken), free(taken), free(taken), free(taken), free(taken),
-        free(taken), free(taken), free(taken), free(taken), free(taken), free(taken), free(taken),
-        free(taken));
+    return new DomainPorts(LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free(),
+        LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free(),
+        LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free(),
+        LoopbackPorts.free(), LoopbackPorts.free());
   }
 
   /**
@@ -34,15 +32,5 @@ record DomainPorts(int admin, int http, int https, int iiop, int iiopSsl, int ii
         + ":orb.ssl.port=" + iiopSsl
         + ":orb.mutualauth.port=" + iiopMutualAuth
         + ":osgi.shell.telnet.port=" + osgiShell;
-  }
-
-  private static int free(Set<Integer> taken) throws IOException {
-    while (true) {
-      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        if (taken.add(socket.getLocalPort())) {
-          return socket.getLocalPort();
-        }
-      }
-    }
   }
 }

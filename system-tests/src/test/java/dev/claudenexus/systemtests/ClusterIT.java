@@ -176,7 +176,7 @@ class ClusterIT {
         + OAUTH_CLIENT_KEY + "\",\"oauth\":{\"accessToken\":\"cluster-expiring\",\"refreshToken\":\""
         + OAUTH_FIRST_REFRESH_TOKEN + "\",\"expiresAt\":" + (System.currentTimeMillis() + 20_000) + "}}";
     for (Instance instance : cluster.instances) {
-      Files.writeString(cluster.credentialFile(instance, OAUTH_DOMAIN), credential, StandardCharsets.UTF_8);
+      NexusServer.writeCredentialFile(cluster.credentialFile(instance, OAUTH_DOMAIN), credential);
     }
     int refreshesBefore = cluster.tokenEndpoint.refreshes.get();
     cluster.fake.discardReceived();

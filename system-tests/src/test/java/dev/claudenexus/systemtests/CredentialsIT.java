@@ -32,7 +32,7 @@ class CredentialsIT {
   void expiringOAuthTokenRefreshedBeforeForwarding() throws Exception {
     String domain = "localhost:" + server.port;
     Path file = server.home.resolve("credentials").resolve(domain + ".credentials.json");
-    Files.writeString(file, "{\"type\":\"oauth\",\"accountId\":\"acc_max\",\"client_api_key\":\"cnp_live_oauth\","
+    NexusServer.writeCredentialFile(file, "{\"type\":\"oauth\",\"accountId\":\"acc_max\",\"client_api_key\":\"cnp_live_oauth\","
         + "\"oauth\":{\"accessToken\":\"old-access\",\"refreshToken\":\"refresh-0\",\"expiresAt\":"
         + (System.currentTimeMillis() + 20_000) + ",\"scopes\":[\"user:inference\"],\"isMax\":true}}");
     int refreshesBefore = server.tokenEndpoint.refreshes.get();

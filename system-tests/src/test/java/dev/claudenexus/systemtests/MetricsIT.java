@@ -183,12 +183,9 @@ class MetricsIT {
     double attemptsBefore = before.value("nexus_oauth_refresh_attempts_total", labels("service", "proxy"));
     double successesBefore = before.value("nexus_oauth_refresh_successes_total", labels("service", "proxy"));
     Path file = server.home.resolve("credentials").resolve(domain + ".credentials.json");
-    // Written whole under another name, then renamed, so the proxy never reads half a file.
-    Path partial = file.resolveSibling(domain + ".partial");
-    Files.writeString(partial, "{\"type\":\"oauth\",\"accountId\":\"acc_metrics\",\"client_api_key\":\"" + clientKey
+    NexusServer.writeCredentialFile(file, "{\"type\":\"oauth\",\"accountId\":\"acc_metrics\",\"client_api_key\":\"" + clientKey
         + "\",\"oauth\":{\"accessToken\":\"old-access\",\"refreshToken\":\"refresh-metrics\",\"expiresAt\":"
         + (System.currentTimeMillis() + 20_000) + ",\"scopes\":[\"user:inference\"],\"isMax\":true}}");
-    Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 
     try {
       // The proxy rejects the key with 401 until its credential watcher has read the new file.

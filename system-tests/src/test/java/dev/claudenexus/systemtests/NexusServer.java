@@ -4,10 +4,10 @@ import dev.claudenexus.testsupport.anthropic.FakeAnthropicApi;
 import dev.claudenexus.testsupport.gemini.FakeGeminiApi;
 import dev.claudenexus.testsupport.github.FakeGitHubApi;
 import dev.claudenexus.testsupport.spark.FakeSparkApi;
+import dev.claudenexus.testsupport.net.LoopbackPorts;
 import dev.claudenexus.testsupport.net.TcpFaultProxy;
 import dev.claudenexus.testsupport.webhook.FakeWebhookServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -354,10 +354,20 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
         StandardCharsets.UTF_8);
   }
 
+  /**
+   * Writes a credential file whole under another name and renames it over {@code file}, so the proxy
+   * never reads a part of it.
+   */
+  static void writeCredentialFile(Path file, String json) throws IOException {
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    Files.writeString(partial, json, StandardCharsets.UTF_8);
+    Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Returns a free loopback port for a server that starts later; see {@link LoopbackPorts}. */
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+    return LoopbackPorts.free();
   }
 
   static void deleteRecursively(Path path) throws IOException {

@@ -36,8 +36,8 @@ class SharedOAuthIT {
       String credential = "{\"type\":\"oauth\",\"accountId\":\"acc_shared\",\"client_api_key\":\"" + CLIENT_KEY
           + "\",\"oauth\":{\"accessToken\":\"expiring\",\"refreshToken\":\"shared-refresh-0\",\"expiresAt\":"
           + (System.currentTimeMillis() + 20_000) + "}}";
-      Files.writeString(first, credential);
-      Files.writeString(second.home().resolve("credentials").resolve(DOMAIN + ".credentials.json"), credential);
+      NexusServer.writeCredentialFile(first, credential);
+      NexusServer.writeCredentialFile(second.home().resolve("credentials").resolve(DOMAIN + ".credentials.json"), credential);
       int refreshesBefore = server.tokenEndpoint.refreshes.get();
 
       assertEquals(200, status(send(server.port)));

@@ -26,8 +26,9 @@ import java.util.logging.Logger;
 /**
  * Loads credential files by domain and notices changes. A lookup checks the file's modification time
  * and size at most once per {@link #RECHECK_NANOS} (one second) unless {@link #invalidate} forces it
- * sooner, and a changed file is parsed again. A file that becomes invalid keeps its last valid version
- * in use, and the reason is logged once per change.
+ * sooner, and a changed file is parsed again. A domain without valid credentials is checked on every
+ * lookup (one file-status call), so a file written a moment ago is used at once. A file that
+ * becomes invalid keeps its last valid version in use, and the reason is logged once per change.
  */
 @ApplicationScoped
 public class CredentialStore {
@@ -68,8 +69,8 @@ public class CredentialStore {
     // Only domains that passed pathOf are cached. compute() locks the domain's bin of the map even
     // when it returns the old entry, so a fresh entry is read without it.
     Entry cached = domain == null ? null : entries.get(domain);
-    if (cached != null && System.nanoTime() - cached.checkedAt < recheckNanos) {
-      return Optional.ofNullable(cached.credentials);
+    if (cached != null && cached.isFresh(System.nanoTime(), recheckNanos)) {
+      return Optional.of(cached.credentials);
     }
     Optional<Path> file = pathOf(domain);
     if (file.isEmpty()) {
@@ -148,7 +149,7 @@ public class CredentialStore {
 
   private Entry refresh(String domain, Path file, Entry old) {
     long now = System.nanoTime();
-    if (old != null && now - old.checkedAt < recheckNanos) {
+    if (old != null && old.isFresh(now, recheckNanos)) {
       return old;
     }
     BasicFileAttributes attributes;
@@ -166,7 +167,7 @@ public class CredentialStore {
     }
     try {
       CredentialFile parsed = load(domain, file, attributes.size());
-      if (old != null) {
+      if (old != null && old.modified >= 0) {
         LOG.info(() -> "Reloaded the changed credential file " + file.getFileName());
       }
       return new Entry(parsed, modified, attributes.size(), now);
@@ -196,6 +197,11 @@ public class CredentialStore {
   private record Entry(CredentialFile credentials, long modified, long size, long checkedAt) {
     Entry checked(long now) {
       return new Entry(credentials, modified, size, now);
+    }
+
+    /** Returns whether the entry contains credentials checked less than {@code recheckNanos} ago. */
+    boolean isFresh(long now, long recheckNanos) {
+      return credentials != null && now - checkedAt < recheckNanos;
     }
   }
 }

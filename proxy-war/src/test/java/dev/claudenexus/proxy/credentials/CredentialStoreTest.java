@@ -116,6 +116,27 @@ class CredentialStoreTest {
   }
 
   @Test
+  void fileAddedWithinIntervalIsSeenAtOnce() throws IOException {
+    CredentialStore store = new CredentialStore(directory, HOUR);
+    assertEquals(Optional.empty(), apiKey(store, "example.com"));
+
+    write("example.com", apiKeyFile("sk-new"));
+
+    assertEquals(Optional.of("sk-new"), apiKey(store, "example.com"));
+  }
+
+  @Test
+  void invalidFileFixedWithinIntervalIsSeenAtOnce() throws IOException {
+    CredentialStore store = new CredentialStore(directory, HOUR);
+    write("example.com", "{\"type\":\"api_key\"");
+    assertEquals(Optional.empty(), apiKey(store, "example.com"));
+
+    write("example.com", apiKeyFile("sk-fixed"));
+
+    assertEquals(Optional.of("sk-fixed"), apiKey(store, "example.com"));
+  }
+
+  @Test
   void changeAfterIntervalIsSeen() throws IOException, InterruptedException {
     CredentialStore store = new CredentialStore(directory, Duration.ofMillis(50));
     write("example.com", apiKeyFile("sk-one"));
