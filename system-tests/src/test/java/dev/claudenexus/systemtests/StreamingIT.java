@@ -116,6 +116,31 @@ class StreamingIT {
   }
 
   @Test
+  void eventsSentTogetherArriveBeforeAPause() throws Exception {
+    byte[] script = SseScripts.s0(MODEL);
+    List<BodyWrite> events = BodyWrites.perEvent(script, Duration.ZERO);
+    int together = 3;
+    CountDownLatch rest = new CountDownLatch(1);
+    List<BodyWrite> writes = new ArrayList<>(events.subList(0, together));
+    for (BodyWrite later : events.subList(together, events.size())) {
+      writes.add(BodyWrite.afterLatch(rest, later.bytes()));
+    }
+    int burstLength = events.subList(0, together).stream().mapToInt(BodyWrite::length).sum();
+    server.fake.enqueue(FakeReply.eventStream(writes));
+    HttpRequest request = calls.request("/v1/messages")
+        .POST(HttpRequest.BodyPublishers.ofString(ProxyCalls.messagesBody(true, "burst"))).build();
+    HttpResponse<InputStream> response = calls.send(request, HttpResponse.BodyHandlers.ofInputStream());
+
+    try (InputStream body = response.body()) {
+      byte[] burst = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> body.readNBytes(burstLength));
+      assertArrayEquals(java.util.Arrays.copyOf(script, burstLength), burst);
+      rest.countDown();
+      body.readAllBytes();
+    }
+    server.fake.takeRequest(Duration.ofSeconds(10));
+  }
+
+  @Test
   void errorEventAfterStartRecordedAsError() throws Exception {
     byte[] script = SseScripts.errorAfterStart(MODEL);
     HttpResponse<byte[]> response = stream(FakeReply.eventStream(BodyWrites.perEvent(script, Duration.ZERO)));

@@ -21,9 +21,9 @@ import java.util.logging.Logger;
 
 /**
  * Relays one upstream response to the client: status and headers first, then the body as bytes as
- * they arrive, flushed after every read for event streams, while the recorder reads a copy. It never
- * re-serialises the body and never adds events, except one {@code event: error} when the upstream
- * stream ends or stalls before {@code message_stop}.
+ * they arrive, while the recorder reads a copy. An event stream is flushed whenever no more of it has
+ * arrived. It never re-serialises the body and never adds events, except one {@code event: error}
+ * when the upstream stream ends or stalls before {@code message_stop}.
  */
 final class ResponseRelay {
 
@@ -146,7 +146,9 @@ final class ResponseRelay {
       }
       write(out, scratch, length);
       copy.accept(scratch, length);
-      if (stream) {
+      // The flush waits only while more bytes have already arrived, so events that arrived
+      // together leave in one write and none waits for the network.
+      if (stream && !body.hasArrivedData()) {
         flush(out);
       }
     }

@@ -87,6 +87,7 @@ public class UpstreamClient {
         .build();
     http = HttpClients.custom()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setConnectionFactory(new UpstreamConnectionFactory())
             .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
             .setMaxConnTotal(MAX_CONNECTIONS)
             .setMaxConnPerRoute(MAX_CONNECTIONS)
