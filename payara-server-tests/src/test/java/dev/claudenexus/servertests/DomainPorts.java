@@ -6,7 +6,7 @@ import java.io.IOException;
 /**
  * Free loopback ports for every listener of a test domain, so the test never collides with the
  * defaults (4848, 8080, 3700, ...) of another Payara on the machine. They come from {@link
- * LoopbackPorts}, below the ephemeral range, so no outgoing connection takes one before the domain
+ * LoopbackPorts}, outside the ephemeral range, so no outgoing connection takes one before the domain
  * starts.
  */
 record DomainPorts(int admin, int http, int https, int iiop, int iiopSsl, int iiopMutualAuth,

@@ -132,10 +132,12 @@ class StreamingIT {
     HttpResponse<InputStream> response = calls.send(request, HttpResponse.BodyHandlers.ofInputStream());
 
     try (InputStream body = response.body()) {
-      byte[] burst = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> body.readNBytes(burstLength));
+      // Well within STREAM_IDLE_TIMEOUT_MS, after which a held event would leave with an error event.
+      byte[] burst = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> body.readNBytes(burstLength));
       assertArrayEquals(java.util.Arrays.copyOf(script, burstLength), burst);
       rest.countDown();
-      body.readAllBytes();
+      byte[] remainder = body.readAllBytes();
+      assertArrayEquals(java.util.Arrays.copyOfRange(script, burstLength, script.length), remainder);
     }
     server.fake.takeRequest(Duration.ofSeconds(10));
   }

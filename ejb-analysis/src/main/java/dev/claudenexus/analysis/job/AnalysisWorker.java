@@ -62,6 +62,7 @@ public class AnalysisWorker {
       return;
     }
     owner = workerId();
+    migrateBeforeBatchTables();
     // The first call into the batch runtime may create its tables, which instances do one at a time.
     try {
       BatchTablesLock.run(DataSources.nexus(), this::restartStoppedRuns);
@@ -78,6 +79,23 @@ public class AnalysisWorker {
     LOG.info(() -> "The analysis worker " + owner + " polls every " + settings.pollInterval().toMillis()
         + " ms with up to " + settings.maxConcurrentJobs() + " analyses in flight, model "
         + settings.geminiModel() + " at " + settings.geminiUrl());
+  }
+
+  /**
+   * Brings the schema up to date before the batch runtime first runs, which creates its tables in
+   * the same database when they are missing. On H2, that DDL beside a migration of this process made
+   * a migration statement time out on H2's schema lock, and Flyway then kept the migration as failed,
+   * so the database stayed unusable until repaired by hand. {@link SchemaMigrator#migrate} waits for
+   * a migration that another thread of this process runs.
+   */
+  private void migrateBeforeBatchTables() {
+    try {
+      SchemaMigrator.migrate(DataSources.nexus());
+      migrated = true;
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not migrate the database before starting the batch runtime; the"
+          + " analysis worker tries again on each poll: " + e, e);
+    }
   }
 
   private void poll() {

@@ -44,7 +44,14 @@ public class CredentialStore {
   private final long recheckNanos;
   private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
 
-  /** The maximum number of cached domains. Past it, domains without a file are looked up each time. */
+  /** The modification time of an entry whose file does not exist; such entries are not cached. */
+  private static final long MISSING = -1;
+  /** The modification time of an entry whose file exists but cannot be read. */
+  private static final long UNREADABLE = -2;
+  /** The modification time of an entry that {@link #invalidate} marked, so its file is read again. */
+  private static final long UNKNOWN = -3;
+
+  /** The maximum number of cached domains. Past it, domains without credentials are not cached. */
   static final int MAX_CACHED_DOMAINS = 10_000;
 
   /** Creates the store that CDI initialises from {@link ProxySettings}. */
@@ -76,7 +83,7 @@ public class CredentialStore {
     if (file.isEmpty()) {
       return Optional.empty();
     }
-    Entry entry = entries.compute(domain, (key, old) -> withinBound(refresh(key, file.get(), old)));
+    Entry entry = entries.compute(domain, (key, old) -> cacheable(refresh(key, file.get(), old)));
     return entry == null ? Optional.empty() : Optional.ofNullable(entry.credentials);
   }
 
@@ -97,7 +104,8 @@ public class CredentialStore {
    * file that turns out invalid keeps it in use.
    */
   public void invalidate(String domain) {
-    entries.computeIfPresent(domain, (key, entry) -> new Entry(entry.credentials, -1, -1, System.nanoTime() - recheckNanos - 1));
+    entries.computeIfPresent(domain,
+        (key, entry) -> new Entry(entry.credentials, UNKNOWN, -1, System.nanoTime() - recheckNanos - 1));
   }
 
   /** Returns a one-line status of a domain's file for logs and operators; it never contains a secret. */
@@ -138,13 +146,16 @@ public class CredentialStore {
   }
 
   /**
-   * Returns {@code entry}, or null (not cached) for a domain without a file once the cache contains
-   * {@value #MAX_CACHED_DOMAINS} domains: the domain comes from the client's Host header, so
-   * clients could otherwise grow the map without limit.
+   * Returns {@code entry}, or null (not cached) for a domain without a file, and for one without
+   * credentials once the cache contains {@value #MAX_CACHED_DOMAINS} domains: the domain comes from
+   * the client's Host header, so clients could otherwise grow the map without limit.
    */
-  private Entry withinBound(Entry entry) {
-    boolean missing = entry.credentials == null && entry.modified < 0;
-    return missing && entries.size() >= MAX_CACHED_DOMAINS ? null : entry;
+  private Entry cacheable(Entry entry) {
+    if (entry.credentials != null) {
+      return entry;
+    }
+    boolean missing = entry.modified == MISSING;
+    return missing || entries.size() >= MAX_CACHED_DOMAINS ? null : entry;
   }
 
   private Entry refresh(String domain, Path file, Entry old) {
@@ -156,10 +167,12 @@ public class CredentialStore {
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
-      return new Entry(null, -1, -1, now);
+      return new Entry(null, MISSING, -1, now);
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "Cannot read the credential file {0}: {1}", new Object[] {file, e.toString()});
-      return old == null ? new Entry(null, -1, -1, now) : old.checked(now);
+      if (old == null || old.modified != UNREADABLE) {
+        LOG.log(Level.WARNING, "Cannot read the credential file {0}: {1}", new Object[] {file, e.toString()});
+      }
+      return old != null && old.credentials != null ? old.checked(now) : new Entry(null, UNREADABLE, -1, now);
     }
     long modified = attributes.lastModifiedTime().toMillis();
     if (old != null && old.modified == modified && old.size == attributes.size()) {
@@ -167,8 +180,10 @@ public class CredentialStore {
     }
     try {
       CredentialFile parsed = load(domain, file, attributes.size());
-      if (old != null && old.modified >= 0) {
+      if (old != null && old.credentials != null) {
         LOG.info(() -> "Reloaded the changed credential file " + file.getFileName());
+      } else if (old != null) {
+        LOG.info(() -> "Loaded the credential file " + file.getFileName());
       }
       return new Entry(parsed, modified, attributes.size(), now);
     } catch (IOException | InvalidCredentialFileException e) {
@@ -199,9 +214,12 @@ public class CredentialStore {
       return new Entry(credentials, modified, size, now);
     }
 
-    /** Returns whether the entry contains credentials checked less than {@code recheckNanos} ago. */
+    /**
+     * Returns whether the entry, with credentials or for an unreadable file, was checked less than
+     * {@code recheckNanos} ago. Other entries without credentials are checked on every lookup.
+     */
     boolean isFresh(long now, long recheckNanos) {
-      return credentials != null && now - checkedAt < recheckNanos;
+      return (credentials != null || modified == UNREADABLE) && now - checkedAt < recheckNanos;
     }
   }
 }

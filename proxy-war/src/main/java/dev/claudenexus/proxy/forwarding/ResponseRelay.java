@@ -21,9 +21,9 @@ import java.util.logging.Logger;
 
 /**
  * Relays one upstream response to the client: status and headers first, then the body as bytes as
- * they arrive, while the recorder reads a copy. An event stream is flushed whenever no more of it has
- * arrived. It never re-serialises the body and never adds events, except one {@code event: error}
- * when the upstream stream ends or stalls before {@code message_stop}.
+ * they arrive, while the recorder reads a copy. An event stream is flushed before each read that
+ * would wait for more of it. It never re-serialises the body and never adds events, except one
+ * {@code event: error} when the upstream stream ends or stalls before {@code message_stop}.
  */
 final class ResponseRelay {
 
@@ -136,6 +136,22 @@ final class ResponseRelay {
       flush(out);
       return;
     }
+    if (stream) {
+      // A read that would wait for the upstream first flushes what was written, so events that
+      // arrived together leave in one write and none waits for the network.
+      UpstreamConnectionFactory.flushBeforeWaits(() -> flush(out));
+      try {
+        copyAll(body, copy, out);
+      } finally {
+        UpstreamConnectionFactory.stopFlushingBeforeWaits();
+      }
+    } else {
+      copyAll(body, copy, out);
+    }
+    flush(out);
+  }
+
+  private void copyAll(UpstreamBody body, BodyCopy copy, ServletOutputStream out) throws IOException {
     int length;
     while ((length = body.read(scratch)) >= 0) {
       if (length == 0) {
@@ -146,13 +162,7 @@ final class ResponseRelay {
       }
       write(out, scratch, length);
       copy.accept(scratch, length);
-      // The flush waits only while more bytes have already arrived, so events that arrived
-      // together leave in one write and none waits for the network.
-      if (stream && !body.hasArrivedData()) {
-        flush(out);
-      }
     }
-    flush(out);
   }
 
   private boolean endsEarly(RecordedResponse recorded) {

@@ -73,14 +73,6 @@ final class UpstreamBody implements AutoCloseable {
   }
 
   /**
-   * Returns whether more of the body has arrived than was read, so the next {@link #read} returns
-   * without waiting for the network.
-   */
-  boolean hasArrivedData() throws IOException {
-    return !ended && content != null && content.available() > 0;
-  }
-
-  /**
    * Ends the exchange. After the whole body was read, the connection goes back to the pool.
    * Otherwise it is closed at once without reading the rest, so the upstream call is cancelled.
    */

@@ -1,6 +1,7 @@
 package dev.claudenexus.proxy.forwarding;
 
 import java.io.FilterInputStream;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -20,14 +21,15 @@ import org.apache.hc.core5.http.io.SessionInputBuffer;
  * two ways:
  *
  * <ul>
+ *   <li>A response body reads the socket through {@link WaitingRead}, which flushes the output that
+ *       {@link #flushBeforeWaits} registered for the reading thread before a read that would
+ *       wait for the network. The relay of a stream flushes that way, so events that arrived
+ *       together leave in one write and none waits for more data. The chunked decoder stops each
+ *       read at the end of a chunk, so the relay itself cannot tell whether more has arrived.
  *   <li>Their read and write buffers are {@value #BUFFER_BYTES} bytes, not 32 KiB. The JDK copies
- *       each socket read and write through a temporary native buffer and keeps it per thread only
- *       up to {@code jdk.nio.maxCachedBufferSize}, which the launcher sets to 16 KiB, so a larger
- *       read allocated and cleared a new native buffer for every response.
- *   <li>A response body's {@link InputStream#available} also counts a complete next chunk that is
- *       already in the connection's buffer. The chunked decoder stops each read at the end of a
- *       chunk and reports nothing available there, so the relay could not tell that more events
- *       had arrived and flushed after each one.
+ *       each plain socket read and write through a temporary native buffer and keeps it per thread
+ *       only up to {@code jdk.nio.maxCachedBufferSize}, which the launcher sets to 16 KiB. With a
+ *       plain-HTTP upstream, a larger buffer allocated and cleared a native buffer per response.
  * </ul>
  */
 final class UpstreamConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
@@ -35,15 +37,9 @@ final class UpstreamConnectionFactory implements HttpConnectionFactory<ManagedHt
   /** The size of each connection's read and write buffer. */
   static final int BUFFER_BYTES = 16 * 1024;
 
-  /**
-   * Buffered bytes after the end of a chunk that contain at least one byte of the next chunk: its
-   * leading CRLF, a chunk-size line of up to 61 characters with its CRLF, and one data byte. With
-   * fewer, the next read might wait for the network, so the body reports nothing available.
-   */
-  static final int MIN_BUFFERED_NEXT_CHUNK = 2 + 63 + 1;
-
   private static final AtomicLong COUNTER = new AtomicLong();
   private static final Http1Config HTTP1 = Http1Config.custom().setBufferSize(BUFFER_BYTES).build();
+  private static final ThreadLocal<Flushable> PENDING_OUTPUT = new ThreadLocal<>();
 
   @Override
   public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
@@ -54,7 +50,20 @@ final class UpstreamConnectionFactory implements HttpConnectionFactory<ManagedHt
     return connection;
   }
 
-  /** A pooled upstream connection whose response bodies report buffered next chunks. */
+  /**
+   * Makes every response body read of this thread flush {@code output} before it waits for the
+   * network, until {@link #stopFlushingBeforeWaits} is called.
+   */
+  static void flushBeforeWaits(Flushable output) {
+    PENDING_OUTPUT.set(output);
+  }
+
+  /** Ends what {@link #flushBeforeWaits} started for this thread. */
+  static void stopFlushingBeforeWaits() {
+    PENDING_OUTPUT.remove();
+  }
+
+  /** A pooled upstream connection whose response bodies read the socket through {@link WaitingRead}. */
   private static final class Connection extends DefaultManagedHttpClientConnection {
 
     /** Creates a connection with the Apache client's default parser, writer and strategies. */
@@ -67,31 +76,37 @@ final class UpstreamConnectionFactory implements HttpConnectionFactory<ManagedHt
     @Override
     protected InputStream createContentInputStream(long length, SessionInputBuffer buffer,
         InputStream socketStream) {
-      return new BufferAwareBody(super.createContentInputStream(length, buffer, socketStream), buffer);
+      return super.createContentInputStream(length, buffer, new WaitingRead(socketStream));
     }
   }
 
-  /** A response body that also reports a next chunk waiting in the connection's buffer. */
-  static final class BufferAwareBody extends FilterInputStream {
+  /**
+   * A socket stream that flushes the reading thread's registered output before a read that would
+   * wait: one for which the socket has no bytes available.
+   */
+  static final class WaitingRead extends FilterInputStream {
 
-    private final SessionInputBuffer buffer;
-
-    BufferAwareBody(InputStream decoded, SessionInputBuffer buffer) {
-      super(decoded);
-      this.buffer = buffer;
+    WaitingRead(InputStream socketStream) {
+      super(socketStream);
     }
 
-    /**
-     * Returns the decoder's count of bytes it can return without waiting, or 1 when it has none but
-     * the connection's buffer contains at least {@value #MIN_BUFFERED_NEXT_CHUNK} more bytes.
-     */
     @Override
-    public int available() throws IOException {
-      int decoded = in.available();
-      if (decoded > 0) {
-        return decoded;
+    public int read() throws IOException {
+      flushIfWaiting();
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] bytes, int offset, int length) throws IOException {
+      flushIfWaiting();
+      return in.read(bytes, offset, length);
+    }
+
+    private void flushIfWaiting() throws IOException {
+      Flushable output = PENDING_OUTPUT.get();
+      if (output != null && in.available() == 0) {
+        output.flush();
       }
-      return buffer.length() >= MIN_BUFFERED_NEXT_CHUNK ? 1 : 0;
     }
   }
 }

@@ -11,8 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,15 +80,89 @@ class CredentialStoreTest {
   }
 
   @Test
-  void unknownDomainsHaveBoundedCache() throws IOException {
+  void unknownDomainsAreNotCached() throws IOException {
     CredentialStore store = new CredentialStore(directory, ALWAYS);
-    for (int i = 0; i < CredentialStore.MAX_CACHED_DOMAINS + 100; i++) {
+    for (int i = 0; i < 1_000; i++) {
       store.forDomain("host" + i + ".example.com");
     }
     write("example.com", apiKeyFile("sk-one"));
 
     assertEquals(Optional.of("sk-one"), apiKey(store, "example.com"));
-    assertEquals(CredentialStore.MAX_CACHED_DOMAINS + 1, store.cachedDomains());
+    assertEquals(1, store.cachedDomains());
+  }
+
+  @Test
+  void unreadableDirectoryIsReportedOnce() throws IOException {
+    Path notADirectory = Files.writeString(root.resolve("plain-file"), "x");
+    CredentialStore store = new CredentialStore(notADirectory, ALWAYS);
+    List<LogRecord> records = logsOf(() -> {
+      for (int i = 0; i < 5; i++) {
+        assertEquals(Optional.empty(), store.forDomain("example.com"));
+      }
+    });
+    List<LogRecord> warnings = records.stream().filter(r -> r.getLevel() == Level.WARNING).toList();
+
+    assertEquals(1, warnings.size());
+    assertEquals(1, store.cachedDomains());
+  }
+
+  @Test
+  void watchedChangeIsLoggedAsReload() throws IOException {
+    CredentialStore store = new CredentialStore(directory, HOUR);
+    write("example.com", apiKeyFile("sk-one"));
+    assertEquals(Optional.of("sk-one"), apiKey(store, "example.com"));
+    write("example.com", apiKeyFile("sk-two"));
+
+    List<LogRecord> records = logsOf(() -> {
+      store.invalidate("example.com");
+      assertEquals(Optional.of("sk-two"), apiKey(store, "example.com"));
+    });
+
+    assertEquals(List.of("Reloaded the changed credential file example.com.credentials.json"),
+        records.stream().map(LogRecord::getMessage).toList());
+  }
+
+  /** Runs {@code action} and returns what it logged through the store's logger. */
+  private static List<LogRecord> logsOf(Runnable action) {
+    List<LogRecord> records = new ArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord logRecord) {
+        records.add(logRecord);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger logger = Logger.getLogger(CredentialStore.class.getName());
+    logger.addHandler(handler);
+    try {
+      action.run();
+    } finally {
+      logger.removeHandler(handler);
+    }
+    return records;
+  }
+
+  @Test
+  void unreadableEntriesAreBounded() throws IOException {
+    Path notADirectory = Files.writeString(root.resolve("plain-file"), "x");
+    CredentialStore store = new CredentialStore(notADirectory, ALWAYS);
+    Logger logger = Logger.getLogger(CredentialStore.class.getName());
+    Level level = logger.getLevel();
+    logger.setLevel(Level.OFF);
+    try {
+      for (int i = 0; i < CredentialStore.MAX_CACHED_DOMAINS + 100; i++) {
+        store.forDomain("host" + i + ".example.com");
+      }
+    } finally {
+      logger.setLevel(level);
+    }
+
+    assertEquals(CredentialStore.MAX_CACHED_DOMAINS, store.cachedDomains());
   }
 
   @Test
@@ -126,7 +205,7 @@ class CredentialStoreTest {
   }
 
   @Test
-  void invalidFileFixedWithinIntervalIsSeenAtOnce() throws IOException {
+  void fixedFileSeenAtOnce() throws IOException {
     CredentialStore store = new CredentialStore(directory, HOUR);
     write("example.com", "{\"type\":\"api_key\"");
     assertEquals(Optional.empty(), apiKey(store, "example.com"));

@@ -1,37 +1,47 @@
 package dev.claudenexus.proxy.forwarding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.claudenexus.proxy.forwarding.UpstreamConnectionFactory.BufferAwareBody;
+import dev.claudenexus.proxy.forwarding.UpstreamConnectionFactory.WaitingRead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.apache.hc.core5.http.impl.io.ChunkedInputStream;
-import org.apache.hc.core5.http.impl.io.ContentLengthInputStream;
 import org.apache.hc.core5.http.impl.io.SessionInputBufferImpl;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class UpstreamConnectionFactoryTest {
 
-  private static final String EVENT = "event: ping\ndata: {\"type\":\"ping\"}\n\n";
-  private static final String LONG_EVENT = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\","
+  private static final String PING = "event: ping\ndata: {\"type\":\"ping\"}\n\n";
+  private static final String DELTA = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\","
       + "\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello\"}}\n\n";
+  private static final String STOP = "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+  private static final String LAST_CHUNK = "0\r\n\r\n";
 
-  /**
-   * A socket stream that returns one arrival per read and fails instead of waiting when none is
-   * left, so a read that would wait for the network shows.
-   */
+  /** What the relay had read from the body at each flush. */
+  private final List<String> readAtFlush = new ArrayList<>();
+  private final StringBuilder read = new StringBuilder();
+
+  /** One piece of bytes from the network, which either is in the socket already or comes later. */
+  private record Arrival(String text, boolean arrived) {}
+
+  /** A socket stream that returns one arrival per read and reports only arrived ones available. */
   private static final class Arrivals extends InputStream {
-    private final Deque<byte[]> pending;
+    private final Deque<Arrival> pending;
 
-    Arrivals(List<String> arrivals) {
-      pending = new ArrayDeque<>();
-      arrivals.forEach(text -> pending.add(text.getBytes(StandardCharsets.UTF_8)));
+    Arrivals(List<Arrival> arrivals) {
+      pending = new ArrayDeque<>(arrivals);
+    }
+
+    @Override
+    public int available() {
+      Arrival next = pending.peek();
+      return next != null && next.arrived() ? next.text().length() : 0;
     }
 
     @Override
@@ -40,111 +50,115 @@ class UpstreamConnectionFactoryTest {
     }
 
     @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      byte[] next = pending.poll();
+    public int read(byte[] buffer, int offset, int length) {
+      Arrival next = pending.poll();
       if (next == null) {
-        throw new WouldWaitException();
+        return -1;
       }
-      if (next.length > length) {
-        throw new AssertionError("an arrival larger than the read: " + next.length + " > " + length);
+      byte[] bytes = next.text().getBytes(StandardCharsets.US_ASCII);
+      if (bytes.length > length) {
+        throw new AssertionError("an arrival larger than the read: " + bytes.length + " > " + length);
       }
-      System.arraycopy(next, 0, buffer, offset, next.length);
-      return next.length;
+      System.arraycopy(bytes, 0, buffer, offset, bytes.length);
+      return bytes.length;
     }
   }
 
-  /** Raised when a read would have waited for more bytes from the network. */
-  private static final class WouldWaitException extends IOException {
-    private static final long serialVersionUID = 1L;
+  @AfterEach
+  void stopFlushing() {
+    UpstreamConnectionFactory.stopFlushingBeforeWaits();
   }
 
   private static String chunk(String data) {
-    return Integer.toHexString(data.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + data + "\r\n";
+    return Integer.toHexString(data.length()) + "\r\n" + data + "\r\n";
   }
 
-  private static BufferAwareBody chunkedBody(List<String> arrivals) {
+  private static Arrival now(String text) {
+    return new Arrival(text, true);
+  }
+
+  private static Arrival later(String text) {
+    return new Arrival(text, false);
+  }
+
+  /** Reads a chunked body over the arrivals to its end, as the relay does, and returns it. */
+  private String relay(List<Arrival> arrivals) throws IOException {
     SessionInputBufferImpl buffer = new SessionInputBufferImpl(UpstreamConnectionFactory.BUFFER_BYTES);
-    Arrivals socket = new Arrivals(arrivals);
-    return new BufferAwareBody(new ChunkedInputStream(buffer, socket), buffer);
-  }
-
-  private static String readOnce(InputStream body) throws IOException {
+    InputStream body = new ChunkedInputStream(buffer, new WaitingRead(new Arrivals(arrivals)));
     byte[] scratch = new byte[16 * 1024];
-    int count = body.read(scratch);
-    return new String(scratch, 0, count, StandardCharsets.UTF_8);
+    int count;
+    while ((count = body.read(scratch)) >= 0) {
+      read.append(new String(scratch, 0, count, StandardCharsets.US_ASCII));
+    }
+    return read.toString();
+  }
+
+  private void flushOnWait() {
+    UpstreamConnectionFactory.flushBeforeWaits(() -> readAtFlush.add(read.toString()));
   }
 
   @Test
-  void nextChunkAlreadyArrivedIsAvailable() throws IOException {
-    BufferAwareBody body = chunkedBody(List.of(chunk(EVENT) + chunk(LONG_EVENT)));
+  void eventsArrivedTogetherShareOneFlush() throws IOException {
+    flushOnWait();
 
-    assertEquals(EVENT, readOnce(body));
-    assertTrue(body.available() > 0);
-    assertEquals(LONG_EVENT, readOnce(body));
+    String body = relay(List.of(now(chunk(PING) + chunk(DELTA) + chunk(STOP)), later(LAST_CHUNK)));
+
+    assertEquals(PING + DELTA + STOP, body);
+    assertEquals(List.of(PING + DELTA + STOP), readAtFlush);
   }
 
   @Test
-  void chunkEndWithNothingMoreIsNotAvailable() throws IOException {
-    BufferAwareBody body = chunkedBody(List.of(chunk(EVENT)));
+  void eventsArrivingApartAreFlushedEach() throws IOException {
+    flushOnWait();
 
-    assertEquals(EVENT, readOnce(body));
-    assertEquals(0, body.available());
-    assertThrows(WouldWaitException.class, () -> readOnce(body));
+    relay(List.of(now(chunk(PING)), later(chunk(DELTA)), later(chunk(STOP)), later(LAST_CHUNK)));
+
+    assertEquals(List.of(PING, PING + DELTA, PING + DELTA + STOP), readAtFlush);
   }
 
   @Test
-  void partialNextChunkSizeLineIsNotAvailable() throws IOException {
-    BufferAwareBody body = chunkedBody(List.of(chunk(EVENT) + "7e"));
+  void firstReadThatWaitsFlushesTheHead() throws IOException {
+    flushOnWait();
 
-    assertEquals(EVENT, readOnce(body));
-    assertEquals(0, body.available());
+    relay(List.of(later(chunk(PING) + LAST_CHUNK)));
+
+    assertEquals(List.of(""), readAtFlush);
   }
 
   @Test
-  void nextChunkWithoutDataIsNotAvailable() throws IOException {
-    String sizeLineWithExtension = "7e;" + "x".repeat(57) + "\r\n";
-    BufferAwareBody body = chunkedBody(List.of(chunk(EVENT) + sizeLineWithExtension));
+  void longSizeLineHoldsNoEvent() throws IOException {
+    String sizeLine = Integer.toHexString(DELTA.length()) + ";" + "x".repeat(200) + "\r\n";
+    flushOnWait();
 
-    assertEquals(EVENT, readOnce(body));
-    assertEquals(0, body.available());
+    relay(List.of(now(chunk(PING) + sizeLine.substring(0, 150)),
+        later(sizeLine.substring(150) + DELTA + "\r\n"), later(LAST_CHUNK)));
+
+    assertEquals(List.of(PING, PING + DELTA), readAtFlush);
   }
 
   @Test
-  void shortNextChunkIsNotAvailable() throws IOException {
-    BufferAwareBody body = chunkedBody(List.of(chunk(EVENT) + chunk("x"), "0\r\n\r\n"));
+  void lateTrailersHoldNoEvent() throws IOException {
+    flushOnWait();
 
-    assertEquals(EVENT, readOnce(body));
-    assertEquals(0, body.available());
-    assertEquals("x", readOnce(body));
+    relay(List.of(now(chunk(STOP) + "0\r\nx-trailer: "), later("done\r\n\r\n")));
+
+    assertEquals(List.of(STOP), readAtFlush);
   }
 
   @Test
-  void longChunkRestIsAvailable() throws IOException {
-    BufferAwareBody body = chunkedBody(List.of(chunk(LONG_EVENT)));
-    byte[] scratch = new byte[10];
+  void withoutRegistrationNothingIsFlushed() throws IOException {
+    relay(List.of(now(chunk(PING)), later(chunk(DELTA)), later(LAST_CHUNK)));
 
-    assertEquals(10, body.read(scratch));
-    assertEquals(LONG_EVENT.length() - 10, body.available());
+    assertEquals(List.of(), readAtFlush);
   }
 
   @Test
-  void lastChunkEndsTheBodyWithoutWaiting() throws IOException {
-    BufferAwareBody body = chunkedBody(List.of(chunk(LONG_EVENT) + "0\r\n\r\n"));
+  void stoppedRegistrationFlushesNothing() throws IOException {
+    flushOnWait();
+    UpstreamConnectionFactory.stopFlushingBeforeWaits();
 
-    assertEquals(LONG_EVENT, readOnce(body));
-    assertEquals(-1, body.read(new byte[16]));
-    assertEquals(0, body.available());
-  }
+    relay(List.of(now(chunk(PING)), later(chunk(DELTA)), later(LAST_CHUNK)));
 
-  @Test
-  void lengthDelimitedBodyEndsWithoutWaiting() throws IOException {
-    SessionInputBufferImpl buffer = new SessionInputBufferImpl(UpstreamConnectionFactory.BUFFER_BYTES);
-    String next = "HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n" + "x".repeat(100);
-    Arrivals socket = new Arrivals(List.of(EVENT + next));
-    BufferAwareBody body = new BufferAwareBody(
-        new ContentLengthInputStream(buffer, socket, EVENT.length()), buffer);
-
-    assertEquals(EVENT, readOnce(body));
-    assertEquals(-1, body.read(new byte[16]));
+    assertEquals(List.of(), readAtFlush);
   }
 }

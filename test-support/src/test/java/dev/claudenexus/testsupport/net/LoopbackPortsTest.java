@@ -3,6 +3,7 @@ package dev.claudenexus.testsupport.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.claudenexus.testsupport.net.LoopbackPorts.Range;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,13 +18,17 @@ class LoopbackPortsTest {
 
   @TempDir Path directory;
 
+  private Range rangeFor(String setting) throws IOException {
+    return LoopbackPorts.outsideEphemeral(Files.writeString(directory.resolve("range"), setting));
+  }
+
   @Test
-  void portsAreFreeBelowTheEphemeralRangeAndNeverRepeated() throws IOException {
-    int end = LoopbackPorts.ephemeralStart(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+  void portsAreFreeOutsideTheRangeAndNeverRepeated() throws IOException {
+    Range range = LoopbackPorts.outsideEphemeral(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
     Set<Integer> seen = new HashSet<>();
     for (int i = 0; i < 200; i++) {
       int port = LoopbackPorts.free();
-      assertTrue(port >= LoopbackPorts.FIRST_PORT && port < end, "port " + port);
+      assertTrue(port >= range.first() && port < range.end(), "port " + port + " outside " + range);
       assertTrue(seen.add(port), "port " + port + " handed out twice");
       try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
         assertEquals(port, socket.getLocalPort());
@@ -32,20 +37,21 @@ class LoopbackPortsTest {
   }
 
   @Test
-  void rangeIsReadFromTheKernelSetting() throws IOException {
-    Path file = Files.writeString(directory.resolve("range"), "40000\t60999\n");
-
-    assertEquals(40_000, LoopbackPorts.ephemeralStart(file));
+  void portsBelowTheKernelRange() throws IOException {
+    assertEquals(new Range(20_000, 40_000), rangeFor("40000\t60999\n"));
   }
 
   @Test
-  void unusableSettingsFallBackToTheUsualStart() throws IOException {
-    assertEquals(LoopbackPorts.USUAL_EPHEMERAL_START, LoopbackPorts.ephemeralStart(directory.resolve("missing")));
-    assertEquals(LoopbackPorts.USUAL_EPHEMERAL_START,
-        LoopbackPorts.ephemeralStart(Files.writeString(directory.resolve("low"), "1024 65535")));
-    assertEquals(LoopbackPorts.USUAL_EPHEMERAL_START,
-        LoopbackPorts.ephemeralStart(Files.writeString(directory.resolve("text"), "not a range")));
-    assertEquals(LoopbackPorts.USUAL_EPHEMERAL_START,
-        LoopbackPorts.ephemeralStart(Files.writeString(directory.resolve("empty"), "")));
+  void portsAboveALowKernelRange() throws IOException {
+    assertEquals(new Range(50_001, 65_536), rangeFor("1024 50000"));
+  }
+
+  @Test
+  void unusableSettingsFallBackToTheUsualPorts() throws IOException {
+    assertEquals(LoopbackPorts.USUAL, LoopbackPorts.outsideEphemeral(directory.resolve("missing")));
+    assertEquals(LoopbackPorts.USUAL, rangeFor("1024 65535"));
+    assertEquals(LoopbackPorts.USUAL, rangeFor("not a range"));
+    assertEquals(LoopbackPorts.USUAL, rangeFor("40000"));
+    assertEquals(LoopbackPorts.USUAL, rangeFor(""));
   }
 }
