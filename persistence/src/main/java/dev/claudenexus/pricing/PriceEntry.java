@@ -46,9 +46,16 @@ record PriceEntry(
     if (normalizedId.equals(model) || unversionedId.equals(model)) {
       return EXACT_MATCH_BONUS + model.length();
     }
-    boolean continuesModel =
-        normalizedId.startsWith(model + "-") || normalizedId.startsWith(model + "@");
-    return prefixMatch && continuesModel ? model.length() : NO_MATCH;
+    return prefixMatch && continuesModel(normalizedId) ? model.length() : NO_MATCH;
+  }
+
+  /** Returns whether {@code normalizedId} starts with {@code model} and then a {@code -} or {@code @}. */
+  private boolean continuesModel(String normalizedId) {
+    if (normalizedId.length() <= model.length() || !normalizedId.startsWith(model)) {
+      return false;
+    }
+    char separator = normalizedId.charAt(model.length());
+    return separator == '-' || separator == '@';
   }
 
   /** Returns whether the prices apply on the UTC day of {@code at}. */

@@ -156,6 +156,26 @@ class PriceTableTest {
     assertEquals(PriceEntry.NO_MATCH, opusFour.specificityFor("claude-opus-4-1-20250805"));
   }
 
+  @ParameterizedTest(name = "{0} continues the prefix entry: {1}")
+  @CsvSource({
+    "claude-sonnet-4-made-up, true",
+    "claude-sonnet-4@20250514, true",
+    "claude-sonnet-4-, true",
+    "claude-sonnet-4x, false",
+    "claude-sonnet-45, false",
+    "claude-sonnet, false",
+    "other-claude-sonnet-4-1, false"
+  })
+  void prefixEntryCoversOnlyContinuations(String id, boolean covered) {
+    PriceEntry sonnetFour = table.entries().stream()
+        .filter(entry -> entry.model().equals("claude-sonnet-4")).findFirst().orElseThrow();
+    assertTrue(sonnetFour.prefixMatch());
+
+    int specificity = sonnetFour.specificityFor(id, id + "#");
+
+    assertEquals(covered ? "claude-sonnet-4".length() : PriceEntry.NO_MATCH, specificity);
+  }
+
   @ParameterizedTest(name = "{0} is known as {1}")
   @CsvSource({
     "claude-opus-4-1-20250805, claude-opus-4-1",
