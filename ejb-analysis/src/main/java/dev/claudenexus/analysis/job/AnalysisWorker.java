@@ -63,13 +63,8 @@ public class AnalysisWorker {
     }
     owner = workerId();
     migrateBeforeBatchTables();
-    // The first call into the batch runtime may create its tables, which instances do one at a time.
-    try {
-      BatchTablesLock.run(DataSources.nexus(), this::restartStoppedRuns);
-    } catch (SQLException e) {
-      LOG.log(Level.WARNING, "The database is not available; resuming analysis runs without the batch"
-          + " table lock: " + e, e);
-      restartStoppedRuns();
+    if (migrated) {
+      resumeStoppedRuns();
     }
     // A thread of its own: a poll that waits for the database must not delay the container's shared
     // scheduled executor, which runs the event streams.
@@ -94,7 +89,21 @@ public class AnalysisWorker {
       migrated = true;
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Could not migrate the database before starting the batch runtime; the"
-          + " analysis worker tries again on each poll: " + e, e);
+          + " analysis worker tries again on each poll and resumes earlier runs after that: " + e, e);
+    }
+  }
+
+  /**
+   * Restarts the runs that the previous process left. The first call into the batch runtime may
+   * create its tables, which instances do one at a time.
+   */
+  private void resumeStoppedRuns() {
+    try {
+      BatchTablesLock.run(DataSources.nexus(), this::restartStoppedRuns);
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "The database is not available; resuming analysis runs without the batch"
+          + " table lock: " + e, e);
+      restartStoppedRuns();
     }
   }
 
@@ -104,6 +113,7 @@ public class AnalysisWorker {
         // The storage writer migrates too, on its own thread. Flyway's lock lets one of them run.
         SchemaMigrator.migrate(DataSources.nexus());
         migrated = true;
+        resumeStoppedRuns();
       }
       housekeeping();
       if (runActive()) {

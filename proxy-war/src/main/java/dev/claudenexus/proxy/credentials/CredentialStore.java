@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +44,7 @@ public class CredentialStore {
   private Path directory;
   private final long recheckNanos;
   private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final AtomicLong nextUnreadableWarning = new AtomicLong(System.nanoTime());
 
   /** The modification time of an entry whose file does not exist; such entries are not cached. */
   private static final long MISSING = -1;
@@ -50,6 +52,8 @@ public class CredentialStore {
   private static final long UNREADABLE = -2;
   /** The modification time of an entry that {@link #invalidate} marked, so its file is read again. */
   private static final long UNKNOWN = -3;
+  /** The shortest time between two warnings about files that cannot be read. */
+  private static final long UNREADABLE_WARNING_NANOS = 60_000_000_000L;
 
   /** The maximum number of cached domains. Past it, domains without credentials are not cached. */
   static final int MAX_CACHED_DOMAINS = 10_000;
@@ -77,7 +81,7 @@ public class CredentialStore {
     // when it returns the old entry, so a fresh entry is read without it.
     Entry cached = domain == null ? null : entries.get(domain);
     if (cached != null && cached.isFresh(System.nanoTime(), recheckNanos)) {
-      return Optional.of(cached.credentials);
+      return Optional.ofNullable(cached.credentials);
     }
     Optional<Path> file = pathOf(domain);
     if (file.isEmpty()) {
@@ -105,7 +109,7 @@ public class CredentialStore {
    */
   public void invalidate(String domain) {
     entries.computeIfPresent(domain,
-        (key, entry) -> new Entry(entry.credentials, UNKNOWN, -1, System.nanoTime() - recheckNanos - 1));
+        (key, entry) -> new Entry(entry.credentials, UNKNOWN, -1, System.nanoTime() - recheckNanos - 1, false));
   }
 
   /** Returns a one-line status of a domain's file for logs and operators; it never contains a secret. */
@@ -167,12 +171,12 @@ public class CredentialStore {
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
-      return new Entry(null, MISSING, -1, now);
+      return new Entry(null, MISSING, -1, now, false);
     } catch (IOException e) {
-      if (old == null || old.modified != UNREADABLE) {
-        LOG.log(Level.WARNING, "Cannot read the credential file {0}: {1}", new Object[] {file, e.toString()});
-      }
-      return old != null && old.credentials != null ? old.checked(now) : new Entry(null, UNREADABLE, -1, now);
+      warnUnreadable(file, e, now);
+      return old != null && old.credentials != null
+          ? old.unreadable(now)
+          : new Entry(null, UNREADABLE, -1, now, true);
     }
     long modified = attributes.lastModifiedTime().toMillis();
     if (old != null && old.modified == modified && old.size == attributes.size()) {
@@ -185,7 +189,7 @@ public class CredentialStore {
       } else if (old != null) {
         LOG.info(() -> "Loaded the credential file " + file.getFileName());
       }
-      return new Entry(parsed, modified, attributes.size(), now);
+      return new Entry(parsed, modified, attributes.size(), now, false);
     } catch (IOException | InvalidCredentialFileException e) {
       LOG.log(
           Level.WARNING,
@@ -198,7 +202,7 @@ public class CredentialStore {
                 : "the domain has no credentials until it is fixed"
           });
       CredentialFile lastGood = old == null ? null : old.credentials;
-      return new Entry(lastGood, modified, attributes.size(), now);
+      return new Entry(lastGood, modified, attributes.size(), now, false);
     }
   }
 
@@ -209,9 +213,32 @@ public class CredentialStore {
     return CredentialFileParser.parse(domain, Files.readString(file, StandardCharsets.UTF_8));
   }
 
-  private record Entry(CredentialFile credentials, long modified, long size, long checkedAt) {
+  /**
+   * Logs that a credential file cannot be read, at most once per {@link #UNREADABLE_WARNING_NANOS}
+   * for all domains together, because the domain comes from the client's Host header and an
+   * unreadable directory fails every lookup.
+   */
+  private void warnUnreadable(Path file, IOException error, long now) {
+    long next = nextUnreadableWarning.get();
+    if (now - next >= 0 && nextUnreadableWarning.compareAndSet(next, now + UNREADABLE_WARNING_NANOS)) {
+      LOG.log(Level.WARNING, "Cannot read the credential file {0}: {1}. Further files that cannot be"
+          + " read are not logged for a minute.", new Object[] {file, error.toString()});
+    }
+  }
+
+  /**
+   * A cached lookup of one domain.
+   *
+   * @param unreadable whether the last check could not read the file's attributes
+   */
+  private record Entry(CredentialFile credentials, long modified, long size, long checkedAt,
+      boolean unreadable) {
     Entry checked(long now) {
-      return new Entry(credentials, modified, size, now);
+      return new Entry(credentials, modified, size, now, false);
+    }
+
+    Entry unreadable(long now) {
+      return new Entry(credentials, modified, size, now, true);
     }
 
     /**
@@ -219,7 +246,7 @@ public class CredentialStore {
      * {@code recheckNanos} ago. Other entries without credentials are checked on every lookup.
      */
     boolean isFresh(long now, long recheckNanos) {
-      return (credentials != null || modified == UNREADABLE) && now - checkedAt < recheckNanos;
+      return (credentials != null || unreadable) && now - checkedAt < recheckNanos;
     }
   }
 }

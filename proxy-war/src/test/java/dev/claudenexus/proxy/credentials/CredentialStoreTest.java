@@ -98,12 +98,22 @@ class CredentialStoreTest {
     List<LogRecord> records = logsOf(() -> {
       for (int i = 0; i < 5; i++) {
         assertEquals(Optional.empty(), store.forDomain("example.com"));
+        assertEquals(Optional.empty(), store.forDomain("host" + i + ".example.com"));
       }
     });
     List<LogRecord> warnings = records.stream().filter(r -> r.getLevel() == Level.WARNING).toList();
 
     assertEquals(1, warnings.size());
-    assertEquals(1, store.cachedDomains());
+    assertEquals(6, store.cachedDomains());
+  }
+
+  @Test
+  void unreadableFileCachedWithinInterval() throws IOException {
+    Path notADirectory = Files.writeString(root.resolve("plain-file"), "x");
+    CredentialStore store = new CredentialStore(notADirectory, HOUR);
+
+    assertEquals(Optional.empty(), store.forDomain("example.com"));
+    assertEquals(Optional.empty(), store.forDomain("example.com"));
   }
 
   @Test

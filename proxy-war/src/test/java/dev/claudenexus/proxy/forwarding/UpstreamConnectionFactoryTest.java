@@ -1,6 +1,7 @@
 package dev.claudenexus.proxy.forwarding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.claudenexus.proxy.forwarding.UpstreamConnectionFactory.WaitingRead;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.apache.hc.core5.http.impl.io.ChunkedInputStream;
+import org.apache.hc.core5.http.impl.io.ContentLengthInputStream;
 import org.apache.hc.core5.http.impl.io.SessionInputBufferImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +28,16 @@ class UpstreamConnectionFactoryTest {
   /** What the relay had read from the body at each flush. */
   private final List<String> readAtFlush = new ArrayList<>();
   private final StringBuilder read = new StringBuilder();
+  private boolean flushRegistered;
 
   /** One piece of bytes from the network, which either is in the socket already or comes later. */
   private record Arrival(String text, boolean arrived) {}
 
-  /** A socket stream that returns one arrival per read and reports only arrived ones available. */
-  private static final class Arrivals extends InputStream {
+  /**
+   * A socket stream that returns one arrival per read and reports only arrived ones available. With
+   * a flush registered, serving a later arrival fails unless everything read so far was flushed.
+   */
+  private final class Arrivals extends InputStream {
     private final Deque<Arrival> pending;
 
     Arrivals(List<Arrival> arrivals) {
@@ -54,6 +60,10 @@ class UpstreamConnectionFactoryTest {
       Arrival next = pending.poll();
       if (next == null) {
         return -1;
+      }
+      if (!next.arrived() && flushRegistered) {
+        String flushed = readAtFlush.isEmpty() ? null : readAtFlush.get(readAtFlush.size() - 1);
+        assertEquals(read.toString(), flushed, "a read waited while relayed bytes were not flushed");
       }
       byte[] bytes = next.text().getBytes(StandardCharsets.US_ASCII);
       if (bytes.length > length) {
@@ -84,7 +94,11 @@ class UpstreamConnectionFactoryTest {
   /** Reads a chunked body over the arrivals to its end, as the relay does, and returns it. */
   private String relay(List<Arrival> arrivals) throws IOException {
     SessionInputBufferImpl buffer = new SessionInputBufferImpl(UpstreamConnectionFactory.BUFFER_BYTES);
-    InputStream body = new ChunkedInputStream(buffer, new WaitingRead(new Arrivals(arrivals)));
+    return relay(new ChunkedInputStream(buffer, new WaitingRead(new Arrivals(arrivals))));
+  }
+
+  /** Reads {@code body} to its end, as the relay does, and returns it. */
+  private String relay(InputStream body) throws IOException {
     byte[] scratch = new byte[16 * 1024];
     int count;
     while ((count = body.read(scratch)) >= 0) {
@@ -94,6 +108,7 @@ class UpstreamConnectionFactoryTest {
   }
 
   private void flushOnWait() {
+    flushRegistered = true;
     UpstreamConnectionFactory.flushBeforeWaits(() -> readAtFlush.add(read.toString()));
   }
 
@@ -146,6 +161,34 @@ class UpstreamConnectionFactoryTest {
   }
 
   @Test
+  void lengthDelimitedEventsAreFlushedBeforeWaits() throws IOException {
+    SessionInputBufferImpl buffer = new SessionInputBufferImpl(UpstreamConnectionFactory.BUFFER_BYTES);
+    Arrivals socket = new Arrivals(List.of(now(PING + DELTA), later(STOP)));
+    InputStream body = new ContentLengthInputStream(buffer, new WaitingRead(socket),
+        PING.length() + DELTA.length() + STOP.length());
+    flushOnWait();
+
+    assertEquals(PING + DELTA + STOP, relay(body));
+    assertEquals(List.of(PING + DELTA), readAtFlush);
+  }
+
+  @Test
+  void failedFlushStopsTheRead() {
+    SessionInputBufferImpl buffer = new SessionInputBufferImpl(UpstreamConnectionFactory.BUFFER_BYTES);
+    Arrivals socket = new Arrivals(List.of(now(chunk(PING)), later(chunk(DELTA)), later(LAST_CHUNK)));
+    InputStream body = new ChunkedInputStream(buffer, new WaitingRead(socket));
+    UpstreamConnectionFactory.flushBeforeWaits(() -> {
+      throw new IOException("the client disconnected");
+    });
+
+    IOException failure = assertThrows(IOException.class, () -> relay(body));
+
+    assertEquals("the client disconnected", failure.getMessage());
+    assertEquals(PING, read.toString());
+    assertEquals(2, socket.pending.size());
+  }
+
+  @Test
   void withoutRegistrationNothingIsFlushed() throws IOException {
     relay(List.of(now(chunk(PING)), later(chunk(DELTA)), later(LAST_CHUNK)));
 
@@ -156,6 +199,7 @@ class UpstreamConnectionFactoryTest {
   void stoppedRegistrationFlushesNothing() throws IOException {
     flushOnWait();
     UpstreamConnectionFactory.stopFlushingBeforeWaits();
+    flushRegistered = false;
 
     relay(List.of(now(chunk(PING)), later(chunk(DELTA)), later(LAST_CHUNK)));
 
