@@ -151,7 +151,7 @@ public class CredentialStore {
 
   /**
    * Returns {@code entry}, or null (not cached) for a domain without a file, and for one without
-   * credentials once the cache contains {@value #MAX_CACHED_DOMAINS} domains: the domain comes from
+   * credentials once the cache contains {@value #MAX_CACHED_DOMAINS} domains. The domain comes from
    * the client's Host header, so clients could otherwise grow the map without limit.
    */
   private Entry cacheable(Entry entry) {

@@ -1,5 +1,6 @@
 package dev.claudenexus.proxy.forwarding;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -20,12 +21,21 @@ final class JsonBodyScanner {
   /** Deepest nesting accepted, the same as the default of Parsson, the JSON-P parser. */
   static final int MAX_NESTING_DEPTH = 1000;
 
+  /** The most characters of an invalid token that an error message quotes. */
+  static final int MAX_ERROR_TOKEN_CHARS = 16;
+
   /**
    * Strict JSON without the default limits on string, number and name length, which a valid body of
    * up to {@code MAX_REQUEST_SIZE} (such as a large base64 image) could exceed. A hash flood of field
-   * names makes the parser stop sharing names instead of failing.
+   * names makes the parser stop sharing names instead of failing. Error messages quote at most
+   * {@value #MAX_ERROR_TOKEN_CHARS} characters of an invalid token and no raw content, because the
+   * message goes back to the client and into the stored record, and the token may be a key.
    */
   private static final JsonFactory FACTORY = JsonFactory.builder()
+      .errorReportConfiguration(ErrorReportConfiguration.builder()
+          .maxErrorTokenLength(MAX_ERROR_TOKEN_CHARS)
+          .maxRawContentLength(0)
+          .build())
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(MAX_NESTING_DEPTH)
           .maxStringLength(Integer.MAX_VALUE)

@@ -26,6 +26,8 @@ import org.apache.hc.core5.http.io.SessionInputBuffer;
  *       wait for the network. The relay of a stream flushes that way, so events that arrived
  *       together leave in one write and none waits for more data. The chunked decoder stops each
  *       read at the end of a chunk, so the relay itself cannot tell whether more has arrived.
+ *       NOTE: over TLS, {@code available()} counts only bytes already decrypted, so events that
+ *       arrived together may still leave in separate writes. None is held back.
  *   <li>Their read and write buffers are {@value #BUFFER_BYTES} bytes, not 32 KiB. The JDK copies
  *       each plain socket read and write through a temporary native buffer and keeps it per thread
  *       only up to {@code jdk.nio.maxCachedBufferSize}, which the launcher sets to 16 KiB. With a

@@ -253,6 +253,17 @@ class InboundRequestReaderTest {
   }
 
   @Test
+  void invalidTokenQuotedOnlyInPart() {
+    String key = "sk_live_" + "k".repeat(40) + "secretend";
+    String message = rejected("{'model': " + key + ", 'messages': []}").getMessage();
+
+    assertTrue(message.contains("Unrecognized token"), message);
+    assertTrue(message.contains("line 1, column"), message);
+    assertTrue(!message.contains("secretend"), message);
+    assertTrue(!message.contains("k".repeat(20)), message);
+  }
+
+  @Test
   void errorMessageIsShortened() {
     String message = rejected("{'model':'m','messages':[], 'x': " + "?".repeat(1000) + "}").getMessage();
 
