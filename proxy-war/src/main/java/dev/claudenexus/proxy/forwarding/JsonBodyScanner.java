@@ -21,7 +21,7 @@ final class JsonBodyScanner {
   /** Deepest nesting accepted, the same as the default of Parsson, the JSON-P parser. */
   static final int MAX_NESTING_DEPTH = 1000;
 
-  /** The most characters of an invalid token that an error message quotes. */
+  /** The maximum number of characters of an invalid token that an error message quotes. */
   static final int MAX_ERROR_TOKEN_CHARS = 16;
 
   /**
