@@ -30,6 +30,8 @@ public record AccessSettings(
     boolean singleSignOn) {
 
   static final int DEFAULT_READ_REQUESTS_PER_MINUTE = 100;
+  /** Dashboard keys shorter than this are accepted with a warning, as guessable. */
+  static final int MIN_KEY_CHARS = 16;
 
   private static volatile AccessSettings current;
 
@@ -70,6 +72,17 @@ public record AccessSettings(
         SsoSettings.from(name -> config.getOptionalValue(name, String.class)).isPresent();
     return new AccessSettings(key, list(config, "CORS_ORIGIN"), perMinute,
         list(config, "TRUSTED_PROXIES"), singleSignOn);
+  }
+
+  /**
+   * Returns a warning when the dashboard key is shorter than {@value #MIN_KEY_CHARS} characters,
+   * which someone who can reach the port could guess; it never contains the key.
+   */
+  public Optional<String> shortKeyWarning() {
+    return dashboardKey.filter(key -> key.length() < MIN_KEY_CHARS)
+        .map(key -> "DASHBOARD_API_KEY has " + key.length() + " characters, fewer than "
+            + MIN_KEY_CHARS + ", so it can be guessed. Set a random key of 32 characters or more,"
+            + " for example from: openssl rand -hex 24");
   }
 
   /**

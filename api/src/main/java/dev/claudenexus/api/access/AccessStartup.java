@@ -25,6 +25,7 @@ public class AccessStartup {
     } else {
       LOG.info("/api/* requires the dashboard key or a dashboard session");
     }
+    settings.shortKeyWarning().ifPresent(LOG::warning);
     if (!settings.corsOrigins().isEmpty()) {
       LOG.info(() -> "/api/* allows cross-origin requests from " + settings.corsOrigins());
     }
