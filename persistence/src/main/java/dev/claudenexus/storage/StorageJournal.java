@@ -158,13 +158,19 @@ public final class StorageJournal {
   }
 
   private static void write(Path file, List<RequestRecord> records) throws IOException {
-    Files.createDirectories(file.getParent());
-    // When a crash cut the last line short, the first record starts a new line to stay readable.
-    boolean newLineFirst = endsInsideLine(file);
-    try (FileChannel channel =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      if (newLineFirst) {
+    // createDirectories throws and catches an exception when the directory exists. In a profile of
+    // a proxy whose storage writer had fallen behind, that took about 1 % of the proxy's CPU.
+    if (!Files.isDirectory(file.getParent())) {
+      Files.createDirectories(file.getParent());
+    }
+    // The callers hold the journal's lock, so nothing in this process moves the end of the file
+    // between the check of its last byte and the writes.
+    try (FileChannel channel = FileChannel.open(
+        file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      long size = channel.size();
+      channel.position(size);
+      // When a crash cut the last line short, the first record starts a new line to stay readable.
+      if (endsInsideLine(channel, size)) {
         writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'}));
       }
       // One record at a time, so a group of large records never needs its whole size in memory.
@@ -186,20 +192,14 @@ public final class StorageJournal {
     }
   }
 
-  /** Returns whether the file is non-empty and its last byte is not a line feed. */
-  private static boolean endsInsideLine(Path file) throws IOException {
-    if (!Files.exists(file)) {
+  /** Returns whether a file of {@code size} bytes is non-empty and its last byte is not a line feed. */
+  private static boolean endsInsideLine(FileChannel channel, long size) throws IOException {
+    if (size == 0) {
       return false;
     }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = channel.size();
-      if (size == 0) {
-        return false;
-      }
-      ByteBuffer last = ByteBuffer.allocate(1);
-      channel.read(last, size - 1);
-      return last.get(0) != '\n';
-    }
+    ByteBuffer last = ByteBuffer.allocate(1);
+    channel.read(last, size - 1);
+    return last.get(0) != '\n';
   }
 
   /**

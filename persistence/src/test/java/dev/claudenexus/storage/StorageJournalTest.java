@@ -76,6 +76,20 @@ class StorageJournalTest {
   }
 
   @Test
+  void appendRecreatesRemovedDirectory() throws IOException {
+    Path journalDirectory = directory.resolve("journal");
+    StorageJournal journal = new StorageJournal(journalDirectory);
+    journal.append(records(1));
+    Files.delete(journalDirectory.resolve("pending.jsonl"));
+    Files.delete(journalDirectory);
+    List<RequestRecord> later = records(2);
+
+    journal.append(later);
+
+    assertEquals(later, journal.beginReplay());
+  }
+
+  @Test
   void appendedRecordsAreReplayedInOrder() throws IOException {
     StorageJournal journal = journal();
     List<RequestRecord> first = records(2);
