@@ -10,6 +10,7 @@ import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,6 +52,8 @@ public final class BatchInserter {
   private boolean stateKnown;
   private long backoffMs = 250;
   private long nextAttemptAt;
+  /** Records written by replays since the last "Replayed" log line. */
+  private long replayedSinceLog;
 
   private final SqlLog sqlLog;
   private final HashMode hashMode;
@@ -137,35 +140,78 @@ public final class BatchInserter {
    *     database
    */
   boolean replay(int batchSize) {
+    List<RequestRecord> none = new ArrayList<>();
+    while (journal.hasWork()) {
+      if (!replayNext(batchSize, none)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Writes the journal's next batch merged by start time with the leading records of {@code fresh},
+   * and removes the written ones from {@code fresh}. Journal and queue each hold records about in
+   * the order their responses ended, and a request starts after the response it continues has
+   * ended. So a parent is written before its child, wherever each of them waited.
+   *
+   * @param fresh records taken from the memory queue, oldest first
+   * @return {@code false} when the database is unavailable or the journal cannot be read; then
+   *     the journal's batch comes again and {@code fresh} is unchanged
+   */
+  boolean replayNext(int batchSize, List<RequestRecord> fresh) {
     if (!databaseAvailable && System.currentTimeMillis() < nextAttemptAt) {
       return false;
     }
+    StorageJournal.ReplayBatch next;
     try {
-      long replayed = 0;
-      while (journal.hasWork()) {
-        // Bounded reads, so a journal of any size replays in the heap of a few batches.
-        StorageJournal.ReplayBatch next = journal.nextReplayBatch(batchSize, REPLAY_BATCH_BYTES);
-        if (next.records().isEmpty()) {
-          logReplayed(replayed);
-          replayed = 0;
-          continue;
-        }
-        if (!insert(next.records(), true)) {
-          logReplayed(replayed);
-          return false;
-        }
-        journal.acknowledge(next);
-        replayed += next.records().size();
-      }
-      logReplayed(replayed);
-      return true;
+      // Bounded reads, so a journal of any size replays in the heap of a few batches.
+      next = journal.nextReplayBatch(batchSize, REPLAY_BATCH_BYTES);
     } catch (IOException e) {
       LOG.log(Level.SEVERE, "Could not read the storage journal: {0}", e.toString());
+      logReplayed();
       return false;
     }
+    if (next.records().isEmpty()) {
+      logReplayed();
+      return true;
+    }
+    List<RequestRecord> merged = new ArrayList<>(next.records().size() + fresh.size());
+    int freshTaken = mergeByStart(next.records(), fresh, merged);
+    if (!insert(merged, true)) {
+      logReplayed();
+      return false;
+    }
+    journal.acknowledge(next);
+    fresh.subList(0, freshTaken).clear();
+    replayedSinceLog += next.records().size();
+    return true;
   }
 
-  private static void logReplayed(long records) {
+  /**
+   * Adds all of {@code journaled} and the leading records of {@code fresh} that start before the
+   * journaled record after them to {@code merged}, by start time. Equal times keep the journal's
+   * record first.
+   *
+   * @return how many records of {@code fresh} were added
+   */
+  static int mergeByStart(
+      List<RequestRecord> journaled, List<RequestRecord> fresh, List<RequestRecord> merged) {
+    int freshTaken = 0;
+    for (RequestRecord record : journaled) {
+      while (freshTaken < fresh.size()
+          && fresh.get(freshTaken).timestamp().isBefore(record.timestamp())) {
+        merged.add(fresh.get(freshTaken));
+        freshTaken++;
+      }
+      merged.add(record);
+    }
+    return freshTaken;
+  }
+
+  private void logReplayed() {
+    long records = replayedSinceLog;
+    replayedSinceLog = 0;
     if (records > 0) {
       LOG.info(() -> "Replayed " + records + " records from the storage journal");
     }

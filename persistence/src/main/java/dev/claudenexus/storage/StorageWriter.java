@@ -26,6 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * flush per group. Only when both queues are full does the caller append to the journal itself and
  * wait for the disk. While the database is unavailable, batches go to the journal, and the writer
  * replays the journal in order once a connection succeeds again. A restart replays what is left.
+ * Each replayed batch also takes the queued records that started before its records, so the queue
+ * keeps moving during a long replay and a parent in memory is written before its child in the
+ * journal.
  */
 @ApplicationScoped
 public class StorageWriter {
@@ -162,35 +165,61 @@ public class StorageWriter {
       // The first batch checks the schema again.
       LOG.log(Level.SEVERE, "Ran out of heap while checking the database schema", e);
     }
+    // Records taken from the queue and not yet stored or journaled, oldest first.
     List<RequestRecord> batch = new ArrayList<>(batchSize);
     while (running || !queue.isEmpty()) {
       try {
-        drain(batch);
-        if (journal.hasWork() && !inserter.replay(batchSize)) {
-          // The journal's older records are still waiting, so the batch queues up behind them.
-          appendToJournal(batch);
-        } else if (!batch.isEmpty() && !timedInsert(batch)) {
-          appendToJournal(batch);
+        if (journal.hasWork()) {
+          replayNext(batch);
+        } else {
+          writeNext(batch);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        appendToJournal(batch);
         break;
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "Storage writer failed; the batch goes to the journal", e);
         appendToJournal(batch);
+        batch.clear();
       } catch (OutOfMemoryError e) {
         // A dead writer thread would stop storage until a restart, so it journals and goes on.
         LOG.log(Level.SEVERE, "Ran out of heap while storing " + batch.size() + " records; the batch"
             + " goes to the journal. Give the proxy more heap (NEXUS_JAVA_OPTS -Xmx)", e);
         appendToJournal(batch);
+        batch.clear();
         pauseAfterFailure();
       }
-      batch.clear();
     }
-    List<RequestRecord> rest = new ArrayList<>();
-    queue.drainTo(rest);
-    appendToJournal(rest);
+    queue.drainTo(batch);
+    appendToJournal(batch);
+  }
+
+  /**
+   * Writes the journal's next batch with the queued records that started before its records, so
+   * the queue keeps moving while a backlog replays. When the database is unavailable, the queued
+   * records go to the journal behind the older ones.
+   */
+  private void replayNext(List<RequestRecord> batch) throws InterruptedException {
+    queue.drainTo(batch, batchSize - batch.size());
+    if (!inserter.replayNext(batchSize, batch)) {
+      appendToJournal(batch);
+      batch.clear();
+      // Waits for the next record, so an unavailable database does not spin this loop.
+      drain(batch);
+    }
+  }
+
+  /** Writes the queued records, or journals them when the database is unavailable. */
+  private void writeNext(List<RequestRecord> batch) throws InterruptedException {
+    if (batch.isEmpty()) {
+      drain(batch);
+    } else {
+      queue.drainTo(batch, batchSize - batch.size());
+    }
+    if (!batch.isEmpty() && !timedInsert(batch)) {
+      appendToJournal(batch);
+    }
+    batch.clear();
   }
 
   private boolean timedInsert(List<RequestRecord> batch) {

@@ -11,11 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,6 +82,15 @@ abstract class StoredLinkingContract {
         response).timestamp(clock);
   }
 
+  private long storedRows() throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM api_requests");
+        ResultSet rs = statement.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   private Map<String, Object> row(UUID requestId) throws SQLException {
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement statement =
@@ -108,6 +119,59 @@ abstract class StoredLinkingContract {
         .containsEntry("conversation_id", row(parent.requestId()).get("conversation_id"))
         .containsEntry("branch_id", "main")
         .containsEntry("hash_mode", "current");
+  }
+
+  @Test
+  void replayWritesQueuedParentFirst() throws Exception {
+    RequestRecord parent = turn(TURN_1, TEXT_RESPONSE).build();
+    RequestRecord child = turn(TURN_2, TEXT_RESPONSE).build();
+    StorageJournal journal = new StorageJournal(journalDirectory);
+    journal.append(List.of(child));
+    BatchInserter inserter = newInstance();
+    List<RequestRecord> queued = new ArrayList<>(List.of(parent));
+
+    assertThat(inserter.replayNext(10, queued)).isTrue();
+
+    assertThat(queued).isEmpty();
+    assertThat(row(child.requestId()))
+        .containsEntry("parent_request_id", parent.requestId())
+        .containsEntry("conversation_id", row(parent.requestId()).get("conversation_id"));
+  }
+
+  @Test
+  void journaledChildFindsQueuedParent() throws Exception {
+    RequestRecord parent = turn(TURN_1, TEXT_RESPONSE).build();
+    RequestRecord child = turn(TURN_2, TEXT_RESPONSE).build();
+    StorageJournal journal = new StorageJournal(journalDirectory);
+    // The child spilled to the journal while its parent waited in the full memory queue.
+    journal.append(List.of(child));
+    BatchInserter inserter = newInstance();
+    inserter.prepare();
+    CountDownLatch release = new CountDownLatch(1);
+    StorageWriter writer = new StorageWriter();
+    writer.queueCapacity = 10;
+    writer.queueMaxBytes = 32L << 20;
+    writer.batchSize = 10;
+    writer.start(task -> new Thread(() -> {
+      try {
+        release.await();
+        task.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }), journal, inserter);
+    writer.submit(parent);
+
+    release.countDown();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (storedRows() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    writer.stop();
+
+    assertThat(row(child.requestId()))
+        .containsEntry("parent_request_id", parent.requestId())
+        .containsEntry("conversation_id", row(parent.requestId()).get("conversation_id"));
   }
 
   @Test
