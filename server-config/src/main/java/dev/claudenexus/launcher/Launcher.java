@@ -77,6 +77,11 @@ public final class Launcher {
       command.forEach(System.out::println);
       return 0;
     }
+    if (args.length == 1 && args[0].equals("database-kind")) {
+      boolean postgres = DatabaseSettings.from(env, home.resolve("data")).isPostgres();
+      System.out.println(postgres ? "postgresql" : "h2");
+      return 0;
+    }
     if (args.length >= 2 && args[0].equals("server-commands")) {
       Map<String, String> options = options(args, 2, List.of("--output"));
       List<String> commands = new ServerCommands(env, home, Path.of(args[1]), workingDirectory).commands();

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,16 @@ class DemoIT {
     if (!stopped && demo != null) {
       demo.close();
     }
+  }
+
+  @Test
+  void proxyOpensDatabaseFile() throws IOException {
+    // The process that opens an embedded H2 file serves it to the other, so the proxy, which
+    // writes every request, must be the one that has the file open.
+    Path database = demo.home.resolve("demo/data/nexus.mv.db").toRealPath();
+
+    assertTrue(openFiles(pids.get("proxy")).contains(database), "proxy has " + database + " open");
+    assertFalse(openFiles(pids.get("dashboard")).contains(database), "dashboard has " + database + " open");
   }
 
   @Test
@@ -150,6 +161,21 @@ class DemoIT {
       rows.next();
       return rows.getLong(1);
     }
+  }
+
+  /** Returns the files that process {@code pid} has open, from {@code /proc/PID/fd}. */
+  private static List<Path> openFiles(long pid) throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (var descriptors = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+      for (Path descriptor : descriptors.toList()) {
+        try {
+          files.add(Files.readSymbolicLink(descriptor));
+        } catch (IOException e) {
+          // The descriptor was closed after the listing.
+        }
+      }
+    }
+    return files;
   }
 
   private Map<String, Long> pids() throws IOException {
