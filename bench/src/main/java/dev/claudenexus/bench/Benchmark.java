@@ -158,25 +158,35 @@ public final class Benchmark {
     ProxyProcess proxy = startProxy(phase, Map.of("STORAGE_ENABLED", "false"));
     warmUp(phase, proxy);
     startRecording(proxy);
-    latencyRuns(phase, proxy);
+    latencyRuns(phase, proxy, null);
   }
 
-  /** Runs the latency phase through a proxy that stores every request in H2. */
+  /**
+   * Runs the latency phase through a proxy that stores every request in H2. Before each measured
+   * run through the proxy, it waits until the earlier requests are stored, so that a run does not
+   * pay for the records of the warm-up and of the runs before it.
+   */
   private void latencyWithStoragePhase(Results.Phase phase) throws Exception {
     ProxyProcess proxy = startProxy(phase, Map.of());
-    BenchDatabase.h2(proxy.home()).awaitSchema(Duration.ofSeconds(120));
+    BenchDatabase database = BenchDatabase.h2(proxy.home());
+    database.awaitSchema(Duration.ofSeconds(120));
     warmUp(phase, proxy);
     startRecording(proxy);
-    latencyRuns(phase, proxy);
+    latencyRuns(phase, proxy, database);
   }
 
-  private void latencyRuns(Results.Phase phase, ProxyProcess proxy) throws Exception {
+  /** Runs the latency rows; {@code database} is the proxy's database, or null with storage off. */
+  private void latencyRuns(Results.Phase phase, ProxyProcess proxy, BenchDatabase database)
+      throws Exception {
     Endpoint direct = new Endpoint("direct", fake.baseUrl(), "sk-ant-bench-direct");
     for (int clients : options.clients()) {
       for (RequestShape shape : SHAPES) {
         LoadResult directResult = measure(direct, null, shape, clients, options.requests());
-        LoadResult proxyResult = measure(proxy.endpoint(), proxy, shape, clients, options.requests());
-        phase.latency.add(new Results.LatencyPair(directResult, proxyResult));
+        LoadResult proxyResult = measure(proxy.endpoint(), proxy, shape, clients, options.requests(),
+            database);
+        long unstored = database == null ? -1
+            : Math.max(0, proxy.requestsSent() - database.countRequests());
+        phase.latency.add(new Results.LatencyPair(directResult, proxyResult, unstored));
         LOG.info(() -> String.format("%s, %d clients: direct p50 %.2f ms, proxy p50 %.2f ms, %.0f req/s",
             shape.label(), clients, directResult.latencyMillis(50), proxyResult.latencyMillis(50),
             proxyResult.throughput()));
@@ -242,11 +252,24 @@ public final class Benchmark {
 
   /** Runs {@link Options#warmup()} unmeasured requests, then {@code requests} measured ones. */
   private LoadResult measure(Endpoint endpoint, ProxyProcess proxy, RequestShape shape, int clients,
-      int requests) throws IOException, InterruptedException {
+      int requests) throws IOException, InterruptedException, SQLException {
+    return measure(endpoint, proxy, shape, clients, requests, null);
+  }
+
+  /**
+   * Like {@link #measure(Endpoint, ProxyProcess, RequestShape, int, int)}, and when {@code
+   * database} is not null, waits after the unmeasured requests until every request sent to the
+   * proxy so far is stored there.
+   */
+  private LoadResult measure(Endpoint endpoint, ProxyProcess proxy, RequestShape shape, int clients,
+      int requests, BenchDatabase database) throws IOException, InterruptedException, SQLException {
     LoadResult warmup = loop.run(endpoint, shape, clients, options.warmup(), options.timeLimit());
     count(proxy, warmup);
     if (requests == 0) {
       return warmup;
+    }
+    if (database != null) {
+      StorageRun.awaitBacklog(proxy, database, 0);
     }
     long cpuBefore = proxy == null ? 0 : proxy.cpuMillis();
     LoadResult result = loop.run(endpoint, shape, clients, requests, options.timeLimit());

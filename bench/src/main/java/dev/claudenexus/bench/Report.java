@@ -227,10 +227,21 @@ final class Report {
         + " differences. \"Proxy CPU per request\" is the user and system time of the proxy process"
         + " (`/proc/PID/stat`) during the run divided by its requests. At 1,000 µs per request, the proxy"
         + " uses one whole core at 1,000 requests/s.");
+    boolean stored = phase.latency.stream().anyMatch(pair -> pair.unstoredRows() >= 0);
+    if (stored) {
+      line("");
+      line("With storage on, each measured run through the proxy starts when every earlier request"
+          + " is in the database (the benchmark waits up to 3 minutes), so a run does not pay for"
+          + " storing the warm-up's or an earlier run's 50 KB bodies. The last column counts the"
+          + " requests of the run that were not yet in the database when its last response arrived:"
+          + " more than a few hundred means the storage writer fell behind during the run and"
+          + " records went through the journal on disk.");
+    }
     line("");
     line("| request | clients | direct p50 | direct p99 | proxy p50 | proxy p99 | added p50 | added p99"
-        + " | direct req/s | proxy req/s | proxy CPU per request | failures (direct / proxy) |");
-    line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        + " | direct req/s | proxy req/s | proxy CPU per request | failures (direct / proxy) |"
+        + (stored ? " not stored at the end |" : ""));
+    line("|---|---|---|---|---|---|---|---|---|---|---|---|" + (stored ? "---|" : ""));
     for (Results.LatencyPair pair : phase.latency) {
       LoadResult d = pair.direct();
       LoadResult p = pair.proxy();
@@ -239,7 +250,8 @@ final class Report {
           + " | " + ms(pair.addedMillis(50)) + " | " + ms(pair.addedMillis(99)) + " | " + rate(d.throughput())
           + " | " + rate(p.throughput()) + " | " + cpu(p) + " | " + d.failureSummary() + " / "
           + p.failureSummary()
-          + stoppedNote(d) + stoppedNote(p) + " |");
+          + stoppedNote(d) + stoppedNote(p) + " |"
+          + (stored ? " " + count(pair.unstoredRows()) + " |" : ""));
     }
     line("");
   }

@@ -10,7 +10,13 @@ import java.util.Map;
 final class Results {
 
   /** The same load sent to the fake directly and through the proxy. */
-  record LatencyPair(LoadResult direct, LoadResult proxy) {
+  /**
+   * One latency row.
+   *
+   * @param unstoredRows requests through the proxy not yet in its database when the measured run
+   *     ended, or -1 with storage off
+   */
+  record LatencyPair(LoadResult direct, LoadResult proxy, long unstoredRows) {
 
     double addedMillis(double percentile) {
       return proxy.latencyMillis(percentile) - direct.latencyMillis(percentile);

@@ -59,14 +59,14 @@ final class StorageRun {
 
   /**
    * Waits until the database has a row for every request sent to the proxy so far, plus {@code
-   * extraRows}, so that a run does not pay for storing the warm-ups' records, 50 KB bodies among
-   * them.
+   * extraRows}, so that a run does not pay for storing the records of the warm-ups and earlier runs,
+   * 50 KB bodies among them.
    */
   static void awaitBacklog(ProxyProcess proxy, BenchDatabase database, long extraRows)
       throws SQLException, InterruptedException {
     long backlog = proxy.requestsSent() + extraRows;
     if (database.awaitRequestCount(backlog, QUIET, STORE_LIMIT) < backlog) {
-      LOG.warning(() -> "The rows of the warm-up requests were not all stored in " + database);
+      LOG.warning(() -> "The rows of the earlier requests were not all stored in " + database);
     }
   }
 
