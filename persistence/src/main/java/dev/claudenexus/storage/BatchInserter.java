@@ -151,9 +151,9 @@ public final class BatchInserter {
 
   /**
    * Writes the journal's next batch merged by start time with the leading records of {@code fresh},
-   * and removes the written ones from {@code fresh}. Journal and queue each hold records about in
-   * the order their responses ended, and a request starts after the response it continues has
-   * ended. So a parent is written before its child, wherever each of them waited.
+   * and removes the written ones from {@code fresh}. A request starts after the response it
+   * continues has ended. So when the journal and {@code fresh} each hold records in the order their
+   * responses ended, a parent is written before its child, wherever each of them waited.
    *
    * @param fresh records taken from the memory queue, oldest first
    * @return {@code false} when the database is unavailable or the journal cannot be read; then

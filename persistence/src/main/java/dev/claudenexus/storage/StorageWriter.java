@@ -26,9 +26,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * flush per group. Only when both queues are full does the caller append to the journal itself and
  * wait for the disk. While the database is unavailable, batches go to the journal, and the writer
  * replays the journal in order once a connection succeeds again. A restart replays what is left.
- * Each replayed batch also takes the queued records that started before its records, so the queue
- * keeps moving during a long replay and a parent in memory is written before its child in the
- * journal.
+ * While the journal holds only records that overflowed the queues, each replayed batch also takes
+ * the queued records that started before its records. So the queue keeps moving during a long
+ * replay under load, and a parent in memory is written before its child in the journal. Once the
+ * writer has journaled records because the database failed, the journal is no longer in the order
+ * the responses ended, so queued records wait until the journal is empty.
  */
 @ApplicationScoped
 public class StorageWriter {
@@ -79,6 +81,8 @@ public class StorageWriter {
   private Thread thread;
   private volatile boolean running;
   private volatile BatchObserver batchObserver = BatchObserver.NONE;
+  /** Whether the writer thread journaled records after a database failure since the journal was empty. */
+  private boolean journaledAfterFailure;
 
   /**
    * Starts the writer as configured. Only the proxy calls this: the dashboard shares the data
@@ -172,6 +176,7 @@ public class StorageWriter {
         if (journal.hasWork()) {
           replayNext(batch);
         } else {
+          journaledAfterFailure = false;
           writeNext(batch);
         }
       } catch (InterruptedException e) {
@@ -179,14 +184,14 @@ public class StorageWriter {
         break;
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "Storage writer failed; the batch goes to the journal", e);
-        appendToJournal(batch);
-        batch.clear();
+        journalAfterFailure(batch);
+        // A failure that repeats would otherwise fill the log as fast as the loop runs.
+        pauseAfterFailure();
       } catch (OutOfMemoryError e) {
         // A dead writer thread would stop storage until a restart, so it journals and goes on.
         LOG.log(Level.SEVERE, "Ran out of heap while storing " + batch.size() + " records; the batch"
             + " goes to the journal. Give the proxy more heap (NEXUS_JAVA_OPTS -Xmx)", e);
-        appendToJournal(batch);
-        batch.clear();
+        journalAfterFailure(batch);
         pauseAfterFailure();
       }
     }
@@ -195,15 +200,17 @@ public class StorageWriter {
   }
 
   /**
-   * Writes the journal's next batch with the queued records that started before its records, so
-   * the queue keeps moving while a backlog replays. When the database is unavailable, the queued
-   * records go to the journal behind the older ones.
+   * Writes the journal's next batch, with the queued records that started before its records unless
+   * records were journaled after a database failure. When the database is unavailable, the records
+   * taken from the queue go to the journal behind the older ones.
    */
   private void replayNext(List<RequestRecord> batch) throws InterruptedException {
-    queue.drainTo(batch, batchSize - batch.size());
-    if (!inserter.replayNext(batchSize, batch)) {
-      appendToJournal(batch);
-      batch.clear();
+    List<RequestRecord> merged = journaledAfterFailure ? new ArrayList<>() : batch;
+    if (!journaledAfterFailure) {
+      queue.drainTo(batch, batchSize - batch.size());
+    }
+    if (!inserter.replayNext(batchSize, merged)) {
+      journalAfterFailure(batch);
       // Waits for the next record, so an unavailable database does not spin this loop.
       drain(batch);
     }
@@ -217,8 +224,17 @@ public class StorageWriter {
       queue.drainTo(batch, batchSize - batch.size());
     }
     if (!batch.isEmpty() && !timedInsert(batch)) {
-      appendToJournal(batch);
+      journalAfterFailure(batch);
     }
+    batch.clear();
+  }
+
+  /** Appends records that could not be stored to the journal and empties the list. */
+  private void journalAfterFailure(List<RequestRecord> batch) {
+    if (!batch.isEmpty()) {
+      journaledAfterFailure = true;
+    }
+    appendToJournal(batch);
     batch.clear();
   }
 
