@@ -231,11 +231,11 @@ final class Report {
     if (stored) {
       line("");
       line("With storage on, each measured run through the proxy starts when every earlier request"
-          + " is in the database (the benchmark waits up to 3 minutes), so a run does not pay for"
-          + " storing the warm-up's or an earlier run's 50 KB bodies. The last column counts the"
-          + " requests of the run that were not yet in the database when its last response arrived:"
-          + " more than a few hundred means the storage writer fell behind during the run and"
-          + " records went through the journal on disk.");
+          + " is in the database. The benchmark waits up to 3 minutes for that, so a run does not"
+          + " pay for storing the warm-up's or an earlier run's 50 KB bodies. The last column counts"
+          + " the requests of the run that were not yet in the database when its last response"
+          + " arrived. More than a few hundred means that the storage writer fell behind during the"
+          + " run.");
     }
     line("");
     line("| request | clients | direct p50 | direct p99 | proxy p50 | proxy p99 | added p50 | added p99"
