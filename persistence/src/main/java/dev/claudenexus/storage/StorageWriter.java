@@ -82,7 +82,7 @@ public class StorageWriter {
   private volatile boolean running;
   private volatile BatchObserver batchObserver = BatchObserver.NONE;
   /** Whether the writer thread journaled records after a database failure since the journal was empty. */
-  private boolean journaledAfterFailure;
+  private volatile boolean journaledAfterFailure;
 
   /**
    * Starts the writer as configured. Only the proxy calls this: the dashboard shares the data
@@ -155,6 +155,11 @@ public class StorageWriter {
   /** Sets the observer of batch durations; {@link BatchObserver#NONE} by default. */
   public void observeBatches(BatchObserver observer) {
     batchObserver = observer == null ? BatchObserver.NONE : observer;
+  }
+
+  /** Returns whether replayed batches take queued records that started earlier; for tests. */
+  boolean mergesQueuedRecords() {
+    return !journaledAfterFailure;
   }
 
   /** Returns the number of records waiting in memory. */

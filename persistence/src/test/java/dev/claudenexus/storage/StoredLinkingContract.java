@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,57 @@ abstract class StoredLinkingContract {
     assertThat(row(child.requestId()))
         .containsEntry("parent_request_id", parent.requestId())
         .containsEntry("conversation_id", row(parent.requestId()).get("conversation_id"));
+  }
+
+  @Test
+  void failedWriteStopsMergeUntilJournalEmpty() throws Exception {
+    RequestRecord parent = turn(TURN_1, TEXT_RESPONSE).build();
+    RequestRecord child = turn(TURN_2, TEXT_RESPONSE).build();
+    newInstance().prepare();
+    StorageJournal journal = new StorageJournal(journalDirectory);
+    AtomicBoolean down = new AtomicBoolean(true);
+    BatchInserter inserter = new BatchInserter(() -> {
+      if (down.get()) {
+        throw new SQLException("connection refused", "08001");
+      }
+      return database.dataSource();
+    }, journal, new SqlLog(false, 0), HashMode.CURRENT);
+    StorageWriter writer = new StorageWriter();
+    writer.queueCapacity = 10;
+    writer.queueMaxBytes = 32L << 20;
+    writer.batchSize = 10;
+    writer.start(Thread::new, journal, inserter);
+
+    try {
+      writer.submit(parent);
+      awaitCondition(journal::hasWork);
+      assertThat(writer.mergesQueuedRecords()).isFalse();
+
+      down.set(false);
+      awaitCondition(() -> storedRows() == 1 && !journal.hasWork());
+      writer.submit(child);
+      awaitCondition(() -> storedRows() == 2);
+    } finally {
+      writer.stop();
+    }
+
+    assertThat(writer.mergesQueuedRecords()).isTrue();
+    assertThat(row(child.requestId())).containsEntry("parent_request_id", parent.requestId());
+  }
+
+  /** A condition that may throw, polled by {@link #awaitCondition}. */
+  @FunctionalInterface
+  private interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  /** Waits until {@code condition} holds, for at most 30 s. */
+  private static void awaitCondition(Condition condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.holds()) {
+      assertThat(System.nanoTime()).as("condition within 30 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   @Test
