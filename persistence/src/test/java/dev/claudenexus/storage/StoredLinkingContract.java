@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -149,11 +150,7 @@ abstract class StoredLinkingContract {
     BatchInserter inserter = newInstance();
     inserter.prepare();
     CountDownLatch release = new CountDownLatch(1);
-    StorageWriter writer = new StorageWriter();
-    writer.queueCapacity = 10;
-    writer.queueMaxBytes = 32L << 20;
-    writer.batchSize = 10;
-    writer.start(task -> new Thread(() -> {
+    StorageWriter writer = startWriter(task -> new Thread(() -> {
       try {
         release.await();
         task.run();
@@ -164,11 +161,11 @@ abstract class StoredLinkingContract {
     writer.submit(parent);
 
     release.countDown();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (storedRows() < 2 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+    try {
+      awaitCondition(() -> storedRows() == 2);
+    } finally {
+      writer.stop();
     }
-    writer.stop();
 
     assertThat(row(child.requestId()))
         .containsEntry("parent_request_id", parent.requestId())
@@ -188,11 +185,7 @@ abstract class StoredLinkingContract {
       }
       return database.dataSource();
     }, journal, new SqlLog(false, 0), HashMode.CURRENT);
-    StorageWriter writer = new StorageWriter();
-    writer.queueCapacity = 10;
-    writer.queueMaxBytes = 32L << 20;
-    writer.batchSize = 10;
-    writer.start(Thread::new, journal, inserter);
+    StorageWriter writer = startWriter(Thread::new, journal, inserter);
 
     try {
       writer.submit(parent);
@@ -209,6 +202,17 @@ abstract class StoredLinkingContract {
 
     assertThat(writer.mergesQueuedRecords()).isTrue();
     assertThat(row(child.requestId())).containsEntry("parent_request_id", parent.requestId());
+  }
+
+  /** Starts a storage writer whose queues take 10 records and whose batches hold 10. */
+  private static StorageWriter startWriter(ThreadFactory threads, StorageJournal journal,
+      BatchInserter inserter) {
+    StorageWriter writer = new StorageWriter();
+    writer.queueCapacity = 10;
+    writer.queueMaxBytes = 32L << 20;
+    writer.batchSize = 10;
+    writer.start(threads, journal, inserter);
+    return writer;
   }
 
   /** A condition that may throw, polled by {@link #awaitCondition}. */
