@@ -298,10 +298,16 @@ public class StorageWriter {
     }
   }
 
+  /**
+   * Appends records to the journal. A pending interrupt is set aside meanwhile: the journal's file
+   * channel would close itself at the first write and the records would be lost, and the writer
+   * threads journal what they hold precisely when they are interrupted at shutdown.
+   */
   private void appendToJournal(List<RequestRecord> records) {
     if (records.isEmpty()) {
       return;
     }
+    boolean interrupted = Thread.interrupted();
     try {
       journal.append(records);
     } catch (IOException e) {
@@ -309,6 +315,10 @@ public class StorageWriter {
           Level.SEVERE,
           "Could not write {0} records to the storage journal; they are lost. Check the disk: {1}",
           new Object[] {records.size(), e.toString()});
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -43,14 +43,39 @@ final class Environment {
       return defaultValue;
     }
     try {
-      int value = Integer.parseInt(text.get());
+      // Read as a long, so that a value beyond the int range is reported as out of range.
+      long value = Long.parseLong(text.get());
       if (value < min || value > max) {
         throw new IllegalArgumentException(
             name + "=" + value + " is out of range; use a value from " + min + " to " + max);
       }
-      return value;
+      return (int) value;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + "=" + text.get() + " is not a whole number");
+    }
+  }
+
+  /**
+   * Returns a boolean setting: {@code true} or {@code 1}, {@code false} or {@code 0}, in any case.
+   * Other words are rejected rather than read as false: MicroProfile Config reads {@code yes} as true
+   * where the original product read it as false, and a misspelt {@code ENABLE_CLIENT_AUTH} must not
+   * turn client authentication off.
+   *
+   * @throws IllegalArgumentException naming the variable when the value is not one of these
+   */
+  boolean bool(String name, boolean defaultValue) {
+    Optional<String> text = get(name);
+    if (text.isEmpty()) {
+      return defaultValue;
+    }
+    switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1":
+        return true;
+      case "false", "0":
+        return false;
+      default:
+        throw new IllegalArgumentException(
+            name + "=" + text.get() + " is not a boolean; use true or false");
     }
   }
 }

@@ -79,7 +79,35 @@ final class ServiceLaunch {
     validateRetention(env);
     env.integer("MCP_SYNC_INTERVAL", 300, 10, 604_800);
     env.integer("LINK_PARENT_WAIT_MS", 0, 0, 10_000);
+    validateForwarding(env);
+    validateStorage(env);
+    // DEBUG is left out: shells of Node.js developers often set it to a pattern such as "app:*".
+    for (String name : List.of("ENABLE_CLIENT_AUTH", "COLLECT_TEST_SAMPLES", "TELEMETRY_ENABLED",
+        "SLACK_ENABLED")) {
+      env.bool(name, false);
+    }
     SsoSettings.from(env::get);
+  }
+
+  /** Checks the upstream timeouts, retries and request size limit. */
+  static void validateForwarding(Environment env) {
+    env.integer("CLAUDE_API_TIMEOUT", 600_000, 100, Integer.MAX_VALUE);
+    env.integer("STREAM_IDLE_TIMEOUT_MS", 0, 0, Integer.MAX_VALUE);
+    env.integer("UPSTREAM_MAX_ATTEMPTS", 3, 1, 10);
+    env.integer("UPSTREAM_RETRY_BASE_DELAY_MS", 1_000, 0, Integer.MAX_VALUE);
+    env.integer("UPSTREAM_RETRY_BUDGET_MS", 60_000, 0, Integer.MAX_VALUE);
+    env.integer("MAX_REQUEST_SIZE", 33_554_432, 1, Integer.MAX_VALUE);
+  }
+
+  /** Checks the storage writer's settings. */
+  static void validateStorage(Environment env) {
+    env.bool("STORAGE_ENABLED", true);
+    env.bool("STORE_STREAMING_CHUNKS", false);
+    env.bool("DEBUG_SQL", false);
+    env.integer("STORAGE_QUEUE_CAPACITY", 10_000, 1, 10_000_000);
+    env.integer("STORAGE_QUEUE_MAX_BYTES", 33_554_432, 1_048_576, Integer.MAX_VALUE);
+    env.integer("STORAGE_BATCH_SIZE", 100, 1, 10_000);
+    env.integer("SLOW_QUERY_THRESHOLD_MS", 5_000, 0, Integer.MAX_VALUE);
   }
 
   /** Returns the proxy's maximum request threads, {@code PROXY_MAX_THREADS}. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ServiceLaunchTest {
@@ -116,6 +117,35 @@ class ServiceLaunchTest {
   @ValueSource(strings = {"0", "500", "10000"})
   void validParentWaitStarts(String value) throws IOException {
     assertThat(proxy(Map.of("LINK_PARENT_WAIT_MS", value))).contains("/runtime/proxy.war:/");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "STORAGE_BATCH_SIZE, 0", "STORAGE_BATCH_SIZE, -100", "STORAGE_BATCH_SIZE, 10001",
+      "STORAGE_QUEUE_CAPACITY, 0", "STORAGE_QUEUE_CAPACITY, ten thousand",
+      "STORAGE_QUEUE_MAX_BYTES, 1024", "STORAGE_QUEUE_MAX_BYTES, 32MiB",
+      "STORAGE_QUEUE_MAX_BYTES, 99999999999", "SLOW_QUERY_THRESHOLD_MS, -1",
+      "CLAUDE_API_TIMEOUT, 0", "CLAUDE_API_TIMEOUT, 10m", "STREAM_IDLE_TIMEOUT_MS, -5",
+      "UPSTREAM_MAX_ATTEMPTS, 0", "UPSTREAM_MAX_ATTEMPTS, 11", "UPSTREAM_RETRY_BASE_DELAY_MS, -1",
+      "UPSTREAM_RETRY_BUDGET_MS, 1.5", "MAX_REQUEST_SIZE, 0", "MAX_REQUEST_SIZE, 32 MiB",
+      "ENABLE_CLIENT_AUTH, flase", "ENABLE_CLIENT_AUTH, yes", "ENABLE_CLIENT_AUTH, off",
+      "STORAGE_ENABLED, no", "STORE_STREAMING_CHUNKS, enabled", "DEBUG_SQL, 2",
+      "TELEMETRY_ENABLED, nope", "SLACK_ENABLED, Y", "COLLECT_TEST_SAMPLES, on"})
+  void invalidProxySettingStopsTheStart(String name, String value) {
+    assertThatThrownBy(() -> proxy(Map.of(name, value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(name + "=" + value + " ");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "STORAGE_BATCH_SIZE, 1", "STORAGE_BATCH_SIZE, 10000", "STORAGE_QUEUE_CAPACITY, 1",
+      "STORAGE_QUEUE_MAX_BYTES, 1048576", "SLOW_QUERY_THRESHOLD_MS, 0", "CLAUDE_API_TIMEOUT, 4000",
+      "STREAM_IDLE_TIMEOUT_MS, 0", "UPSTREAM_MAX_ATTEMPTS, 1", "UPSTREAM_MAX_ATTEMPTS, 10",
+      "MAX_REQUEST_SIZE, 2147483647", "ENABLE_CLIENT_AUTH, false", "ENABLE_CLIENT_AUTH, TRUE",
+      "ENABLE_CLIENT_AUTH, 0", "STORAGE_ENABLED, 1", "DEBUG_SQL, False", "DEBUG, app:*"})
+  void validProxySettingStarts(String name, String value) throws IOException {
+    assertThat(proxy(Map.of(name, value))).contains("/runtime/proxy.war:/");
   }
 
   @ParameterizedTest
