@@ -1,6 +1,7 @@
 package dev.claudenexus.proxy.forwarding;
 
 import dev.claudenexus.proxy.ProxySettings;
+import dev.claudenexus.proxy.outbound.ManagedThreads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +68,7 @@ public class UpstreamClient {
   private HttpHost target;
   private String basePath;
   private RetryPolicy retryPolicy;
+  private ResponseDeadlines deadlines;
 
   /**
    * Creates the HTTP/1.1 client: Nagle off, no redirects, cookies, authentication, compression or
@@ -73,6 +76,7 @@ public class UpstreamClient {
    */
   @PostConstruct
   void init() {
+    deadlines = new ResponseDeadlines(settings.upstreamTimeout(), ManagedThreads.factory());
     Duration connectTimeout = settings.upstreamTimeout().compareTo(Duration.ofSeconds(10)) < 0
         ? settings.upstreamTimeout()
         : Duration.ofSeconds(10);
@@ -101,7 +105,8 @@ public class UpstreamClient {
                 .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                 .build())
             .build())
-        .setRequestExecutor(new BodyTimeoutExecutor(settings.streamIdleTimeout(), settings.upstreamTimeout()))
+        .setRequestExecutor(new BodyTimeoutExecutor(settings.streamIdleTimeout(), settings.upstreamTimeout(),
+            deadlines))
         .setDefaultRequestConfig(requestConfig)
         .evictIdleConnections(TimeValue.ofSeconds(60))
         .disableAutomaticRetries()
@@ -122,6 +127,9 @@ public class UpstreamClient {
   void close() {
     if (http != null) {
       http.close(CloseMode.IMMEDIATE);
+    }
+    if (deadlines != null) {
+      deadlines.close();
     }
   }
 
@@ -270,28 +278,52 @@ public class UpstreamClient {
   }
 
   /**
-   * Sets the read timeout of the body once the response headers arrived: the response timeout
-   * ({@code CLAUDE_API_TIMEOUT}) covers the wait for the headers only, and a stream may then stay
+   * Bounds the wait for the response headers, writing the request included, by the response timeout
+   * ({@code CLAUDE_API_TIMEOUT}), and then sets the read timeout of the body: a stream may stay
    * silent up to {@code STREAM_IDLE_TIMEOUT_MS}, or forever when that is zero. Error replies that
    * may be retried keep the response timeout, see {@link #bodyTimeout}.
    */
   private static final class BodyTimeoutExecutor extends HttpRequestExecutor {
     private final Duration idleTimeout;
     private final Duration responseTimeout;
+    private final ResponseDeadlines deadlines;
 
-    BodyTimeoutExecutor(Duration idleTimeout, Duration responseTimeout) {
+    BodyTimeoutExecutor(Duration idleTimeout, Duration responseTimeout, ResponseDeadlines deadlines) {
       this.idleTimeout = idleTimeout;
       this.responseTimeout = responseTimeout;
+      this.deadlines = deadlines;
     }
 
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, HttpClientConnection connection,
         HttpResponseInformationCallback informationCallback, HttpContext context)
         throws IOException, HttpException {
-      ClassicHttpResponse response = super.execute(request, connection, informationCallback, context);
+      ResponseDeadlines.Attempt attempt = deadlines.start(connection);
+      ClassicHttpResponse response;
+      try {
+        response = super.execute(request, connection, informationCallback, context);
+      } catch (IOException | HttpException | RuntimeException e) {
+        if (!attempt.finish()) {
+          throw timedOut(e);
+        }
+        throw e;
+      }
+      if (!attempt.finish()) {
+        response.close();
+        throw timedOut(null);
+      }
       Duration timeout = bodyTimeout(response.getCode(), idleTimeout, responseTimeout);
       connection.setSocketTimeout(timeout.isZero() ? Timeout.DISABLED : Timeout.of(timeout));
       return response;
+    }
+
+    private SocketTimeoutException timedOut(Exception cause) {
+      SocketTimeoutException timeout = new SocketTimeoutException("no response headers within "
+          + responseTimeout.toMillis() + " ms, sending the request included");
+      if (cause != null) {
+        timeout.initCause(cause);
+      }
+      return timeout;
     }
   }
 }

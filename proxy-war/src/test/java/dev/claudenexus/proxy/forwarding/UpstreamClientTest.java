@@ -12,8 +12,11 @@ import dev.claudenexus.testsupport.anthropic.ApiErrors;
 import dev.claudenexus.testsupport.anthropic.FakeAnthropicApi;
 import dev.claudenexus.testsupport.anthropic.FakeReply;
 import dev.claudenexus.testsupport.anthropic.ReceivedRequest;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,45 @@ class UpstreamClientTest {
     UpstreamFailure failure = assertThrows(UpstreamFailure.class,
         () -> client.send(inbound(headers()), UpstreamAuth.apiKey("sk-ant-x", null)));
     assertEquals(504, failure.status());
+  }
+
+  @Test
+  void upstreamThatStopsReadingTimesOut() throws Exception {
+    try (ServerSocket server = new ServerSocket()) {
+      // Small buffers, so the body fills them and the proxy's write blocks.
+      server.setReceiveBufferSize(4096);
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      List<Socket> accepted = new CopyOnWriteArrayList<>();
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            accepted.add(server.accept());
+          }
+        } catch (IOException e) {
+          // The server socket was closed at the end of the test.
+        }
+      });
+      acceptor.start();
+      UpstreamClient client = client(Map.of("CLAUDE_API_BASE_URL",
+          "http://127.0.0.1:" + server.getLocalPort(), "CLAUDE_API_TIMEOUT", "500",
+          "UPSTREAM_MAX_ATTEMPTS", "1"));
+      InboundRequest large = new InboundRequest(UUID.randomUUID(), OffsetDateTime.now(),
+          System.nanoTime(), "POST", "/v1/messages", null, "127.0.0.1:3000", headers(),
+          new byte[16 * 1024 * 1024], null, null);
+
+      UpstreamFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(20),
+          () -> assertThrows(UpstreamFailure.class,
+              () -> client.send(large, UpstreamAuth.apiKey("k", null))));
+
+      assertEquals(504, failure.status());
+      assertTrue(failure.getMessage().contains("CLAUDE_API_TIMEOUT"), failure.getMessage());
+      assertEquals(1, accepted.size());
+      server.close();
+      acceptor.join(5_000);
+      for (Socket socket : accepted) {
+        socket.close();
+      }
+    }
   }
 
   @Test
