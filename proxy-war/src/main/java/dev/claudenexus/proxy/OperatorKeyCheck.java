@@ -2,6 +2,7 @@ package dev.claudenexus.proxy;
 
 import static dev.claudenexus.json.JsonProviders.JSON;
 
+import dev.claudenexus.api.access.KeyFailureLimiter;
 import dev.claudenexus.api.sso.SsoException;
 import dev.claudenexus.api.sso.SsoIdentity;
 import dev.claudenexus.api.sso.SsoProvider;
@@ -10,6 +11,7 @@ import dev.claudenexus.api.sso.SsoUnavailableException;
 import dev.claudenexus.credentials.ClientKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,8 +33,11 @@ public class OperatorKeyCheck {
 
   private final Optional<SsoTokenValidator> tokens = SsoProvider.current().map(SsoTokenValidator::new);
 
-  /** Returns an error response, or {@code null} when the request may proceed. */
-  public Response check(HttpHeaders headers) {
+  /**
+   * Returns an error response, or {@code null} when the request may proceed. Wrong keys count
+   * against the client's allowance of {@link KeyFailureLimiter}.
+   */
+  public Response check(HttpHeaders headers, HttpServletRequest request) {
     Optional<String> expected = settings.dashboardKey();
     if (expected.isEmpty() && tokens.isEmpty()) {
       return null;
@@ -47,7 +52,18 @@ public class OperatorKeyCheck {
           + " X-Dashboard-Key" + (tokens.isPresent()
               ? " or a token of the single sign-on provider as Authorization: Bearer" : ""));
     }
-    if (expected.isEmpty() || !ClientKeys.matches(presented, expected.get())) {
+    if (expected.isEmpty()) {
+      return error(403, "forbidden", "Invalid API key");
+    }
+    KeyFailureLimiter failures = KeyFailureLimiter.current();
+    long wait = failures.waitSeconds(request);
+    if (wait > 0) {
+      return Response.fromResponse(error(429, "rate_limited", failures.message(wait)))
+          .header("Retry-After", wait)
+          .build();
+    }
+    if (!ClientKeys.matches(presented, expected.get())) {
+      failures.countFailure(request);
       return error(403, "forbidden", "Invalid API key");
     }
     return null;

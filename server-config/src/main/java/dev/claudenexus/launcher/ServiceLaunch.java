@@ -81,12 +81,19 @@ final class ServiceLaunch {
     env.integer("LINK_PARENT_WAIT_MS", 0, 0, 10_000);
     validateForwarding(env);
     validateStorage(env);
+    validateApiLimits(env);
     // DEBUG is left out: shells of Node.js developers often set it to a pattern such as "app:*".
     for (String name : List.of("ENABLE_CLIENT_AUTH", "COLLECT_TEST_SAMPLES", "TELEMETRY_ENABLED",
         "SLACK_ENABLED")) {
       env.bool(name, false);
     }
     SsoSettings.from(env::get);
+  }
+
+  /** Checks the rate limits of {@code /api/*}, which both services serve. */
+  static void validateApiLimits(Environment env) {
+    env.integer("DASHBOARD_READ_RATE_LIMIT", 100, 0, 1_000_000);
+    env.integer("DASHBOARD_KEY_FAILURE_LIMIT", 10, 0, 1_000_000);
   }
 
   /** Checks the upstream timeouts, retries and request size limit. */
@@ -155,6 +162,7 @@ final class ServiceLaunch {
   static void validateDashboardSettings(Environment env) {
     env.integer("DASHBOARD_CACHE_TTL", 30, 0, 86_400);
     env.integer("TOKEN_LIMIT_5H", 140_000, 1, Integer.MAX_VALUE);
+    validateApiLimits(env);
     SsoSettings.from(env::get);
   }
 

@@ -130,7 +130,9 @@ class ServiceLaunchTest {
       "UPSTREAM_RETRY_BUDGET_MS, 1.5", "MAX_REQUEST_SIZE, 0", "MAX_REQUEST_SIZE, 32 MiB",
       "ENABLE_CLIENT_AUTH, flase", "ENABLE_CLIENT_AUTH, yes", "ENABLE_CLIENT_AUTH, off",
       "STORAGE_ENABLED, no", "STORE_STREAMING_CHUNKS, enabled", "DEBUG_SQL, 2",
-      "TELEMETRY_ENABLED, nope", "SLACK_ENABLED, Y", "COLLECT_TEST_SAMPLES, on"})
+      "TELEMETRY_ENABLED, nope", "SLACK_ENABLED, Y", "COLLECT_TEST_SAMPLES, on",
+      "DASHBOARD_KEY_FAILURE_LIMIT, -1", "DASHBOARD_KEY_FAILURE_LIMIT, ten",
+      "DASHBOARD_READ_RATE_LIMIT, -3"})
   void invalidProxySettingStopsTheStart(String name, String value) {
     assertThatThrownBy(() -> proxy(Map.of(name, value)))
         .isInstanceOf(IllegalArgumentException.class)
@@ -143,9 +145,18 @@ class ServiceLaunchTest {
       "STORAGE_QUEUE_MAX_BYTES, 1048576", "SLOW_QUERY_THRESHOLD_MS, 0", "CLAUDE_API_TIMEOUT, 4000",
       "STREAM_IDLE_TIMEOUT_MS, 0", "UPSTREAM_MAX_ATTEMPTS, 1", "UPSTREAM_MAX_ATTEMPTS, 10",
       "MAX_REQUEST_SIZE, 2147483647", "ENABLE_CLIENT_AUTH, false", "ENABLE_CLIENT_AUTH, TRUE",
-      "ENABLE_CLIENT_AUTH, 0", "STORAGE_ENABLED, 1", "DEBUG_SQL, False", "DEBUG, app:*"})
+      "ENABLE_CLIENT_AUTH, 0", "STORAGE_ENABLED, 1", "DEBUG_SQL, False", "DEBUG, app:*",
+      "DASHBOARD_KEY_FAILURE_LIMIT, 0", "DASHBOARD_KEY_FAILURE_LIMIT, 100"})
   void validProxySettingStarts(String name, String value) throws IOException {
     assertThat(proxy(Map.of(name, value))).contains("/runtime/proxy.war:/");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "1e2", "many"})
+  void invalidKeyFailureLimitStopsDashboard(String value) {
+    assertThatThrownBy(() -> dashboard(Map.of("DASHBOARD_KEY_FAILURE_LIMIT", value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DASHBOARD_KEY_FAILURE_LIMIT");
   }
 
   @ParameterizedTest

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class NexusServer implements ExtensionContext.Store.CloseableResource {
 
   static final String DASHBOARD_KEY = "test-dashboard-key";
+  /** Wrong dashboard keys per minute and client: more than all other tests send together. */
+  static final int KEY_FAILURE_LIMIT = 50;
   /** Base64 of 32 bytes, the AES key of OAuth tokens shared through the database in tests. */
   static final String OAUTH_TOKEN_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
   static final String UPSTREAM_API_KEY = "sk-ant-api03-upstream-secret-key";
@@ -190,6 +192,10 @@ public final class NexusServer implements ExtensionContext.Store.CloseableResour
     env.put("UPSTREAM_RETRY_BUDGET_MS", "20000");
     env.put("STORE_STREAMING_CHUNKS", "true");
     env.put("DASHBOARD_API_KEY", DASHBOARD_KEY);
+    // Tests act as other clients with X-Forwarded-For, so wrong keys of one test do not use up the
+    // allowance of the others.
+    env.put("TRUSTED_PROXIES", "127.0.0.1");
+    env.put("DASHBOARD_KEY_FAILURE_LIMIT", Integer.toString(KEY_FAILURE_LIMIT));
     env.put("CLAUDE_OAUTH_TOKEN_URL", tokenEndpoint.url());
     env.put("OAUTH_TOKEN_ENCRYPTION_KEY", OAUTH_TOKEN_KEY);
     env.put("NEXUS_JAVA_OPTS", "-Xmx512m -Xss512k -XX:TieredStopAtLevel=1");

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *     read-only mode; 0 turns the limit off
  * @param trustedProxies {@code TRUSTED_PROXIES}: addresses whose {@code X-Forwarded-For} names the
  *     client
+ * @param keyFailuresPerMinute {@code DASHBOARD_KEY_FAILURE_LIMIT}: wrong dashboard keys per minute
+ *     and client before further keys of that client get 429; 0 turns the limit off
  * @param singleSignOn whether {@code OIDC_ISSUER_URI} turns single sign-on on, which also ends
  *     read-only mode
  */
@@ -27,9 +29,11 @@ public record AccessSettings(
     Set<String> corsOrigins,
     int readRequestsPerMinute,
     Set<String> trustedProxies,
+    int keyFailuresPerMinute,
     boolean singleSignOn) {
 
   static final int DEFAULT_READ_REQUESTS_PER_MINUTE = 100;
+  static final int DEFAULT_KEY_FAILURES_PER_MINUTE = 10;
   /** Dashboard keys shorter than this are accepted with a warning, as guessable. */
   static final int MIN_KEY_CHARS = 16;
 
@@ -48,16 +52,28 @@ public record AccessSettings(
   /**
    * Reads the settings.
    *
-   * @throws IllegalArgumentException when {@code DASHBOARD_READ_RATE_LIMIT} is not a number of 0 or
-   *     more, or an {@code OIDC_*} setting is invalid
+   * @throws IllegalArgumentException when {@code DASHBOARD_READ_RATE_LIMIT} or {@code
+   *     DASHBOARD_KEY_FAILURE_LIMIT} is not a number of 0 or more, or an {@code OIDC_*} setting is
+   *     invalid
    */
   public static AccessSettings from(Config config) {
     Optional<String> key = config.getOptionalValue("DASHBOARD_API_KEY", String.class)
         .or(() -> config.getOptionalValue("INTERNAL_API_KEY", String.class))
         .map(String::strip)
         .filter(value -> !value.isEmpty());
-    String limit = config.getOptionalValue("DASHBOARD_READ_RATE_LIMIT", String.class)
-        .map(String::strip).orElse(Integer.toString(DEFAULT_READ_REQUESTS_PER_MINUTE));
+    int perMinute = perMinute(config, "DASHBOARD_READ_RATE_LIMIT", DEFAULT_READ_REQUESTS_PER_MINUTE,
+        "requests");
+    int keyFailures = perMinute(config, "DASHBOARD_KEY_FAILURE_LIMIT",
+        DEFAULT_KEY_FAILURES_PER_MINUTE, "wrong keys");
+    boolean singleSignOn =
+        SsoSettings.from(name -> config.getOptionalValue(name, String.class)).isPresent();
+    return new AccessSettings(key, list(config, "CORS_ORIGIN"), perMinute,
+        list(config, "TRUSTED_PROXIES"), keyFailures, singleSignOn);
+  }
+
+  private static int perMinute(Config config, String name, int defaultValue, String unit) {
+    String limit = config.getOptionalValue(name, String.class)
+        .map(String::strip).orElse(Integer.toString(defaultValue));
     int perMinute;
     try {
       perMinute = Integer.parseInt(limit);
@@ -65,13 +81,10 @@ public record AccessSettings(
       perMinute = -1;
     }
     if (perMinute < 0) {
-      throw new IllegalArgumentException("DASHBOARD_READ_RATE_LIMIT must be a number of requests per"
-          + " minute (0 turns the limit off), not \"" + limit + "\"");
+      throw new IllegalArgumentException(name + " must be a number of " + unit + " per minute"
+          + " (0 turns the limit off), not \"" + limit + "\"");
     }
-    boolean singleSignOn =
-        SsoSettings.from(name -> config.getOptionalValue(name, String.class)).isPresent();
-    return new AccessSettings(key, list(config, "CORS_ORIGIN"), perMinute,
-        list(config, "TRUSTED_PROXIES"), singleSignOn);
+    return perMinute;
   }
 
   /**

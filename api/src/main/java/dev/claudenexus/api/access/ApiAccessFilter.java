@@ -117,10 +117,23 @@ public class ApiAccessFilter implements ContainerRequestFilter, ContainerRespons
       return tokenRoles(request, tokens.get(), bearer);
     }
     Optional<String> key = settings.dashboardKey();
-    boolean keyPresented = key.isPresent() && PresentedKey.from(request::getHeaderString)
-        .filter(presented -> ClientKeys.matches(presented, key.get()))
-        .isPresent();
-    if (!keyPresented) {
+    Optional<String> presented = PresentedKey.from(request::getHeaderString);
+    if (key.isEmpty() || presented.isEmpty()) {
+      return Set.of();
+    }
+    KeyFailureLimiter failures = KeyFailureLimiter.current();
+    long wait = servletRequest == null ? 0 : failures.waitSeconds(servletRequest);
+    if (wait > 0) {
+      request.abortWith(Response.fromResponse(
+              ApiErrors.coded(429, "rate_limited", failures.message(wait)))
+          .header("Retry-After", wait)
+          .build());
+      return null;
+    }
+    if (!ClientKeys.matches(presented.get(), key.get())) {
+      if (servletRequest != null) {
+        failures.countFailure(servletRequest);
+      }
       return Set.of();
     }
     markCaller(request, AuthenticationMethod.DASHBOARD_KEY, AuthenticationMethod.DASHBOARD_KEY);

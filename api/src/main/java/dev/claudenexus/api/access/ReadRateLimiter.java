@@ -45,6 +45,17 @@ public final class ReadRateLimiter {
     return buckets.computeIfAbsent(client, key -> new Bucket(now)).take(now);
   }
 
+  /**
+   * Returns whether the client has a request left, without taking it. A client without a bucket has
+   * its whole allowance.
+   */
+  public Decision peek(String client) {
+    Bucket bucket = buckets.get(client);
+    return bucket == null
+        ? new Decision(true, perMinute, perMinute, 0)
+        : bucket.peek(nanoClock.getAsLong());
+  }
+
   private final class Bucket {
     private final double nanosPerToken = TimeUnit.MINUTES.toNanos(1) / (double) perMinute;
     private double tokens = perMinute;
@@ -60,8 +71,20 @@ public final class ReadRateLimiter {
         tokens -= 1;
         return new Decision(true, perMinute, (int) tokens, 0);
       }
+      return denied();
+    }
+
+    private Decision denied() {
       long waitNanos = (long) Math.ceil((1 - tokens) * nanosPerToken);
       return new Decision(false, perMinute, 0, Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1));
+    }
+
+    synchronized Decision peek(long now) {
+      refill(now);
+      if (tokens >= 1) {
+        return new Decision(true, perMinute, (int) tokens, 0);
+      }
+      return denied();
     }
 
     synchronized boolean isFull(long now) {

@@ -12,7 +12,7 @@ class AccessSettingsTest {
 
   private static AccessSettings withKey(Optional<String> key) {
     return new AccessSettings(key, Set.of(), AccessSettings.DEFAULT_READ_REQUESTS_PER_MINUTE, Set.of(),
-        false);
+        AccessSettings.DEFAULT_KEY_FAILURES_PER_MINUTE, false);
   }
 
   @Test

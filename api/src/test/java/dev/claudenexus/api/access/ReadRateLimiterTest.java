@@ -55,4 +55,25 @@ class ReadRateLimiterTest {
     assertThat(limiter.acquire("a").remaining()).isEqualTo(59);
     assertThat(limiter.acquire("a").remaining()).isEqualTo(58);
   }
+
+  @Test
+  void peekTakesNothing() {
+    for (int i = 0; i < 100; i++) {
+      assertThat(limiter.peek("a").allowed()).as("peek %d", i).isTrue();
+    }
+
+    assertThat(limiter.acquire("a").remaining()).isEqualTo(59);
+  }
+
+  @Test
+  void peekReportsEmptyAllowance() {
+    for (int i = 0; i < 60; i++) {
+      limiter.acquire("a");
+    }
+    ReadRateLimiter.Decision decision = limiter.peek("a");
+
+    assertThat(decision.allowed()).isFalse();
+    assertThat(decision.retryAfterSeconds()).isBetween(1L, 2L);
+    assertThat(limiter.peek("b").allowed()).isTrue();
+  }
 }

@@ -5,6 +5,7 @@ import static dev.claudenexus.json.JsonProviders.JSON;
 import dev.claudenexus.api.access.AccessSettings;
 import dev.claudenexus.api.access.AuthenticationMethod;
 import dev.claudenexus.api.access.DashboardRoles;
+import dev.claudenexus.api.access.KeyFailureLimiter;
 import dev.claudenexus.api.access.PresentedKey;
 import dev.claudenexus.api.access.SecurityHeaders;
 import dev.claudenexus.api.sso.SsoException;
@@ -58,8 +59,16 @@ public class DashboardAuthenticationMechanism implements HttpAuthenticationMecha
     }
     Optional<String> key = access.dashboardKey();
     Optional<String> presented = PresentedKey.from(request::getHeader);
-    if (key.isPresent() && presented.isPresent() && ClientKeys.matches(presented.get(), key.get())) {
-      return logIn(request, context, "dashboard-key", KEY_ROLES, AuthenticationMethod.DASHBOARD_KEY);
+    if (key.isPresent() && presented.isPresent()) {
+      KeyFailureLimiter failures = KeyFailureLimiter.current();
+      long wait = failures.waitSeconds(request);
+      if (wait > 0) {
+        return rejectKeyGuessing(response, failures.message(wait), wait);
+      }
+      if (ClientKeys.matches(presented.get(), key.get())) {
+        return logIn(request, context, "dashboard-key", KEY_ROLES, AuthenticationMethod.DASHBOARD_KEY);
+      }
+      failures.countFailure(request);
     }
     HttpSession session = request.getSession(false);
     boolean keySession = key.isPresent() && DashboardSession.isAuthenticated(session);
@@ -107,6 +116,16 @@ public class DashboardAuthenticationMechanism implements HttpAuthenticationMecha
     return context.notifyContainerAboutLogin(name, roles);
   }
 
+  private static AuthenticationStatus rejectKeyGuessing(HttpServletResponse response, String message,
+      long waitSeconds) {
+    response.setHeader("Retry-After", Long.toString(waitSeconds));
+    String body = JSON.createObjectBuilder()
+        .add("error", JSON.createObjectBuilder().add("code", "rate_limited").add("message", message))
+        .build()
+        .toString();
+    return sendFailure(response, 429, body);
+  }
+
   private static AuthenticationStatus rejectCsrf(HttpServletResponse response) {
     String body = JSON.createObjectBuilder()
         .add("error", "Invalid CSRF token")
@@ -114,14 +133,19 @@ public class DashboardAuthenticationMechanism implements HttpAuthenticationMecha
             + " or the form field " + DashboardSession.CSRF_FIELD + "; reload the page to get one")
         .build()
         .toString();
+    return sendFailure(response, 403, body);
+  }
+
+  private static AuthenticationStatus sendFailure(HttpServletResponse response, int status,
+      String body) {
     try {
       SecurityHeaders.VALUES.forEach(response::setHeader);
-      response.setStatus(403);
+      response.setStatus(status);
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
       response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      LOG.fine(() -> "Could not send the CSRF error: " + e);
+      LOG.fine(() -> "Could not send the " + status + " error: " + e);
     }
     return AuthenticationStatus.SEND_FAILURE;
   }

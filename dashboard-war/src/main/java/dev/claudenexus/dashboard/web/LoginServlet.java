@@ -3,6 +3,7 @@ package dev.claudenexus.dashboard.web;
 import dev.claudenexus.api.access.AccessSettings;
 import dev.claudenexus.api.access.AuthenticationEvent;
 import dev.claudenexus.api.access.ClientAddress;
+import dev.claudenexus.api.access.KeyFailureLimiter;
 import dev.claudenexus.api.sso.SsoProvider;
 import dev.claudenexus.credentials.ClientKeys;
 import dev.claudenexus.dashboard.DashboardSettings;
@@ -74,8 +75,19 @@ public class LoginServlet extends HttpServlet {
           + " has expired. <a href=\"/dashboard/login\">Load it again</a> and log in.</p>");
       return;
     }
+    KeyFailureLimiter failures = KeyFailureLimiter.current();
+    long wait = failures.waitSeconds(request);
+    if (wait > 0) {
+      response.setStatus(429);
+      response.setHeader("Retry-After", Long.toString(wait));
+      Html.send(response, "Log in - Claude Nexus", null, "<h1>Too many wrong keys</h1><p role=\"alert\">"
+          + Html.escape(failures.message(wait)) + " <a href=\"/dashboard/login\">Load the form"
+          + " again</a> then.</p>");
+      return;
+    }
     String presented = request.getParameter("key");
     if (presented == null || !ClientKeys.matches(presented.strip(), key.get())) {
+      failures.countFailure(request);
       LOG.info(() -> "Rejected a dashboard login with an invalid key from " + clientAddress(request));
       authentication.fire(new AuthenticationEvent("anonymous", KEY_METHOD,
           AuthenticationEvent.FAILED, clientAddress(request)));

@@ -4,6 +4,7 @@ import static dev.claudenexus.json.JsonProviders.JSON;
 
 import dev.claudenexus.proxy.OperatorKeyCheck;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,8 +22,9 @@ public class OAuthMetricsResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Response get(@Context HttpHeaders headers) {
-    Response denied = keyCheck.check(headers);
+  public Response get(@Context HttpHeaders headers,
+      @Context HttpServletRequest request) {
+    Response denied = keyCheck.check(headers, request);
     if (denied != null) {
       return denied;
     }

@@ -4,6 +4,7 @@ import static dev.claudenexus.json.JsonProviders.JSON;
 
 import dev.claudenexus.proxy.OperatorKeyCheck;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -28,8 +29,9 @@ public class TokenStatsResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Response get(@QueryParam("domain") String domain, @Context HttpHeaders headers) {
-    Response denied = keyCheck.check(headers);
+  public Response get(@QueryParam("domain") String domain, @Context HttpHeaders headers,
+      @Context HttpServletRequest request) {
+    Response denied = keyCheck.check(headers, request);
     if (denied != null) {
       return denied;
     }
