@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -309,7 +310,14 @@ public class StorageWriter {
     }
     boolean interrupted = Thread.interrupted();
     try {
-      journal.append(records);
+      try {
+        journal.append(records);
+      } catch (ClosedByInterruptException e) {
+        // Interrupted during the write, so append again. Replay skips a line cut short and
+        // tolerates records written twice, as after a crash.
+        interrupted |= Thread.interrupted();
+        journal.append(records);
+      }
     } catch (IOException e) {
       LOG.log(
           Level.SEVERE,

@@ -68,6 +68,11 @@ final class Environment {
     if (text.isEmpty()) {
       return defaultValue;
     }
+    if (!values.get(name).equals(text.get())) {
+      // The services read the value as given, and MicroProfile Config reads "true " as false.
+      throw new IllegalArgumentException(
+          name + "=\"" + values.get(name) + "\" has spaces around it; remove them");
+    }
     switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
       case "true", "1":
         return true;

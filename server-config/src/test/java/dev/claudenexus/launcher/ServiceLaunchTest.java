@@ -151,6 +151,14 @@ class ServiceLaunchTest {
     assertThat(proxy(Map.of(name, value))).contains("/runtime/proxy.war:/");
   }
 
+  @Test
+  void booleanWithSpacesStopsTheStart() {
+    assertThatThrownBy(() -> proxy(Map.of("ENABLE_CLIENT_AUTH", "true ")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ENABLE_CLIENT_AUTH")
+        .hasMessageContaining("spaces");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"-1", "1e2", "many"})
   void invalidKeyFailureLimitStopsDashboard(String value) {

@@ -55,7 +55,11 @@ final class ResponseDeadlines implements AutoCloseable {
       try {
         Thread.sleep(checkMillis);
       } catch (InterruptedException e) {
-        return;
+        if (running) {
+          // Without this thread, blocked request writes would hang again.
+          LOG.warning("The upstream deadline thread was interrupted; it goes on");
+        }
+        continue;
       }
       long now = System.nanoTime();
       for (Attempt attempt : attempts) {
@@ -95,8 +99,8 @@ final class ResponseDeadlines implements AutoCloseable {
       if (state.compareAndSet(RUNNING, EXPIRED)) {
         try {
           connection.close(CloseMode.IMMEDIATE);
-        } catch (RuntimeException e) {
-          LOG.log(Level.FINE, "Closing an upstream connection after its deadline failed", e);
+        } catch (RuntimeException | LinkageError e) {
+          LOG.log(Level.WARNING, "Closing an upstream connection after its deadline failed", e);
         }
       }
     }

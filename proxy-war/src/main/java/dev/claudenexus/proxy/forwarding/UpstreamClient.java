@@ -76,6 +76,10 @@ public class UpstreamClient {
    */
   @PostConstruct
   void init() {
+    // Parsed first: an invalid base URL then fails here, before any thread is started.
+    URI base = settings.upstreamBaseUrl();
+    target = HttpHost.create(base);
+    basePath = base.getRawPath() == null ? "" : base.getRawPath();
     deadlines = new ResponseDeadlines(settings.upstreamTimeout(), ManagedThreads.factory());
     Duration connectTimeout = settings.upstreamTimeout().compareTo(Duration.ofSeconds(10)) < 0
         ? settings.upstreamTimeout()
@@ -117,9 +121,6 @@ public class UpstreamClient {
         .disableConnectionState()
         .disableDefaultUserAgent()
         .build();
-    URI base = settings.upstreamBaseUrl();
-    target = HttpHost.create(base);
-    basePath = base.getRawPath() == null ? "" : base.getRawPath();
     retryPolicy = new RetryPolicy(settings.retryBaseDelay());
   }
 
@@ -309,7 +310,9 @@ public class UpstreamClient {
         throw e;
       }
       if (!attempt.finish()) {
-        response.close();
+        // Closing the response would read the rest of its body first; the deadline closed the
+        // connection, or is about to.
+        connection.close(CloseMode.IMMEDIATE);
         throw timedOut(null);
       }
       Duration timeout = bodyTimeout(response.getCode(), idleTimeout, responseTimeout);
