@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claudenexus.conversation.HashMode;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -63,13 +62,7 @@ class StorageWriterInterruptTest {
     assertThat(writerThread.get().isAlive()).isFalse();
     writer.stop();
 
-    List<UUID> journaled = new ArrayList<>();
-    while (journal.hasWork()) {
-      for (RequestRecord record : journal.beginReplay()) {
-        journaled.add(record.requestId());
-      }
-      journal.completeReplay();
-    }
+    List<UUID> journaled = StorageWriterOverflowTest.journaledIds(journal);
     assertThat(journaled).hasSize(RECORDS);
     assertThat(new HashSet<>(journaled)).isEqualTo(submitted);
   }

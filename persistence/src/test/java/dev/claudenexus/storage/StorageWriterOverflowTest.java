@@ -68,13 +68,7 @@ class StorageWriterOverflowTest {
     Set<UUID> submitted = submitConcurrently(writer);
     writer.stop();
 
-    List<UUID> journaled = new ArrayList<>();
-    while (journal.hasWork()) {
-      for (RequestRecord record : journal.beginReplay()) {
-        journaled.add(record.requestId());
-      }
-      journal.completeReplay();
-    }
+    List<UUID> journaled = journaledIds(journal);
     assertThat(journaled).hasSize(RECORDS);
     assertThat(new HashSet<>(journaled)).isEqualTo(submitted);
   }
@@ -134,6 +128,18 @@ class StorageWriterOverflowTest {
 
       assertThat(rows(database)).isEqualTo(10);
     }
+  }
+
+  /** Replays the whole journal and returns the request ids of its records, in journal order. */
+  static List<UUID> journaledIds(StorageJournal journal) throws IOException {
+    List<UUID> journaled = new ArrayList<>();
+    while (journal.hasWork()) {
+      for (RequestRecord record : journal.beginReplay()) {
+        journaled.add(record.requestId());
+      }
+      journal.completeReplay();
+    }
+    return journaled;
   }
 
   private static long rows(TestDatabase database) throws SQLException, IOException {
