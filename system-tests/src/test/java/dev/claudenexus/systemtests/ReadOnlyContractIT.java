@@ -120,6 +120,42 @@ class ReadOnlyContractIT {
   }
 
   @Test
+  void anonymousStreamsArePerClientLimited() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String url = readOnly.proxyUrl() + "/api/requests/stream";
+    List<java.io.InputStream> open = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 20; i++) {
+        HttpResponse<java.io.InputStream> response = http.send(streamRequest(url, "198.51.100.77"),
+            HttpResponse.BodyHandlers.ofInputStream());
+        open.add(response.body());
+        assertThat(response.statusCode()).as("stream %d", i).isEqualTo(200);
+      }
+
+      HttpResponse<String> refused = http.send(streamRequest(url, "198.51.100.77"),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(refused.statusCode()).isEqualTo(429);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("15");
+      assertThat(refused.body()).contains("too_many_streams").contains("20 event streams");
+      HttpResponse<java.io.InputStream> other = http.send(streamRequest(url, "198.51.100.78"),
+          HttpResponse.BodyHandlers.ofInputStream());
+      open.add(other.body());
+      assertThat(other.statusCode()).isEqualTo(200);
+    } finally {
+      for (java.io.InputStream body : open) {
+        body.close();
+      }
+    }
+  }
+
+  private static HttpRequest streamRequest(String url, String client) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Accept", "text/event-stream")
+        .header("X-Forwarded-For", client)
+        .build();
+  }
+
+  @Test
   void tokenUsageWorksWithoutAccount() throws Exception {
     for (String base : ports) {
       HttpResponse<String> response = api.get(base + "/api/token-usage/current");

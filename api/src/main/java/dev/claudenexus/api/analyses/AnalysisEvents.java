@@ -7,6 +7,7 @@ import dev.claudenexus.analysis.AnalysisStore;
 import dev.claudenexus.api.ContainerResources;
 import dev.claudenexus.api.changes.EventAudience;
 import dev.claudenexus.api.changes.StorageChanges;
+import dev.claudenexus.api.changes.StreamLimits;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,8 +69,8 @@ public class AnalysisEvents {
   }
 
   /** Sends {@code connected} and adds the connection to those that get analysis events. */
-  public void subscribe(SseEventSink sink, Sse sse) {
-    own.subscribe(sink, sse);
+  public void subscribe(SseEventSink sink, Sse sse, StreamLimits.Lease lease) {
+    own.subscribe(sink, sse, lease);
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.claudenexus.api.analyses;
 
+import dev.claudenexus.api.changes.StreamLimits;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,7 +25,14 @@ public class AnalysisStreamResource {
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  public void stream(@Context SseEventSink sink, @Context Sse sse) {
-    events.subscribe(sink, sse);
+  public void stream(@Context SseEventSink sink, @Context Sse sse,
+      @Context HttpServletRequest request) {
+    StreamLimits.Lease lease = StreamLimits.shared().open(request);
+    try {
+      events.subscribe(sink, sse, lease);
+    } catch (RuntimeException e) {
+      lease.release();
+      throw e;
+    }
   }
 }

@@ -32,16 +32,19 @@ public final class EventAudience {
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private ScheduledFuture<?> heartbeats;
 
-  private record Subscriber(SseEventSink sink, Sse sse) {}
+  private record Subscriber(SseEventSink sink, Sse sse, StreamLimits.Lease lease) {}
 
   public EventAudience(Runnable onStart, Runnable onIdle) {
     this.onStart = onStart;
     this.onIdle = onIdle;
   }
 
-  /** Sends the {@code connected} event and adds the connection to the audience. */
-  public void subscribe(SseEventSink sink, Sse sse) {
-    Subscriber subscriber = new Subscriber(sink, sse);
+  /**
+   * Sends the {@code connected} event and adds the connection to the audience, which releases
+   * {@code lease} when the connection leaves.
+   */
+  public void subscribe(SseEventSink sink, Sse sse, StreamLimits.Lease lease) {
+    Subscriber subscriber = new Subscriber(sink, sse, lease);
     send(subscriber, "connected", JSON.createObjectBuilder()
         .add("time", Instant.now().toString())
         .add("heartbeatSeconds", HEARTBEAT_INTERVAL_MS / 1000)
@@ -85,7 +88,7 @@ public final class EventAudience {
 
   private void send(Subscriber subscriber, String name, JsonObject data) {
     if (subscriber.sink().isClosed()) {
-      subscribers.remove(subscriber);
+      leave(subscriber);
       return;
     }
     OutboundSseEvent event = subscriber.sse().newEventBuilder()
@@ -95,7 +98,7 @@ public final class EventAudience {
         .build();
     subscriber.sink().send(event).whenComplete((ignored, failure) -> {
       if (failure != null) {
-        subscribers.remove(subscriber);
+        leave(subscriber);
         subscriber.sink().close();
       }
     });
@@ -105,7 +108,7 @@ public final class EventAudience {
   public void stopWhenIdle() {
     boolean stopped = false;
     synchronized (this) {
-      subscribers.removeIf(subscriber -> subscriber.sink().isClosed());
+      subscribers.stream().filter(subscriber -> subscriber.sink().isClosed()).forEach(this::leave);
       if (subscribers.isEmpty() && heartbeats != null) {
         heartbeats.cancel(false);
         heartbeats = null;
@@ -124,6 +127,11 @@ public final class EventAudience {
       heartbeats = null;
     }
     subscribers.forEach(subscriber -> subscriber.sink().close());
-    subscribers.clear();
+    subscribers.forEach(this::leave);
+  }
+
+  private void leave(Subscriber subscriber) {
+    subscribers.remove(subscriber);
+    subscriber.lease().release();
   }
 }

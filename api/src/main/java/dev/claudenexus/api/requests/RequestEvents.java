@@ -4,6 +4,7 @@ import dev.claudenexus.api.ContainerResources;
 import dev.claudenexus.api.analyses.AnalysisEvents;
 import dev.claudenexus.api.changes.EventAudience;
 import dev.claudenexus.api.changes.StorageChanges;
+import dev.claudenexus.api.changes.StreamLimits;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,8 +50,8 @@ public class RequestEvents {
   }
 
   /** Sends the {@code connected} event and adds the connection to those that get new requests. */
-  public void subscribe(SseEventSink sink, Sse sse) {
-    audience.subscribe(sink, sse);
+  public void subscribe(SseEventSink sink, Sse sse, StreamLimits.Lease lease) {
+    audience.subscribe(sink, sse, lease);
   }
 
   private synchronized void start() {
