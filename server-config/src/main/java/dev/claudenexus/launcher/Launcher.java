@@ -77,6 +77,12 @@ public final class Launcher {
       command.forEach(System.out::println);
       return 0;
     }
+    if (args.length >= 2 && args[0].equals("check")) {
+      for (int i = 1; i < args.length; i++) {
+        ServiceLaunch.validate(env, args[i]);
+      }
+      return 0;
+    }
     if (args.length == 1 && args[0].equals("database-kind")) {
       boolean postgres = DatabaseSettings.from(env, home.resolve("data")).isPostgres();
       System.out.println(postgres ? "postgresql" : "h2");

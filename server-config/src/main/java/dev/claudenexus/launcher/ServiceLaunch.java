@@ -72,6 +72,27 @@ final class ServiceLaunch {
     return prepare("proxy", "proxy.war", proxyPort(env), proxyMaxThreads(env), List.of());
   }
 
+  /**
+   * Checks the settings of {@code service} ({@code proxy} or {@code dashboard}), port included, so
+   * that {@code bin/nexus start} can check both services before it starts either.
+   *
+   * @throws IllegalArgumentException naming the variable of a wrong value, or an unknown service
+   */
+  static void validate(Environment env, String service) {
+    switch (service) {
+      case "proxy" -> {
+        proxyPort(env);
+        validateProxySettings(env);
+      }
+      case "dashboard" -> {
+        env.integer("DASHBOARD_PORT", 3001, 1, 65535);
+        validateDashboardSettings(env);
+      }
+      default -> throw new IllegalArgumentException(
+          "unknown service \"" + service + "\"; use proxy or dashboard");
+    }
+  }
+
   /** Checks the proxy's settings, so a wrong value stops the start instead of failing the deployment. */
   static void validateProxySettings(Environment env) {
     proxyMaxThreads(env);
@@ -162,6 +183,7 @@ final class ServiceLaunch {
   static void validateDashboardSettings(Environment env) {
     env.integer("DASHBOARD_CACHE_TTL", 30, 0, 86_400);
     env.integer("TOKEN_LIMIT_5H", 140_000, 1, Integer.MAX_VALUE);
+    env.integer("DASHBOARD_SESSION_IDLE_MINUTES", 60, 1, 10_080);
     validateApiLimits(env);
     SsoSettings.from(env::get);
   }

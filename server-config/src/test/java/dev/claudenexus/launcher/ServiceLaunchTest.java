@@ -160,6 +160,29 @@ class ServiceLaunchTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"proxy, STORAGE_BATCH_SIZE, 0", "proxy, PROXY_PORT, 70000",
+      "dashboard, DASHBOARD_CACHE_TTL, -5", "dashboard, DASHBOARD_SESSION_IDLE_MINUTES, 0",
+      "dashboard, DASHBOARD_SESSION_IDLE_MINUTES, 10081", "dashboard, DASHBOARD_PORT, 0"})
+  void checkNamesTheWrongSetting(String service, String name, String value) {
+    assertThatThrownBy(() -> ServiceLaunch.validate(new Environment(Map.of(name, value)), service))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(name + "=" + value + " ");
+  }
+
+  @Test
+  void checkPassesDefaults() {
+    ServiceLaunch.validate(new Environment(Map.of()), "proxy");
+    ServiceLaunch.validate(new Environment(Map.of()), "dashboard");
+  }
+
+  @Test
+  void checkRejectsUnknownService() {
+    assertThatThrownBy(() -> ServiceLaunch.validate(new Environment(Map.of()), "database"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("use proxy or dashboard");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"-1", "1e2", "many"})
   void invalidKeyFailureLimitStopsDashboard(String value) {
     assertThatThrownBy(() -> dashboard(Map.of("DASHBOARD_KEY_FAILURE_LIMIT", value)))
