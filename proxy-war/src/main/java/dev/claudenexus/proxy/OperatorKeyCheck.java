@@ -56,16 +56,16 @@ public class OperatorKeyCheck {
       return error(403, "forbidden", "Invalid API key");
     }
     KeyFailureLimiter failures = KeyFailureLimiter.current();
-    long wait = failures.waitSeconds(request);
+    long wait = failures.attempt(request, KeyFailureLimiter.Check.HEADER);
     if (wait > 0) {
       return Response.fromResponse(error(429, "rate_limited", failures.message(wait)))
           .header("Retry-After", wait)
           .build();
     }
     if (!ClientKeys.matches(presented, expected.get())) {
-      failures.countFailure(request);
       return error(403, "forbidden", "Invalid API key");
     }
+    failures.matched(request, KeyFailureLimiter.Check.HEADER);
     return null;
   }
 

@@ -80,28 +80,57 @@ class KeyFailureLimitIT {
         NexusServer.DASHBOARD_KEY, "X-Forwarded-For", "198.51.100.31"));
   }
 
-  @Test
-  void loginFormLimitsWrongKeys() throws Exception {
-    String client = "198.51.100.41";
+  /** A browser's session cookie and the CSRF token of its login form. */
+  private record Form(String cookie, String csrf) {}
+
+  private Form loadForm(String client) throws Exception {
     HttpResponse<String> form = api.get(server.dashboardUrl() + "/dashboard/login",
         "X-Forwarded-For", client);
     Matcher csrf = CSRF_FIELD.matcher(form.body());
     assertThat(csrf.find()).as("the form has a CSRF field").isTrue();
-    String cookie = form.headers().allValues("Set-Cookie").stream()
+    return new Form(sessionCookie(form), csrf.group(1));
+  }
+
+  private static String sessionCookie(HttpResponse<String> response) {
+    return response.headers().allValues("Set-Cookie").stream()
         .filter(value -> value.startsWith(COOKIE + "="))
         .map(value -> value.substring(COOKIE.length() + 1, value.indexOf(';')))
         .findFirst().orElseThrow();
+  }
+
+  @Test
+  void loginFormLimitsWrongKeys() throws Exception {
+    String client = "198.51.100.41";
+    Form form = loadForm(client);
+    String cookie = form.cookie();
     for (int i = 0; i < LIMIT; i++) {
-      HttpResponse<String> wrong = postLogin(client, cookie, csrf.group(1), "wrong-key-" + i);
+      HttpResponse<String> wrong = postLogin(client, cookie, form.csrf(), "wrong-key-" + i);
       assertThat(wrong.statusCode()).as("wrong key %d", i).isEqualTo(302);
     }
 
-    HttpResponse<String> limited = postLogin(client, cookie, csrf.group(1), NexusServer.DASHBOARD_KEY);
+    HttpResponse<String> limited = postLogin(client, cookie, form.csrf(), NexusServer.DASHBOARD_KEY);
 
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(limited.headers().firstValue("Retry-After")).isPresent();
     assertThat(limited.body()).contains("Too many wrong keys").contains("DASHBOARD_KEY_FAILURE_LIMIT");
     assertThat(limited.headers().allValues("Set-Cookie")).noneMatch(value -> value.startsWith(COOKIE));
+  }
+
+  @Test
+  void loggedInSessionOutlastsLimit() throws Exception {
+    String client = "198.51.100.51";
+    Form form = loadForm(client);
+    HttpResponse<String> login = postLogin(client, form.cookie(), form.csrf(), NexusServer.DASHBOARD_KEY);
+    assertThat(login.statusCode()).isEqualTo(303);
+    String session = sessionCookie(login);
+    String url = server.dashboardUrl() + "/api/domains";
+    useUpAllowance(url, client, 401);
+
+    HttpResponse<String> withSession = api.get(url, "Cookie", COOKIE + "=" + session,
+        "X-Dashboard-Key", "stale-key", "X-Forwarded-For", client);
+
+    assertThat(withSession.statusCode()).isEqualTo(200);
+    assertLimited(api.get(url, "X-Dashboard-Key", "stale-key", "X-Forwarded-For", client));
   }
 
   private HttpResponse<String> postLogin(String client, String cookie, String csrf, String key)

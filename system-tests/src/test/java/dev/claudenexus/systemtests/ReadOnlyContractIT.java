@@ -135,7 +135,7 @@ class ReadOnlyContractIT {
       HttpResponse<String> refused = http.send(streamRequest(url, "198.51.100.77"),
           HttpResponse.BodyHandlers.ofString());
       assertThat(refused.statusCode()).isEqualTo(429);
-      assertThat(refused.headers().firstValue("Retry-After")).hasValue("15");
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
       assertThat(refused.body()).contains("too_many_streams").contains("20 event streams");
       HttpResponse<java.io.InputStream> other = http.send(streamRequest(url, "198.51.100.78"),
           HttpResponse.BodyHandlers.ofInputStream());

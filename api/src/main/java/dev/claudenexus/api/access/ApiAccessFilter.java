@@ -1,5 +1,6 @@
 package dev.claudenexus.api.access;
 
+import dev.claudenexus.api.access.KeyFailureLimiter.Check;
 import dev.claudenexus.api.sso.SsoException;
 import dev.claudenexus.api.sso.SsoIdentity;
 import dev.claudenexus.api.sso.SsoProvider;
@@ -122,7 +123,7 @@ public class ApiAccessFilter implements ContainerRequestFilter, ContainerRespons
       return Set.of();
     }
     KeyFailureLimiter failures = KeyFailureLimiter.current();
-    long wait = servletRequest == null ? 0 : failures.waitSeconds(servletRequest);
+    long wait = servletRequest == null ? 0 : failures.attempt(servletRequest, Check.HEADER);
     if (wait > 0) {
       request.abortWith(Response.fromResponse(
               ApiErrors.coded(429, "rate_limited", failures.message(wait)))
@@ -131,10 +132,10 @@ public class ApiAccessFilter implements ContainerRequestFilter, ContainerRespons
       return null;
     }
     if (!ClientKeys.matches(presented.get(), key.get())) {
-      if (servletRequest != null) {
-        failures.countFailure(servletRequest);
-      }
       return Set.of();
+    }
+    if (servletRequest != null) {
+      failures.matched(servletRequest, Check.HEADER);
     }
     markCaller(request, AuthenticationMethod.DASHBOARD_KEY, AuthenticationMethod.DASHBOARD_KEY);
     return Set.of(DashboardRoles.VIEWER, DashboardRoles.ADMIN);
@@ -182,8 +183,7 @@ public class ApiAccessFilter implements ContainerRequestFilter, ContainerRespons
   }
 
   private void limitReads(ContainerRequestContext request) {
-    String client = ClientAddress.resolve(servletRequest.getRemoteAddr(),
-        servletRequest.getHeader("X-Forwarded-For"), settings.trustedProxies());
+    String client = ClientAddress.of(servletRequest, settings.trustedProxies());
     ReadRateLimiter.Decision decision = limiter.acquire(client);
     request.setProperty(DECISION_PROPERTY, decision);
     if (!decision.allowed()) {

@@ -1,5 +1,8 @@
 package dev.claudenexus.api.access;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Set;
 
 /**
@@ -9,6 +12,17 @@ import java.util.Set;
 public final class ClientAddress {
 
   private ClientAddress() {}
+
+  /**
+   * Returns the address of the client of {@code request}. Every {@code X-Forwarded-For} line counts,
+   * in order: some load balancers add a line of their own rather than append to the client's.
+   */
+  public static String of(HttpServletRequest request, Set<String> trustedProxies) {
+    Enumeration<String> lines = request.getHeaders("X-Forwarded-For");
+    String forwardedFor = lines == null || !lines.hasMoreElements() ? null
+        : String.join(",", Collections.list(lines));
+    return resolve(request.getRemoteAddr(), forwardedFor, trustedProxies);
+  }
 
   /**
    * Returns the client's address: the last {@code X-Forwarded-For} entry that is not itself a

@@ -7,13 +7,11 @@ import java.util.logging.Logger;
  * Slows down guessing of the dashboard key: each client may present {@code
  * DASHBOARD_KEY_FAILURE_LIMIT} wrong keys per minute, refilled evenly over the minute. Once they are
  * used up, every key the client presents gets 429, the right one too, until the allowance refills.
- * Sessions and single sign-on tokens are not affected. Clients are identified by address, with
+ * Logged-in sessions and single sign-on tokens are not limited. Clients are identified by address, with
  * {@code X-Forwarded-For} believed only from {@code TRUSTED_PROXIES}.
  */
 public final class KeyFailureLimiter {
 
-  /** Request attribute set once a request's wrong key was counted, so two checks count it once. */
-  static final String COUNTED_ATTRIBUTE = "nexus.keyFailureCounted";
   private static final Logger LOG = Logger.getLogger(KeyFailureLimiter.class.getName());
   private static volatile KeyFailureLimiter current;
 
@@ -38,29 +36,49 @@ public final class KeyFailureLimiter {
   }
 
   /**
-   * Returns how many seconds the client of {@code request} must wait before it may present a key,
-   * or 0 when it may present one now. A request whose wrong key was already counted gets 0, so the
-   * check that follows the first one reports the failure itself, not the limit.
+   * Takes one attempt from the allowance of the client of {@code request} before a key check
+   * compares its key, and returns 0, or, when none is left, how many seconds the client must wait.
+   * Taking the attempt first keeps parallel requests from testing more keys than the allowance. A
+   * request takes one attempt per {@code check}, so the realm and the API filter, which both check
+   * the key header of one request, count it once, and the login form's key counts apart from it.
+   * Call {@link #matched} when the key matches, which gives the attempt back.
    */
-  public long waitSeconds(HttpServletRequest request) {
-    if (failures == null || request.getAttribute(COUNTED_ATTRIBUTE) != null) {
+  public long attempt(HttpServletRequest request, Check check) {
+    if (failures == null || request.getAttribute(check.attribute) != null) {
       return 0;
     }
-    ReadRateLimiter.Decision decision = failures.peek(client(request));
-    return decision.allowed() ? 0 : decision.retryAfterSeconds();
-  }
-
-  /** Counts the wrong key that {@code request} presented, once per request. */
-  public void countFailure(HttpServletRequest request) {
-    if (failures == null || request.getAttribute(COUNTED_ATTRIBUTE) != null) {
-      return;
-    }
-    request.setAttribute(COUNTED_ATTRIBUTE, Boolean.TRUE);
     String client = client(request);
     ReadRateLimiter.Decision decision = failures.acquire(client);
-    if (decision.allowed() && decision.remaining() == 0) {
+    if (!decision.allowed()) {
+      return decision.retryAfterSeconds();
+    }
+    request.setAttribute(check.attribute, client);
+    if (decision.remaining() == 0) {
       LOG.warning(() -> "Client " + client + " used up its " + settings.keyFailuresPerMinute()
-          + " wrong dashboard keys per minute; its keys get 429 until the allowance refills");
+          + " dashboard key attempts per minute; its keys get 429 until the allowance refills");
+    }
+    return 0;
+  }
+
+  /** Gives back the attempt that {@code request} took for {@code check}, whose key matched. */
+  public void matched(HttpServletRequest request, Check check) {
+    if (failures != null && request.getAttribute(check.attribute) instanceof String client) {
+      request.removeAttribute(check.attribute);
+      failures.refund(client);
+    }
+  }
+
+  /** The key checks that count apart within one request. */
+  public enum Check {
+    /** The key in a header: {@code X-Dashboard-Key}, {@code X-API-Key} or a bearer token. */
+    HEADER("nexus.keyAttempt.header"),
+    /** The key in the login form. */
+    FORM("nexus.keyAttempt.form");
+
+    private final String attribute;
+
+    Check(String attribute) {
+      this.attribute = attribute;
     }
   }
 
@@ -72,7 +90,6 @@ public final class KeyFailureLimiter {
   }
 
   private String client(HttpServletRequest request) {
-    return ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
-        settings.trustedProxies());
+    return ClientAddress.of(request, settings.trustedProxies());
   }
 }

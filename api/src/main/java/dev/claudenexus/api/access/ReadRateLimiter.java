@@ -14,10 +14,12 @@ public final class ReadRateLimiter {
 
   /** Above this many tracked clients, the buckets of clients that have fully refilled are dropped. */
   static final int MAX_TRACKED_CLIENTS = 10_000;
+  private static final long SWEEP_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final int perMinute;
   private final LongSupplier nanoClock;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private volatile long lastSweep;
 
   /**
    * Creates a limiter.
@@ -31,6 +33,7 @@ public final class ReadRateLimiter {
     }
     this.perMinute = perMinute;
     this.nanoClock = nanoClock;
+    this.lastSweep = nanoClock.getAsLong() - SWEEP_INTERVAL_NANOS - 1;
   }
 
   /** The outcome of one request: allowed, and otherwise how long the client must wait. */
@@ -39,21 +42,20 @@ public final class ReadRateLimiter {
   /** Takes one request from the client's allowance. */
   public Decision acquire(String client) {
     long now = nanoClock.getAsLong();
-    if (buckets.size() > MAX_TRACKED_CLIENTS) {
+    // Sweeps about once a second: with many clients that keep sending, few buckets are full.
+    if (buckets.size() > MAX_TRACKED_CLIENTS && now - lastSweep > SWEEP_INTERVAL_NANOS) {
+      lastSweep = now;
       buckets.values().removeIf(bucket -> bucket.isFull(now));
     }
     return buckets.computeIfAbsent(client, key -> new Bucket(now)).take(now);
   }
 
-  /**
-   * Returns whether the client has a request left, without taking it. A client without a bucket has
-   * its whole allowance.
-   */
-  public Decision peek(String client) {
+  /** Gives back one request that {@link #acquire} took from the client, up to its full allowance. */
+  public void refund(String client) {
     Bucket bucket = buckets.get(client);
-    return bucket == null
-        ? new Decision(true, perMinute, perMinute, 0)
-        : bucket.peek(nanoClock.getAsLong());
+    if (bucket != null) {
+      bucket.refund();
+    }
   }
 
   private final class Bucket {
@@ -71,20 +73,12 @@ public final class ReadRateLimiter {
         tokens -= 1;
         return new Decision(true, perMinute, (int) tokens, 0);
       }
-      return denied();
-    }
-
-    private Decision denied() {
       long waitNanos = (long) Math.ceil((1 - tokens) * nanosPerToken);
       return new Decision(false, perMinute, 0, Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1));
     }
 
-    synchronized Decision peek(long now) {
-      refill(now);
-      if (tokens >= 1) {
-        return new Decision(true, perMinute, (int) tokens, 0);
-      }
-      return denied();
+    synchronized void refund() {
+      tokens = Math.min(perMinute, tokens + 1);
     }
 
     synchronized boolean isFull(long now) {

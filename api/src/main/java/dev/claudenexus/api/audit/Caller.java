@@ -49,7 +49,6 @@ public record Caller(String user, String method, String address, String service)
 
   /** Returns the client's address, honouring {@code TRUSTED_PROXIES}. */
   public static String address(HttpServletRequest request) {
-    return ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
-        AccessSettings.current().trustedProxies());
+    return ClientAddress.of(request, AccessSettings.current().trustedProxies());
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The open connections of one Server-Sent Events endpoint, which all receive the same events. Each
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class EventAudience {
 
   static final long HEARTBEAT_INTERVAL_MS = 15_000;
+  private static final Logger LOG = Logger.getLogger(EventAudience.class.getName());
 
   private final Runnable onStart;
   private final Runnable onIdle;
@@ -51,6 +54,11 @@ public final class EventAudience {
         .build());
     boolean first;
     synchronized (this) {
+      if (sink.isClosed()) {
+        // The connected event failed: the connection is gone before it joined.
+        lease.release();
+        return;
+      }
       subscribers.add(subscriber);
       first = heartbeats == null;
       if (first) {
@@ -64,8 +72,9 @@ public final class EventAudience {
   }
 
   /**
-   * Returns the number of open connections. NOTE: a client that went away counts until the next
-   * event or heartbeat fails to reach it, so up to 15 seconds.
+   * Returns the number of open connections. NOTE: a client that went away counts until an event or
+   * heartbeat fails to reach it. The first write after the client left usually succeeds, so that
+   * takes up to two heartbeats, 30 seconds.
    */
   public int connections() {
     return (int) subscribers.stream().filter(subscriber -> !subscriber.sink().isClosed()).count();
@@ -82,8 +91,14 @@ public final class EventAudience {
   }
 
   private void heartbeat() {
-    broadcast("heartbeat", JSON.createObjectBuilder().add("time", Instant.now().toString()).build());
-    stopWhenIdle();
+    // An exception would end the periodic task for good, and gone clients would keep their places.
+    try {
+      broadcast("heartbeat", JSON.createObjectBuilder().add("time", Instant.now().toString()).build());
+      stopWhenIdle();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Sending the event stream heartbeat failed; it is sent again in "
+          + HEARTBEAT_INTERVAL_MS / 1000 + " s", e);
+    }
   }
 
   private void send(Subscriber subscriber, String name, JsonObject data) {
@@ -96,12 +111,22 @@ public final class EventAudience {
         .mediaType(MediaType.APPLICATION_JSON_TYPE)
         .data(String.class, data.toString())
         .build();
-    subscriber.sink().send(event).whenComplete((ignored, failure) -> {
-      if (failure != null) {
-        leave(subscriber);
-        subscriber.sink().close();
-      }
-    });
+    try {
+      // Jersey may complete the future normally with the write's exception as its value.
+      subscriber.sink().send(event).whenComplete((result, failure) -> {
+        if (failure != null || result instanceof Throwable) {
+          drop(subscriber);
+        }
+      });
+    } catch (RuntimeException e) {
+      // Thrown when the sink was closed after the check above, or the write failed at once.
+      drop(subscriber);
+    }
+  }
+
+  private void drop(Subscriber subscriber) {
+    leave(subscriber);
+    subscriber.sink().close();
   }
 
   /** Stops the heartbeats and runs {@code onIdle} once the last connection has gone. */

@@ -16,15 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cannot pile up without end, and in read-only mode, where a stream needs no credential,
  * {@value #MAX_PER_ANONYMOUS_CLIENT} per client address. A client is identified by its address, with
  * {@code X-Forwarded-For} believed only from {@code TRUSTED_PROXIES}. A stream counts from its
- * request until its connection leaves the audience: a client that went away counts until the next
- * event or heartbeat fails to reach it.
+ * request until its connection leaves the audience: a client that went away counts until an event
+ * or heartbeat fails to reach it, up to two heartbeats.
  */
 public final class StreamLimits {
 
   static final int MAX_OPEN = 1_000;
   static final int MAX_PER_ANONYMOUS_CLIENT = 20;
-  /** Seconds a rejected client is asked to wait: about one heartbeat, after which gone clients leave. */
-  static final long RETRY_AFTER_SECONDS = 15;
+  /** Seconds a rejected client is asked to wait: two heartbeats, after which gone clients have left. */
+  static final long RETRY_AFTER_SECONDS = 30;
   private static final StreamLimits SHARED = new StreamLimits(MAX_OPEN, MAX_PER_ANONYMOUS_CLIENT);
 
   private final int maxOpen;
@@ -52,8 +52,7 @@ public final class StreamLimits {
   public Lease open(HttpServletRequest request) {
     AccessSettings settings = AccessSettings.current();
     String client = !settings.readOnly() || request == null ? null
-        : ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
-            settings.trustedProxies());
+        : ClientAddress.of(request, settings.trustedProxies());
     try {
       return open(client);
     } catch (LimitReached limitReached) {

@@ -57,23 +57,23 @@ class ReadRateLimiterTest {
   }
 
   @Test
-  void peekTakesNothing() {
-    for (int i = 0; i < 100; i++) {
-      assertThat(limiter.peek("a").allowed()).as("peek %d", i).isTrue();
-    }
-
-    assertThat(limiter.acquire("a").remaining()).isEqualTo(59);
-  }
-
-  @Test
-  void peekReportsEmptyAllowance() {
+  void refundGivesRequestBack() {
     for (int i = 0; i < 60; i++) {
       limiter.acquire("a");
     }
-    ReadRateLimiter.Decision decision = limiter.peek("a");
+    limiter.refund("a");
 
-    assertThat(decision.allowed()).isFalse();
-    assertThat(decision.retryAfterSeconds()).isBetween(1L, 2L);
-    assertThat(limiter.peek("b").allowed()).isTrue();
+    assertThat(limiter.acquire("a").allowed()).isTrue();
+    assertThat(limiter.acquire("a").allowed()).isFalse();
+  }
+
+  @Test
+  void refundStopsAtFullAllowance() {
+    limiter.refund("a");
+    limiter.acquire("a");
+    limiter.refund("a");
+    limiter.refund("a");
+
+    assertThat(limiter.acquire("a").remaining()).isEqualTo(59);
   }
 }

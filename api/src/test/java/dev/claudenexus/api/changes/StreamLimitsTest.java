@@ -70,6 +70,6 @@ class StreamLimitsTest {
 
     assertThatThrownBy(() -> limits.open("192.0.2.1"))
         .hasMessageContaining("2 event streams open")
-        .hasMessageContaining("retry after 15 s");
+        .hasMessageContaining("retry after 30 s");
   }
 }

@@ -59,21 +59,22 @@ public class DashboardAuthenticationMechanism implements HttpAuthenticationMecha
     }
     Optional<String> key = access.dashboardKey();
     Optional<String> presented = PresentedKey.from(request::getHeader);
-    if (key.isPresent() && presented.isPresent()) {
-      KeyFailureLimiter failures = KeyFailureLimiter.current();
-      long wait = failures.waitSeconds(request);
-      if (wait > 0) {
-        return rejectKeyGuessing(response, failures.message(wait), wait);
-      }
-      if (ClientKeys.matches(presented.get(), key.get())) {
-        return logIn(request, context, "dashboard-key", KEY_ROLES, AuthenticationMethod.DASHBOARD_KEY);
-      }
-      failures.countFailure(request);
-    }
     HttpSession session = request.getSession(false);
     boolean keySession = key.isPresent() && DashboardSession.isAuthenticated(session);
     Optional<SsoTokens> tokens =
         sso.isPresent() ? DashboardSession.ssoTokens(session) : Optional.empty();
+    if (key.isPresent() && presented.isPresent()) {
+      KeyFailureLimiter failures = KeyFailureLimiter.current();
+      long wait = failures.attempt(request, KeyFailureLimiter.Check.HEADER);
+      if (wait > 0 && !keySession && tokens.isEmpty()) {
+        return rejectKeyGuessing(response, failures.message(wait), wait);
+      }
+      // A limited client with a logged-in session goes on as that session, without the header key.
+      if (wait == 0 && ClientKeys.matches(presented.get(), key.get())) {
+        failures.matched(request, KeyFailureLimiter.Check.HEADER);
+        return logIn(request, context, "dashboard-key", KEY_ROLES, AuthenticationMethod.DASHBOARD_KEY);
+      }
+    }
     if (!keySession && tokens.isEmpty()) {
       return context.doNothing();
     }

@@ -60,8 +60,7 @@ public final class SsoPages {
 
   /** Returns the client's address, resolved through {@code TRUSTED_PROXIES}. */
   public static String clientAddress(HttpServletRequest request) {
-    return ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
-        AccessSettings.current().trustedProxies());
+    return ClientAddress.of(request, AccessSettings.current().trustedProxies());
   }
 
   /** Fires an authentication event; a failing observer is logged and never changes the outcome. */

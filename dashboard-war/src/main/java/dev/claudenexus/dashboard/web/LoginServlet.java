@@ -76,7 +76,7 @@ public class LoginServlet extends HttpServlet {
       return;
     }
     KeyFailureLimiter failures = KeyFailureLimiter.current();
-    long wait = failures.waitSeconds(request);
+    long wait = failures.attempt(request, KeyFailureLimiter.Check.FORM);
     if (wait > 0) {
       response.setStatus(429);
       response.setHeader("Retry-After", Long.toString(wait));
@@ -87,13 +87,13 @@ public class LoginServlet extends HttpServlet {
     }
     String presented = request.getParameter("key");
     if (presented == null || !ClientKeys.matches(presented.strip(), key.get())) {
-      failures.countFailure(request);
       LOG.info(() -> "Rejected a dashboard login with an invalid key from " + clientAddress(request));
       authentication.fire(new AuthenticationEvent("anonymous", KEY_METHOD,
           AuthenticationEvent.FAILED, clientAddress(request)));
       response.sendRedirect("/dashboard/login?error=invalid");
       return;
     }
+    failures.matched(request, KeyFailureLimiter.Check.FORM);
     // A new session id, so an id planted before the login (session fixation) does not log in too.
     request.changeSessionId();
     DashboardSession.logIn(session, DashboardSettings.current().sessionIdleMinutes());
@@ -105,7 +105,6 @@ public class LoginServlet extends HttpServlet {
   }
 
   static String clientAddress(HttpServletRequest request) {
-    return ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
-        AccessSettings.current().trustedProxies());
+    return ClientAddress.of(request, AccessSettings.current().trustedProxies());
   }
 }
