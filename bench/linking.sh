@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-mvn -q -o -pl bench -am package dependency:build-classpath -DskipTests \
+mvn -q -B -o -pl bench -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 exec java -Dnexus.root="$ROOT" -Dh2.bindAddress=127.0.0.1 \
   -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \

@@ -20,7 +20,7 @@ q() { psql -h 127.0.0.1 -U postgres -d "$copy" -tAc "$1"; }
 cleanup() { psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $copy" >/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-(cd "$ROOT" && mvn -q -o -DskipTests package)
+(cd "$ROOT" && mvn -q -B -o -DskipTests package)
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $copy TEMPLATE $source_db"
 echo "commit $(git -C "$ROOT" rev-parse --short HEAD), nproc $(nproc)"
 echo "before: $(q "SELECT pg_size_pretty(pg_total_relation_size('api_requests'))"), $(q 'SELECT COUNT(*) FROM api_requests') rows, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -10,7 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-mvn -q -o package -DskipTests dependency:build-classpath \
+mvn -q -B -o package -DskipTests dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 classpath="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 exec java -Dnexus.root="$ROOT" -cp "$classpath" dev.claudenexus.bench.Benchmark "$@"
