@@ -132,11 +132,11 @@ class ReadOnlyContractIT {
         assertThat(response.statusCode()).as("stream %d", i).isEqualTo(200);
       }
 
-      HttpResponse<String> refused = http.send(streamRequest(url, "198.51.100.77"),
+      HttpResponse<String> rejected = http.send(streamRequest(url, "198.51.100.77"),
           HttpResponse.BodyHandlers.ofString());
-      assertThat(refused.statusCode()).isEqualTo(429);
-      assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
-      assertThat(refused.body()).contains("too_many_streams").contains("20 event streams");
+      assertThat(rejected.statusCode()).isEqualTo(429);
+      assertThat(rejected.headers().firstValue("Retry-After")).hasValue("30");
+      assertThat(rejected.body()).contains("too_many_streams").contains("20 event streams");
       HttpResponse<java.io.InputStream> other = http.send(streamRequest(url, "198.51.100.78"),
           HttpResponse.BodyHandlers.ofInputStream());
       open.add(other.body());

@@ -27,12 +27,6 @@ public class AnalysisStreamResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void stream(@Context SseEventSink sink, @Context Sse sse,
       @Context HttpServletRequest request) {
-    StreamLimits.Lease lease = StreamLimits.shared().open(request);
-    try {
-      events.subscribe(sink, sse, lease);
-    } catch (RuntimeException e) {
-      lease.release();
-      throw e;
-    }
+    StreamLimits.shared().subscribe(request, lease -> events.subscribe(sink, sse, lease));
   }
 }

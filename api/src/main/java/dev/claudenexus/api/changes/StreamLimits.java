@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Bounds the open event streams of one application: {@value #MAX_OPEN} in all, so connections
@@ -60,6 +61,22 @@ public final class StreamLimits {
               ApiErrors.coded(limitReached.status, "too_many_streams", limitReached.getMessage()))
           .header("Retry-After", RETRY_AFTER_SECONDS)
           .build());
+    }
+  }
+
+  /**
+   * Counts a new stream of {@code request} and passes its lease to {@code subscribe}, which hands
+   * it to the stream's audience. The lease is released when {@code subscribe} fails.
+   *
+   * @throws WebApplicationException as {@link #open(HttpServletRequest)} does
+   */
+  public void subscribe(HttpServletRequest request, Consumer<Lease> subscribe) {
+    Lease lease = open(request);
+    try {
+      subscribe.accept(lease);
+    } catch (RuntimeException e) {
+      lease.release();
+      throw e;
     }
   }
 
