@@ -50,7 +50,7 @@ public final class StreamLimits {
    * @throws WebApplicationException with 503 when every stream of the application is taken, or 429
    *     when an anonymous client already has its streams open
    */
-  public Lease open(HttpServletRequest request) {
+  private Lease open(HttpServletRequest request) {
     AccessSettings settings = AccessSettings.current();
     String client = !settings.readOnly() || request == null ? null
         : ClientAddress.of(request, settings.trustedProxies());
