@@ -300,9 +300,8 @@ public class StorageWriter {
   }
 
   /**
-   * Appends records to the journal. A pending interrupt is set aside meanwhile: the journal's file
-   * channel would close itself at the first write and the records would be lost, and the writer
-   * threads journal what they hold precisely when they are interrupted at shutdown.
+   * Appends records to the journal with any pending interrupt set aside. An interrupt would close
+   * the file channel at its first write and lose the records, and shutdown interrupts the writers.
    */
   private void appendToJournal(List<RequestRecord> records) {
     if (records.isEmpty()) {

@@ -69,7 +69,8 @@ final class Environment {
       return defaultValue;
     }
     if (!values.get(name).equals(text.get())) {
-      // The services read the value as given, and MicroProfile Config reads "true " as false.
+      // NOTE: unverified whether Payara trims environment values. Untrimmed, MicroProfile Config
+      // would read "true " as false.
       throw new IllegalArgumentException(
           name + "=\"" + values.get(name) + "\" has spaces around it; remove them");
     }

@@ -89,7 +89,7 @@ final class ServiceLaunch {
         validateDashboardSettings(env);
       }
       default -> throw new IllegalArgumentException(
-          "unknown service \"" + service + "\"; use proxy or dashboard");
+          "invalid service \"" + service + "\"; use proxy or dashboard");
     }
   }
 
